@@ -1,0 +1,1 @@
+"""PMO Dash: an executive dashboard over every department PMO's standard returns."""

@@ -1,0 +1,62 @@
+"""The command line: `python -m pmo_dash sample|build|docs`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pmo_dash.settings import get_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pmo_dash", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    sample = commands.add_parser(
+        "sample", help="write a deterministic sample portfolio of department returns"
+    )
+    sample.add_argument("--tier", choices=["demo", "enterprise", "stress"], default="demo")
+    sample.add_argument("--seed", type=int, default=7)
+    sample.add_argument(
+        "--out", type=Path, required=True, help="folder to write (one sub-folder per department)"
+    )
+    sample.add_argument("--csv-only", action="store_true", help="write every return as CSV (no XLSX)")
+    sample.add_argument(
+        "--no-errors", action="store_true", help="do not plant the demo's deliberate bad rows"
+    )
+
+    build = commands.add_parser("build", help="validate the returns and build the warehouse")
+    build.add_argument("--source", type=Path, help="folder of department returns (default: PMO_SOURCE_DIR)")
+    build.add_argument("--warehouse", type=Path, help="warehouse file to replace (default: PMO_WAREHOUSE)")
+    build.add_argument("--report", type=Path, help="validation report CSV to write (default: PMO_REPORT)")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument(
+        "--if-missing", action="store_true", help="do nothing when the warehouse already exists"
+    )
+
+    commands.add_parser(
+        "docs", help="regenerate docs/data-contract.md and the blank templates from the contract"
+    )
+
+    args = parser.parse_args(argv)
+    if args.command == "sample":
+        from pmo_dash.cli.sample import run_sample
+
+        return run_sample(args.tier, args.seed, args.out, xlsx=not args.csv_only, errors=not args.no_errors)
+    if args.command == "build":
+        from pmo_dash.cli.build import run_build
+
+        settings = get_settings()
+        if args.if_missing and Path(args.warehouse or settings.warehouse).exists():
+            return 0
+        return run_build(settings, args.source, args.warehouse, args.report, quiet=args.quiet)
+    from pmo_dash.contract_docs import write_docs
+
+    for path in write_docs():
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Command implementations behind `python -m pmo_dash`."""

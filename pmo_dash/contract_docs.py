@@ -1,0 +1,91 @@
+"""Render the data contract as Markdown, so the docs can never drift from the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pmo_dash.contract import TABLES, Column, Table
+from pmo_dash.settings import ROOT
+
+DOC = ROOT / "docs" / "data-contract.md"
+
+INTRO = """# The data contract: standard returns
+
+Generated from `pmo_dash/contract.py` by `python -m pmo_dash docs`; do not edit by hand
+(`tests/test_docs.py` fails when this file and the code disagree).
+
+Every department submits one folder named by its `department_id`, holding one file per
+table: `<table>.csv` (UTF-8, header on the first row), `<table>.xlsx` (first sheet, header
+on the first row) or `<table>.parquet`. Enterprise-wide tables (strategic objectives) are
+submitted by the IPMO in the `ipmo` folder (setting `PMO_ENTERPRISE_FOLDER`).
+
+How values are read:
+- Headers are matched ignoring case, spaces and hyphens (`Project ID` is `project_id`).
+  A column that is not in the template is ignored and reported.
+- Text is trimmed; an empty cell is empty, whatever spaces it held.
+- Enum values are matched ignoring case and spacing, and the aliases listed are accepted.
+  Mixed colours collapse to the worse one: `Amber/Green` is Amber, `Amber/Red` is Red.
+- Dates: ISO `YYYY-MM-DD` (an Excel date cell is read as one), or the day-first formats the
+  setting `PMO_DAY_FIRST_FORMATS` names (default `DD/MM/YYYY`, `DD.MM.YYYY`, `DD-MM-YYYY`).
+- Numbers: `1250.5`, `1,250.50`, `£1,250`, `45%`; not `1.250,50` (the decimal mark would be a guess).
+- Yes/no: `yes`, `y`, `true`, `1` and `no`, `n`, `false`, `0`.
+- Lists: separated by `;`.
+
+What is rejected (each with file, row, column, value, rule and message in the validation report):
+a required value missing (`required`); a value of the wrong type (`type`); a value outside its
+list (`enum`) or range (`range` - a likelihood of 7 is an error, never clamped); a key that
+appears twice (`unique`: every copy is rejected); a date before the date it must follow
+(`date_order`); a reference to a row that does not exist, was rejected, or belongs to another
+department (`reference`); a `department_id` that is not the folder's (`department`). A file
+that is empty, not UTF-8, unreadable, missing a required column, or in the wrong folder is
+reported once and all its rows are rejected. Rejected rows are kept in the warehouse
+(`rejected_rows`), and for every file rows read = accepted + rejected (`ingest_runs`).
+"""
+
+
+def render() -> str:
+    parts = [INTRO]
+    for table in TABLES:
+        parts.append(_table(table))
+    return "\n".join(parts)
+
+
+def _table(table: Table) -> str:
+    lines = [
+        f"## {table.name}",
+        "",
+        f"Grain: {table.grain}. Key: {', '.join(table.key)}."
+        + (" Submitted by the IPMO." if table.enterprise else ""),
+        "",
+        "| column | type | required | rule | description |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {c.name} | {c.kind} | {'yes' if c.required else 'no'} | {_rule(c)} | {c.description} |"
+        for c in table.columns
+    ]
+    if table.date_order:
+        orders = "; ".join(f"{o.later} not before {o.earlier}" for o in table.date_order)
+        lines += ["", f"Date order: {orders}."]
+    return "\n".join(lines) + "\n"
+
+
+def _rule(column: Column) -> str:
+    rules = []
+    if column.values:
+        rules.append(" / ".join(column.values))
+    if column.aliases:
+        rules.append("aliases " + ", ".join(f"`{a}`" for a in column.aliases))
+    if column.min is not None or column.max is not None:
+        low = "" if column.min is None else f"{column.min:g}"
+        high = "" if column.max is None else f"{column.max:g}"
+        rules.append(f"range {low}..{high}")
+    if column.references:
+        rules.append(f"references {column.references}")
+    return "; ".join(rules)
+
+
+def write_docs() -> list[Path]:
+    DOC.parent.mkdir(parents=True, exist_ok=True)
+    DOC.write_text(render())
+    return [DOC]

@@ -1,0 +1,42 @@
+"""The one way to read the warehouse: read-only, parameterised, and aware of rebuilds."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from pmo_dash import sql
+
+_lock = threading.Lock()
+_open: dict[Path, tuple[str, duckdb.DuckDBPyConnection]] = {}
+
+
+def version(path: Path) -> str:
+    """Changes whenever the builder swaps in a new warehouse file (new inode, new mtime)."""
+    st = os.stat(path)
+    return f"{st.st_ino}-{st.st_mtime_ns}"
+
+
+def _connection(path: Path, current: str) -> duckdb.DuckDBPyConnection:
+    with _lock:
+        known = _open.get(path)
+        if known is None or known[0] != current:
+            # A fresh connection sees the new file; the old one closes when its last cursor does.
+            _open[path] = (current, duckdb.connect(str(path), read_only=True))
+        return _open[path][1].cursor()
+
+
+def query(
+    path: Path, name: str, params: dict[str, Any] | None = None, at_version: str | None = None
+) -> pl.DataFrame:
+    """Run the named query from `pmo_dash/sql/queries` with bound parameters; one cursor per call."""
+    cursor = _connection(path, at_version or version(path))
+    try:
+        return cursor.sql(sql.load(name), params=params or {}).pl()
+    finally:
+        cursor.close()

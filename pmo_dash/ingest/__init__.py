@@ -1,0 +1,80 @@
+"""Ingestion: read every department's returns, normalise and validate them, and account for every row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from pmo_dash.contract import TABLES
+from pmo_dash.ingest.read import FILE, FileProblem, SourceFile, discover, read
+from pmo_dash.ingest.validate import Validated, file_problems, validate
+
+__all__ = ["Ingested", "ingest"]
+
+
+@dataclass
+class Ingested:
+    tables: dict[str, Validated]
+    files: list[SourceFile]
+    problems: pl.DataFrame  # file,row,column,value,rule,message
+    rejected: pl.DataFrame  # every rejected row exactly as submitted
+    runs: pl.DataFrame  # one row per source file: rows read, accepted, rejected
+
+
+def ingest(
+    source: Path,
+    formats: list[str],
+    enterprise_folder: str,
+    progress: Callable[[str], None] = lambda step: None,
+) -> Ingested:
+    files = discover(source)
+    for found in files:
+        progress(found.name)
+        if found.table is None:
+            found.problems.append(FileProblem("unknown_table", _unknown_table_message(found)))
+        else:
+            read(found)
+    tables: dict[str, Validated] = {}
+    for table in TABLES:
+        tables[table.name] = validate(
+            table, [f for f in files if f.table == table.name], tables, formats, enterprise_folder
+        )
+    unknown = [file_problems(f) for f in files if f.table is None]
+    problems = pl.concat([*(t.problems for t in tables.values()), *unknown], how="vertical")
+    rejected = pl.concat([t.rejected for t in tables.values()], how="vertical")
+    return Ingested(tables, files, problems, rejected, _runs(files, tables))
+
+
+def _unknown_table_message(found: SourceFile) -> str:
+    names = ", ".join(t.name for t in TABLES)
+    return (
+        f"'{found.path.name}' is not a standard return; ignored "
+        f"(expected <table>.csv, .xlsx or .parquet for: {names})"
+    )
+
+
+def _runs(files: list[SourceFile], tables: dict[str, Validated]) -> pl.DataFrame:
+    accepted = pl.concat([t.accepted.group_by(FILE).len("accepted") for t in tables.values()])
+    rejected = pl.concat(
+        [t.rejected.group_by(pl.col("file").alias(FILE)).len("rejected") for t in tables.values()]
+    )
+    base = pl.DataFrame(
+        {
+            "path": [f.name for f in files],
+            "table_name": [f.table for f in files],
+            "department_folder": [f.folder for f in files],
+            "sha256": [f.sha256 for f in files],
+            "bytes": [f.size for f in files],
+            "rows_read": [f.rows_read for f in files],
+            "file_problems": [len(f.problems) for f in files],
+        },
+        schema_overrides={"table_name": pl.String, "sha256": pl.String},
+    )
+    return (
+        base.join(accepted.rename({FILE: "path"}), on="path", how="left")
+        .join(rejected.rename({FILE: "path"}), on="path", how="left")
+        .with_columns(pl.col("accepted", "rejected").fill_null(0).cast(pl.Int64))
+    )

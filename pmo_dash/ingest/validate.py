@@ -1,0 +1,243 @@
+"""Validate one table's returns against the contract: every failing row is rejected, kept and explained."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from pmo_dash.contract import BY_NAME, Table
+from pmo_dash.ingest.parse import Check, dtype, parse
+from pmo_dash.ingest.read import FILE, FOLDER, ROW, FileProblem, SourceFile
+
+PROBLEMS = {
+    "file": pl.String,
+    "row": pl.Int64,
+    "column": pl.String,
+    "value": pl.String,
+    "rule": pl.String,
+    "message": pl.String,
+}
+REJECTED = {"table_name": pl.String, "file": pl.String, "row": pl.Int64, "record": pl.String}
+META = [FILE, ROW, FOLDER]
+
+
+@dataclass
+class Validated:
+    accepted: pl.DataFrame  # typed contract columns plus _file, _row, _folder
+    rejected: pl.DataFrame  # REJECTED: the row exactly as submitted, as JSON
+    problems: pl.DataFrame  # PROBLEMS
+    rejected_keys: pl.DataFrame  # keys of rejected rows, so children can say why a reference fails
+
+
+def empty(table: Table, *, typed: bool = True) -> pl.DataFrame:
+    schema = {c.name: dtype(c) if typed else pl.String() for c in table.columns}
+    return pl.DataFrame(schema=schema | {FILE: pl.String, ROW: pl.Int64, FOLDER: pl.String})
+
+
+def validate(
+    table: Table,
+    files: list[SourceFile],
+    parents: dict[str, Validated],
+    formats: list[str],
+    enterprise_folder: str,
+) -> Validated:
+    problems: list[pl.DataFrame] = []
+    whole_rejects: list[pl.DataFrame] = []
+    usable: list[pl.DataFrame] = []
+    for source in files:
+        _check_file(table, source, enterprise_folder)
+        problems.append(file_problems(source))
+        if source.frame is None:
+            continue
+        if source.reject_all:
+            whole_rejects.append(_records(table, source.frame))
+        else:
+            usable.append(_conform(table, source.frame))
+    raw = pl.concat(usable, how="vertical") if usable else empty(table, typed=False)
+    typed, row_problems = _check_rows(table, raw, parents, formats)
+    problems.append(row_problems)
+    bad = row_problems.select(pl.col("file").alias(FILE), pl.col("row").alias(ROW)).unique()
+    accepted = typed.join(bad, on=[FILE, ROW], how="anti")
+    rejected_typed = typed.join(bad, on=[FILE, ROW], how="semi")
+    rejected = [_records(table, raw.join(bad, on=[FILE, ROW], how="semi")), *whole_rejects]
+    return Validated(
+        accepted=accepted,
+        rejected=pl.concat(rejected, how="vertical").sort("file", "row"),
+        problems=pl.concat(problems, how="vertical"),
+        rejected_keys=rejected_typed.select(*table.key, FOLDER).drop_nulls(),
+    )
+
+
+def _check_file(table: Table, source: SourceFile, enterprise_folder: str) -> None:
+    if source.frame is None or source.reject_all:
+        return
+    if table.enterprise != (source.folder == enterprise_folder):
+        where = f"the '{enterprise_folder}' folder" if table.enterprise else "a department's own folder"
+        source.problems.append(FileProblem("wrong_folder", f"{table.name} are submitted in {where}"))
+        source.reject_all = True
+        return
+    columns = set(source.frame.columns)
+    missing = [c for c in table.required if c not in columns]
+    if missing:
+        names = ", ".join(missing)
+        source.problems.append(
+            FileProblem(
+                "missing_column", f"required column(s) missing: {names}; no row could be accepted", 1, names
+            )
+        )
+        source.reject_all = True
+    known = set(table.names) | set(META)
+    for extra in sorted(columns - known):
+        source.problems.append(
+            FileProblem("unknown_column", f"column '{extra}' is not in the template; ignored", 1, extra)
+        )
+
+
+def file_problems(source: SourceFile) -> pl.DataFrame:
+    rows = [
+        {
+            "file": source.name,
+            "row": p.row,
+            "column": p.column,
+            "value": p.value,
+            "rule": p.rule,
+            "message": p.message,
+        }
+        for p in source.problems
+    ]
+    return pl.DataFrame(rows, schema=PROBLEMS)
+
+
+def _conform(table: Table, frame: pl.DataFrame) -> pl.DataFrame:
+    """Template columns in template order (absent optional ones empty), plus where each row came from."""
+    columns = [pl.col(c) if c in frame.columns else pl.lit(None, pl.String).alias(c) for c in table.names]
+    return frame.select(*columns, *META)
+
+
+def _records(table: Table, raw: pl.DataFrame) -> pl.DataFrame:
+    data = [c for c in raw.columns if c not in META]
+    return raw.select(
+        pl.lit(table.name).alias("table_name"),
+        pl.col(FILE).alias("file"),
+        pl.col(ROW).alias("row"),
+        pl.struct(data).struct.json_encode().alias("record") if data else pl.lit("{}").alias("record"),
+    )
+
+
+def _check_rows(
+    table: Table, raw: pl.DataFrame, parents: dict[str, Validated], formats: list[str]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    values, found = [], []
+    for column in table.columns:
+        value, checks = parse(column, formats)
+        values.append(value)
+        found += [_report(raw, column.name, check) for check in checks]
+    typed = raw.select(*values, *META)
+    found.append(_duplicates(table, typed))
+    found += [_date_order(typed, order.earlier, order.later) for order in table.date_order]
+    if "department_id" in table.names and not table.enterprise:
+        found.append(_own_department(typed))
+    for column in table.columns:
+        if column.references:
+            found.append(_reference(typed, column.name, column.references, parents))
+    return typed, pl.concat(found, how="vertical")
+
+
+def _report(frame: pl.DataFrame, column: str, check: Check) -> pl.DataFrame:
+    return frame.filter(check.bad).select(
+        pl.col(FILE).alias("file"),
+        pl.col(ROW).alias("row"),
+        pl.lit(column).alias("column"),
+        pl.col(column).cast(pl.String).alias("value"),
+        pl.lit(check.rule).alias("rule"),
+        check.message.cast(pl.String).alias("message"),
+    )
+
+
+def _duplicates(table: Table, typed: pl.DataFrame) -> pl.DataFrame:
+    keyed = typed.filter(pl.all_horizontal(pl.col(table.key).is_not_null()))
+    where = pl.col(FILE) + pl.lit(" row ") + pl.col(ROW).cast(pl.String)
+    groups = (
+        keyed.group_by(table.key)
+        .agg(where.sort_by(FILE, ROW).alias("_where"), pl.len().alias("_n"))
+        .filter(pl.col("_n") > 1)
+    )
+    dupes = keyed.join(groups, on=list(table.key), how="inner", nulls_equal=False)
+    label = " + ".join(table.key)
+    shown = pl.concat_str([pl.col(k).cast(pl.String) for k in table.key], separator=" / ")
+    first = table.key[0]
+    check = Check(
+        "unique",
+        pl.lit(True),
+        pl.lit(f"{label} ")
+        + shown
+        + pl.lit(" appears more than once (")
+        + pl.col("_where").list.join("; ")
+        + pl.lit(")"),
+    )
+    return _report(dupes.with_columns(pl.col(first).cast(pl.String)), first, check)
+
+
+def _date_order(typed: pl.DataFrame, earlier: str, later: str) -> pl.DataFrame:
+    bad = typed.get_column(later) < typed.get_column(earlier)
+    rows = typed.filter(bad.fill_null(False))
+    message = (
+        pl.lit(f"{later} ")
+        + pl.col(later).cast(pl.String)
+        + pl.lit(f" is before {earlier} ")
+        + pl.col(earlier).cast(pl.String)
+    )
+    return _report(rows, later, Check("date_order", pl.lit(True), message))
+
+
+def _own_department(typed: pl.DataFrame) -> pl.DataFrame:
+    bad = pl.col("department_id").is_not_null() & (pl.col("department_id") != pl.col(FOLDER))
+    message = (
+        pl.lit("department_id ")
+        + pl.col("department_id")
+        + pl.lit(" does not match the folder '")
+        + pl.col(FOLDER)
+        + pl.lit("' this return was submitted in")
+    )
+    return _report(typed, "department_id", Check("department", bad, message))
+
+
+def _reference(typed: pl.DataFrame, column: str, target: str, parents: dict[str, Validated]) -> pl.DataFrame:
+    parent_table, parent_column = target.split(".")
+    parent = parents[parent_table]
+    noun = parent_table.rstrip("s").replace("_", " ")
+    known = parent.accepted.select(
+        pl.col(parent_column).alias(column), pl.col(FOLDER).alias("_owner")
+    ).unique(column)
+    rejected = (
+        parent.rejected_keys.select(pl.col(parent_column).alias(column))
+        .unique()
+        .with_columns(pl.lit(True).alias("_was_rejected"))
+    )
+    rows = (
+        typed.filter(pl.col(column).is_not_null())
+        .join(known, on=column, how="left")
+        .join(rejected, on=column, how="left")
+    )
+    # A department's own rows are checked against their folder by the `department` rule instead.
+    check_owner = not BY_NAME[parent_table].enterprise and parent_table != "departments"
+    unknown = pl.col("_owner").is_null()
+    elsewhere = (pl.col("_owner") != pl.col(FOLDER)) if check_owner else pl.lit(False)
+    message = (
+        pl.when(unknown & pl.col("_was_rejected").fill_null(False))
+        .then(
+            pl.lit(f"{column} ") + pl.col(column) + pl.lit(f" refers to a {noun} whose own row was rejected")
+        )
+        .when(unknown)
+        .then(pl.lit(f"{column} ") + pl.col(column) + pl.lit(f" is not a known {noun}"))
+        .otherwise(
+            pl.lit(f"{column} ")
+            + pl.col(column)
+            + pl.lit(f" is a {noun} of department ")
+            + pl.col("_owner")
+            + pl.lit(", not of ")
+            + pl.col(FOLDER)
+        )
+    )
+    return _report(rows, column, Check("reference", unknown | elsewhere, message))

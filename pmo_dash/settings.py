@@ -1,0 +1,59 @@
+"""One settings object for the whole app: environment variables with the PMO_ prefix, or `.env`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PMO_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(ROOT / "data", description="Folder for build output and app state.")
+    source_dir: Path = Field(
+        ROOT / "data" / "sample",
+        description="Department returns the warehouse is built from: one sub-folder per department.",
+    )
+    warehouse: Path = Field(
+        ROOT / "data" / "warehouse.duckdb", description="The DuckDB warehouse file the app reads."
+    )
+    report: Path = Field(
+        ROOT / "data" / "validation_report.csv",
+        description="Where `build` writes the validation report (file,row,column,value,rule,message).",
+    )
+    enterprise_folder: str = Field(
+        "ipmo", description="Source sub-folder holding enterprise-wide tables (strategic objectives)."
+    )
+    day_first_formats: list[str] = Field(
+        ["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
+        description="Date formats accepted besides ISO 8601 (YYYY-MM-DD), tried in order; JSON list.",
+    )
+    spi_red: float = Field(0.85, description="Evidence RAG is Red when SPI falls below this.")
+    spi_amber: float = Field(0.95, description="Evidence RAG is at least Amber when SPI falls below this.")
+    cpi_red: float = Field(0.85, description="Evidence RAG is Red when CPI falls below this.")
+    cpi_amber: float = Field(0.95, description="Evidence RAG is at least Amber when CPI falls below this.")
+    slip_red_days: int = Field(
+        60, description="Evidence RAG is Red when forecast slip exceeds this many days."
+    )
+    slip_amber_days: int = Field(
+        14, description="Evidence RAG is at least Amber when forecast slip exceeds this many days."
+    )
+    high_risk_exposure: int = Field(
+        15, description="A risk whose likelihood x impact reaches this is high (the heat map's red zone)."
+    )
+    high_risks_red: int = Field(3, description="Evidence RAG is Red with this many open high risks.")
+    high_risks_amber: int = Field(
+        1, description="Evidence RAG is at least Amber with this many open high risks."
+    )
+    currency_symbol: str = Field("£", description="Currency symbol shown before money amounts.")
+    cache_ttl_seconds: int = Field(600, description="How long the app caches a query result.")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

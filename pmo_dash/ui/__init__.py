@@ -1,0 +1,1 @@
+"""Streamlit components and pure chart builders: what the pages are made of."""

@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: built by `build`, read by `pmo_dash.data`."""

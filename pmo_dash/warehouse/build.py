@@ -1,0 +1,152 @@
+"""Build the warehouse from the returns into a new file, then swap it in atomically.
+
+Readers never see a half-built warehouse, and a build that fails leaves the previous one
+untouched and serving.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from pmo_dash import sql
+from pmo_dash.contract import TABLES
+from pmo_dash.ingest import Ingested, ingest
+from pmo_dash.ingest.read import FILE, FOLDER, ROW
+from pmo_dash.settings import Settings
+
+THRESHOLDS = (
+    "spi_red",
+    "spi_amber",
+    "cpi_red",
+    "cpi_amber",
+    "slip_red_days",
+    "slip_amber_days",
+    "high_risk_exposure",
+    "high_risks_red",
+    "high_risks_amber",
+)
+
+
+class BuildError(Exception):
+    """No warehouse could be built; the message says why and what to do."""
+
+
+@dataclass
+class BuildResult:
+    warehouse: Path
+    report: Path
+    summary: pl.DataFrame  # per table: files, rows_read, accepted, rejected
+    problems: int
+    seconds: float
+
+
+def build(
+    settings: Settings,
+    source: Path | None = None,
+    warehouse: Path | None = None,
+    report: Path | None = None,
+    progress: Callable[[str], None] = lambda step: None,
+) -> BuildResult:
+    source = Path(source or settings.source_dir)
+    warehouse = Path(warehouse or settings.warehouse)
+    report = Path(report or settings.report)
+    started = time.perf_counter()
+    if not source.is_dir():
+        raise BuildError(f"the source folder {source} does not exist")
+    found = ingest(source, settings.day_first_formats, settings.enterprise_folder, progress)
+    if not any(f.table for f in found.files):
+        raise BuildError(
+            f"no returns found in {source}: expected one sub-folder per department of <table>.csv files"
+        )
+    write_report(found.problems, report)
+    if found.tables["projects"].accepted.is_empty():
+        raise BuildError(
+            f"no project was accepted, so there is nothing to show; see the validation report {report}"
+        )
+    progress("writing the warehouse")
+    _write(found, settings, source, warehouse)
+    summary = table_summary(found)
+    return BuildResult(warehouse, report, summary, found.problems.height, time.perf_counter() - started)
+
+
+def write_report(problems: pl.DataFrame, report: Path) -> None:
+    report.parent.mkdir(parents=True, exist_ok=True)
+    partial = report.with_name(f".{report.name}.{os.getpid()}.part")
+    problems.sort("file", "row", nulls_last=False).write_csv(partial)
+    os.replace(partial, report)
+
+
+def table_summary(found: Ingested) -> pl.DataFrame:
+    runs = found.runs.filter(pl.col("table_name").is_not_null())
+    by_table = runs.group_by("table_name").agg(
+        pl.len().alias("files"), pl.col("rows_read", "accepted", "rejected").sum()
+    )
+    order = pl.DataFrame({"table_name": [t.name for t in TABLES]})
+    return order.join(by_table, on="table_name", how="left").fill_null(0)
+
+
+def _write(found: Ingested, settings: Settings, source: Path, warehouse: Path) -> None:
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    building = warehouse.with_name(f".{warehouse.name}.{os.getpid()}.building")
+    building.unlink(missing_ok=True)
+    try:
+        with duckdb.connect(str(building)) as con:
+            _load(con, found, settings, source)
+            con.execute("checkpoint")
+        os.replace(building, warehouse)
+    except Exception as err:
+        building.unlink(missing_ok=True)
+        Path(f"{building}.wal").unlink(missing_ok=True)
+        raise BuildError(
+            f"the warehouse could not be written ({err}); the previous one is still in use"
+        ) from err
+
+
+def _load(con: duckdb.DuckDBPyConnection, found: Ingested, settings: Settings, source: Path) -> None:
+    for name, validated in found.tables.items():
+        raw = validated.accepted.drop(FOLDER).rename({FILE: "source_file", ROW: "source_row"})
+        _create(con, f"raw_{name}", raw)
+    built_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    _create(con, "build_settings", pl.DataFrame({k: [getattr(settings, k)] for k in THRESHOLDS}))
+    _create(con, "ingest_runs", found.runs.with_columns(pl.lit(built_at).alias("built_at")))
+    _create(con, "validation_problems", found.problems)
+    _create(con, "rejected_rows", found.rejected)
+    info = pl.DataFrame({"built_at": [built_at], "source_dir": [str(source)]})
+    _create(con, "build_info", info)
+    custom = {m.group(1) for p in sql.build_steps() if (m := re.match(r"\d+_stg_(\w+)$", p.stem))}
+    for table in TABLES:
+        if table.name not in custom:
+            columns = ", ".join([*table.names, "source_file", "source_row"])
+            con.execute(f"create view stg_{table.name} as select {columns} from raw_{table.name}")
+    for step in sql.build_steps():
+        con.execute(step.read_text())
+
+
+def _create(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:
+    con.register("_frame", frame)
+    con.execute(f"create table {name} as select * from _frame")
+    con.unregister("_frame")
+
+
+def build_if_missing(settings: Settings) -> bool:
+    """Build from the configured source when there is no warehouse yet; True if it built one."""
+    warehouse = Path(settings.warehouse)
+    if warehouse.exists():
+        return False
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    with open(warehouse.with_name(f".{warehouse.name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two first visitors must not build twice
+        if warehouse.exists():
+            return False
+        build(settings)
+    return True
