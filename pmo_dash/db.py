@@ -26,9 +26,14 @@ def _connection(path: Path, current: str) -> duckdb.DuckDBPyConnection:
     with _lock:
         known = _open.get(path)
         if known is None or known[0] != current:
-            # A fresh connection sees the new file; the old one closes when its last cursor does.
-            _open[path] = (current, duckdb.connect(str(path), read_only=True))
-        return _open[path][1].cursor()
+            # DuckDB shares one instance per open path within a process, so a plain reconnect would
+            # still see the replaced file; attaching into a fresh in-memory database sees the new one.
+            con = duckdb.connect()
+            con.execute("attach $path as warehouse (read_only)", {"path": str(path)})
+            _open[path] = (current, con)
+        cursor = _open[path][1].cursor()
+    cursor.execute("use warehouse")
+    return cursor
 
 
 def query(

@@ -1,0 +1,148 @@
+"""`make bench`: time the build and every page at the enterprise tier against DESIGN.md's targets.
+
+Writes docs/benchmarks.md. The floor for the build is DuckDB loading the very same CSV files
+bare (read_csv, no validation), timed in the same run on the same machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import statistics
+import time
+from pathlib import Path
+
+import duckdb
+
+from pmo_dash.contract import TABLES
+from pmo_dash.settings import ROOT, Settings, get_settings
+from pmo_dash.warehouse.build import build
+
+BENCH = ROOT / "bench"
+TIER, SEED = "enterprise", 7
+PAGES = ["app.py"]  # the overview is the default page; later pages are added here
+BUILD_RATIO_TARGET = 1.5
+WARM_TARGET_MS, COLD_TARGET_MS = 150, 1500
+
+
+def main() -> None:
+    source = BENCH / f"{TIER}-{SEED}"
+    if not source.exists():
+        from pmo_dash.sample import generate
+
+        print(f"generating the {TIER} tier into {source} ...", flush=True)
+        generate(TIER, SEED, source, xlsx=False, inject_errors=True)
+    files = sorted(source.glob("*/*.csv"))
+    size_mb = sum(f.stat().st_size for f in files) / 1e6
+    settings = Settings(
+        source_dir=source, warehouse=BENCH / "warehouse.duckdb", report=BENCH / "validation_report.csv"
+    )
+    builds = [_time(lambda: build(settings)) for _ in range(3)]
+    bare = [_time(lambda: _bare_load(source, BENCH / "bare.duckdb")) for _ in range(3)]
+    rows = _rows(settings.warehouse)
+    pages = _pages(settings)
+    _write(source, len(files), size_mb, rows, builds, bare, pages)
+
+
+def _time(action) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def _bare_load(source: Path, target: Path) -> None:
+    """The floor: DuckDB reading the same CSV files into tables, with no validation at all."""
+    target.unlink(missing_ok=True)
+    with duckdb.connect(str(target)) as con:
+        for table in TABLES:
+            paths = [str(p) for p in sorted(source.glob(f"*/{table.name}.csv"))]
+            if paths:
+                con.execute(
+                    f"create table {table.name} as select * from read_csv($paths, union_by_name = true)",
+                    {"paths": paths},
+                )
+        con.execute("checkpoint")
+
+
+def _rows(warehouse: Path) -> dict[str, int]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {
+            name: con.execute(f"select count(*) from {name}").fetchone()[0]
+            for name in (
+                "raw_projects",
+                "raw_status_reports",
+                "raw_risk_reviews",
+                "project_periods",
+                "rejected_rows",
+            )
+        }
+
+
+def _pages(settings: Settings) -> dict[str, tuple[float, float]]:
+    """Median server-side run of each page in ms: warm (cache filled) and cold (cache cleared)."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["PMO_WAREHOUSE"] = str(settings.warehouse)
+    os.environ["PMO_SOURCE_DIR"] = str(settings.source_dir)
+    get_settings.cache_clear()
+    results = {}
+    for page in PAGES:
+        at = AppTest.from_file(str(ROOT / page), default_timeout=60)
+        at.run()
+        warm = []
+        for _ in range(20):
+            warm.append(_time(at.run) * 1000)
+        cold = []
+        for _ in range(5):
+            st.cache_data.clear()
+            cold.append(_time(at.run) * 1000)
+        assert not at.exception, at.exception
+        results[page] = (statistics.median(warm), statistics.median(cold))
+    return results
+
+
+def _write(source, files, size_mb, rows, builds, bare, pages) -> None:
+    build_s, bare_s = min(builds), min(bare)
+    ratio = build_s / bare_s
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` on {dt.date.today():%Y-%m-%d}: {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.machine()}.",
+        "",
+        f"Data: the {TIER} tier, seed {SEED}, all CSV so that DuckDB can read the same files: "
+        f"{files} files, {size_mb:.0f} MB; " + ", ".join(f"{k} {v:,}" for k, v in rows.items()) + ".",
+        "",
+        "## Warehouse build",
+        "",
+        "| measure | target | result | |",
+        "|---|---|---|---|",
+        f"| `build` (read, normalise, validate, load, marts, swap); best of 3 | | {build_s:.2f} s | |",
+        f"| DuckDB `read_csv` of the same files, no validation (the floor); best of 3 | | {bare_s:.2f} s | |",
+        f"| build / floor | ≤ {BUILD_RATIO_TARGET}x | {ratio:.2f}x | {_ok(ratio <= BUILD_RATIO_TARGET)} |",
+        "",
+        f"All runs (s): build {', '.join(f'{b:.2f}' for b in builds)}; floor {', '.join(f'{b:.2f}' for b in bare)}.",
+        "",
+        "## Pages (server-side run, AppTest, median)",
+        "",
+        "| page | warm (20 runs) | target | | cold (5 runs, cache cleared) | target | |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for page, (warm, cold) in pages.items():
+        lines.append(
+            f"| {page} | {warm:.0f} ms | < {WARM_TARGET_MS} ms | {_ok(warm < WARM_TARGET_MS)} "
+            f"| {cold:.0f} ms | < {COLD_TARGET_MS} ms | {_ok(cold < COLD_TARGET_MS)} |"
+        )
+    out = ROOT / "docs" / "benchmarks.md"
+    out.write_text("\n".join(lines) + "\n")
+    print(out.read_text())
+
+
+def _ok(passed: bool) -> str:
+    return "met" if passed else "**missed**"
+
+
+if __name__ == "__main__":
+    main()
