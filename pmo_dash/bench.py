@@ -123,7 +123,7 @@ def _write(source, files, size_mb, rows, builds, bare, pages) -> None:
         f"| DuckDB `read_csv` of the same files, no validation (the floor); best of 3 | | {bare_s:.2f} s | |",
         f"| build / floor | ≤ {BUILD_RATIO_TARGET}x | {ratio:.2f}x | {_ok(ratio <= BUILD_RATIO_TARGET)} |",
         "",
-        f"All runs (s): build {', '.join(f'{b:.2f}' for b in builds)}; floor {', '.join(f'{b:.2f}' for b in bare)}.",
+        f"All runs (s): build {_seconds(builds)}; floor {_seconds(bare)}.",
         "",
         "## Pages (server-side run, AppTest, median)",
         "",
@@ -138,6 +138,10 @@ def _write(source, files, size_mb, rows, builds, bare, pages) -> None:
     out = ROOT / "docs" / "benchmarks.md"
     out.write_text("\n".join(lines) + "\n")
     print(out.read_text())
+
+
+def _seconds(runs: list[float]) -> str:
+    return ", ".join(f"{r:.2f}" for r in runs)
 
 
 def _ok(passed: bool) -> str:
