@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,11 +34,12 @@ def ingest(
 ) -> Ingested:
     files = discover(source)
     for found in files:
-        progress(found.name)
         if found.table is None:
             found.problems.append(FileProblem("unknown_table", _unknown_table_message(found)))
-        else:
-            read(found)
+    # Reading is mostly waiting on the disk and polars' own threads: overlap the files.
+    with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 1) * 2)) as pool:
+        for done in pool.map(read, [f for f in files if f.table is not None]):
+            progress(done.name)
     tables: dict[str, Validated] = {}
     for table in TABLES:
         tables[table.name] = validate(

@@ -19,11 +19,20 @@ THOUSANDS = r"^-?\d{1,3}(,\d{3})+(\.\d+)?$"
 
 @dataclass(frozen=True)
 class Check:
-    """Rows where `bad` holds fail `rule`; `message` explains it in the user's words."""
+    """Rows where `bad` holds fail `rule`; `message` explains it in the user's words.
+
+    Both may use the column's text, `pl.col(name)`, and its parsed value, `pl.col(typed(name))`.
+    Messages are only ever built for the few rows that fail.
+    """
 
     rule: str
     bad: pl.Expr
     message: pl.Expr
+
+
+def typed(name: str) -> str:
+    """The working name of a column's parsed value, beside its text."""
+    return f"__typed_{name}"
 
 
 def dtype(column: Column) -> pl.DataType:
@@ -35,55 +44,79 @@ def dtype(column: Column) -> pl.DataType:
     }.get(column.kind, pl.String())
 
 
-def parse(column: Column, day_first_formats: list[str]) -> tuple[pl.Expr, list[Check]]:
-    """The typed value of `column` and the checks its text must pass (required, type, enum, range)."""
+def parse(column: Column, day_first_formats: list[str]) -> tuple[pl.Expr, pl.Expr | None, list[Check]]:
+    """How to read `column` (named `typed(name)`), and the checks its text must pass.
+
+    Returns a fast reading for values already in the standard form, and a full one that also
+    accepts the forgiving forms (aliases, day-first dates, `£1,250`), run only on columns where
+    the fast reading left a value unread; None when the fast reading is all there is.
+    """
     raw = pl.col(column.name)
+    value = pl.col(typed(column.name))
     present = raw.is_not_null() & (raw != "")
+    quoted = pl.lit(f"{column.name} '") + raw + pl.lit("'")
     checks = []
     if column.required:
         checks.append(Check("required", ~present, pl.lit(f"{column.name} is required but empty")))
-    value, type_check = _typed(column, raw, present, day_first_formats)
-    if type_check is not None:
-        checks.append(type_check)
+    unreadable = present & value.is_null()
+    if column.kind == "int":
+        checks.append(Check("type", unreadable, quoted + pl.lit(" is not a whole number")))
+    elif column.kind == "float":
+        checks.append(Check("type", unreadable, quoted + pl.lit(" is not a number")))
+    elif column.kind == "date":
+        expected = " or ".join(["YYYY-MM-DD", *(_spell(f) for f in day_first_formats)])
+        checks.append(Check("type", unreadable, quoted + pl.lit(f" is not a date ({expected})")))
+    elif column.kind == "bool":
+        checks.append(Check("type", unreadable, quoted + pl.lit(" is not yes or no")))
+    elif column.kind == "enum":
+        checks.append(
+            Check("enum", unreadable, quoted + pl.lit(f" is not one of {', '.join(column.values)}"))
+        )
     if column.min is not None or column.max is not None:
         checks.append(_range(column, value))
-    return value.alias(column.name), checks
+    fast, full = _readings(column, raw, present, day_first_formats)
+    name = typed(column.name)
+    return fast.alias(name), None if full is None else full.alias(name), checks
 
 
-def _typed(column: Column, raw: pl.Expr, present: pl.Expr, formats: list[str]):
-    text = pl.when(present).then(raw)
-    quoted = pl.lit(f"{column.name} '") + raw + pl.lit("'")
+def unread(column: Column) -> pl.Expr:
+    """True when some value of the column is present but was not read."""
+    raw = pl.col(column.name)
+    return (raw.is_not_null() & (raw != "") & pl.col(typed(column.name)).is_null()).any()
+
+
+def _readings(column: Column, raw: pl.Expr, present: pl.Expr, formats: list[str]):
     if column.kind == "int":
-        number = _number(raw)
-        whole = number.is_not_null() & number.is_finite() & (number == number.floor())
-        value = pl.when(whole).then(number).cast(pl.Int64)
-        return value, Check("type", present & ~whole, quoted + pl.lit(" is not a whole number"))
+        return _whole(raw.cast(pl.Float64, strict=False)), _whole(_number(raw))
     if column.kind == "float":
-        number = _number(raw)
-        ok = number.is_not_null() & number.is_finite()
-        value = pl.when(ok).then(number)
-        return value, Check("type", present & ~ok, quoted + pl.lit(" is not a number"))
+        return _finite(raw.cast(pl.Float64, strict=False)), _finite(_number(raw))
     if column.kind == "date":
-        value = _date(raw, formats)
-        expected = " or ".join(["YYYY-MM-DD", *(_spell(f) for f in formats)])
-        return value, Check(
-            "type", present & value.is_null(), quoted + pl.lit(f" is not a date ({expected})")
-        )
+        return raw.str.to_date("%Y-%m-%d", strict=False), _date(raw, formats)
     if column.kind == "bool":
         lowered = raw.str.to_lowercase()
-        value = pl.when(lowered.is_in(TRUE)).then(True).when(lowered.is_in(FALSE)).then(False)
-        message = quoted + pl.lit(" is not yes or no")
-        return value.cast(pl.Boolean), Check("type", present & value.is_null(), message)
+        return pl.when(lowered.is_in(TRUE)).then(True).when(lowered.is_in(FALSE)).then(False).cast(
+            pl.Boolean
+        ), None
     if column.kind == "enum":
+        exact = {v: v for v in column.values}
         key = raw.str.to_lowercase().str.replace_all(r"\s+", " ")
-        value = key.replace_strict(column.lookup(), default=None, return_dtype=pl.String)
-        message = quoted + pl.lit(f" is not one of {', '.join(column.values)}")
-        return value, Check("enum", present & value.is_null(), message)
+        return (
+            raw.replace_strict(exact, default=None, return_dtype=pl.String),
+            key.replace_strict(column.lookup(), default=None, return_dtype=pl.String),
+        )
     if column.kind == "list":
         items = raw.str.split(";").list.eval(pl.element().str.strip_chars()).list.drop_nulls()
         items = items.list.filter(pl.element() != "")
         return pl.when(present).then(items.list.join(";")), None
-    return text, None
+    return pl.when(present).then(raw), None
+
+
+def _whole(number: pl.Expr) -> pl.Expr:
+    return pl.when(number.is_finite() & (number == number.floor())).then(number).cast(pl.Int64)
+
+
+def _finite(number: pl.Expr) -> pl.Expr:
+    return pl.when(number.is_finite()).then(number)
 
 
 def _number(raw: pl.Expr) -> pl.Expr:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from pmo_dash.contract import BY_NAME, Table
-from pmo_dash.ingest.parse import Check, dtype, parse
+from pmo_dash.ingest.parse import Check, dtype, parse, typed, unread
 from pmo_dash.ingest.read import FILE, FOLDER, ROW, FileProblem, SourceFile
 
 PROBLEMS = {
@@ -128,20 +128,36 @@ def _records(table: Table, raw: pl.DataFrame) -> pl.DataFrame:
 def _check_rows(
     table: Table, raw: pl.DataFrame, parents: dict[str, Validated], formats: list[str]
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    values, found = [], []
+    fast, full, checks = [], {}, []
     for column in table.columns:
-        value, checks = parse(column, formats)
-        values.append(value)
-        found += [_report(raw, column.name, check) for check in checks]
-    typed = raw.select(*values, *META)
-    found.append(_duplicates(table, typed))
-    found += [_date_order(typed, order.earlier, order.later) for order in table.date_order]
+        quick, thorough, column_checks = parse(column, formats)
+        fast.append(quick)
+        if thorough is not None:
+            full[column.name] = thorough
+        checks += [(column.name, check) for check in column_checks]
+    # One pass reads every column the quick way; the forgiving way runs only where it is needed.
+    work = raw.with_columns(fast)
+    if full:
+        needed = work.select(unread(table.column(name)).alias(name) for name in full).row(0, named=True)
+        if any(needed.values()):
+            work = work.with_columns(expr for name, expr in full.items() if needed[name])
+    # One more pass flags every check; only the failing rows get messages.
+    flags = [f"__bad_{i}" for i in range(len(checks))]
+    work = work.with_columns(check.bad.alias(flag) for flag, (_, check) in zip(flags, checks, strict=True))
+    failing = work.filter(pl.any_horizontal(flags)) if flags else work.clear()
+    found = [
+        _report(failing.filter(pl.col(flag)), name, check)
+        for flag, (name, check) in zip(flags, checks, strict=True)
+    ]
+    typed_rows = work.select(*(pl.col(typed(c.name)).alias(c.name) for c in table.columns), *META)
+    found.append(_duplicates(table, typed_rows))
+    found += [_date_order(typed_rows, order.earlier, order.later) for order in table.date_order]
     if "department_id" in table.names and not table.enterprise:
-        found.append(_own_department(typed))
+        found.append(_own_department(typed_rows))
     for column in table.columns:
         if column.references:
-            found.append(_reference(typed, column.name, column.references, parents))
-    return typed, pl.concat(found, how="vertical")
+            found.append(_reference(typed_rows, column.name, column.references, parents))
+    return typed_rows, pl.concat(found, how="vertical")
 
 
 def _report(frame: pl.DataFrame, column: str, check: Check) -> pl.DataFrame:
@@ -155,28 +171,21 @@ def _report(frame: pl.DataFrame, column: str, check: Check) -> pl.DataFrame:
     )
 
 
-def _duplicates(table: Table, typed: pl.DataFrame) -> pl.DataFrame:
-    keyed = typed.filter(pl.all_horizontal(pl.col(table.key).is_not_null()))
+def _duplicates(table: Table, rows: pl.DataFrame) -> pl.DataFrame:
+    key = pl.col(table.key[0]) if len(table.key) == 1 else pl.struct(table.key)
+    dupes = rows.filter(pl.all_horizontal(pl.col(table.key).is_not_null()) & key.is_duplicated())
     where = pl.col(FILE) + pl.lit(" row ") + pl.col(ROW).cast(pl.String)
-    groups = (
-        keyed.group_by(table.key)
-        .agg(where.sort_by(FILE, ROW).alias("_where"), pl.len().alias("_n"))
-        .filter(pl.col("_n") > 1)
-    )
-    dupes = keyed.join(groups, on=list(table.key), how="inner", nulls_equal=False)
+    groups = dupes.group_by(table.key).agg(where.sort_by(FILE, ROW).str.join("; ").alias("_where"))
+    dupes = dupes.join(groups, on=list(table.key), how="inner")
     label = " + ".join(table.key)
     shown = pl.concat_str([pl.col(k).cast(pl.String) for k in table.key], separator=" / ")
-    first = table.key[0]
-    check = Check(
-        "unique",
-        pl.lit(True),
-        pl.lit(f"{label} ")
-        + shown
-        + pl.lit(" appears more than once (")
-        + pl.col("_where").list.join("; ")
-        + pl.lit(")"),
+    message = (
+        pl.lit(f"{label} ") + shown + pl.lit(" appears more than once (") + pl.col("_where") + pl.lit(")")
     )
-    return _report(dupes.with_columns(pl.col(first).cast(pl.String)), first, check)
+    first = table.key[0]
+    return _report(
+        dupes.with_columns(pl.col(first).cast(pl.String)), first, Check("unique", pl.lit(True), message)
+    )
 
 
 def _date_order(typed: pl.DataFrame, earlier: str, later: str) -> pl.DataFrame:
