@@ -73,7 +73,7 @@ def streamlit_server(env: dict[str, str]) -> Iterator[str]:
 
 
 @contextmanager
-def chromium_page(width: int = 1600, height: int = 1000):
+def chromium_page(width: int = 1600, height: int = 1800):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

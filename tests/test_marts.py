@@ -52,9 +52,9 @@ def test_earned_value_in_october(con, project, sv, cv, spi, cpi, eac, vac):
         ("FIN-P1", OCT, 0, 0, "Red", "SPI 0.75 < 0.85", "Green", True),
         ("FIN-P1", SEP, 0, 0, "Red", "SPI 0.84 < 0.85", "Green", True),
         # FIN-R3 (4 x 4 = 16) was open until 15 September.
-        ("FIN-P1", dt.date(2026, 8, 31), 0, 1, "Amber", "1 open high risks", "Green", False),
+        ("FIN-P1", dt.date(2026, 8, 31), 0, 1, "Amber", "1 open high risk", "Green", False),
         # FIN-R2 was reviewed up to 5 x 3 = 15 on 15 October; in September it stood at 2 x 3.
-        ("FIN-P2", OCT, 0, 1, "Amber", "1 open high risks", "Green", False),
+        ("FIN-P2", OCT, 0, 1, "Amber", "1 open high risk", "Green", False),
         ("FIN-P2", SEP, 0, 0, "Green", None, "Green", False),
         ("HR-P3", OCT, 0, 1, "Red", "CPI 0.76 < 0.85", "Amber", False),
         ("HR-P4", OCT, 30, 0, "Amber", "30 days late", "Green", False),

@@ -7,6 +7,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
+from pmo_dash.settings import get_settings
 from pmo_dash.ui import fmt
 
 
@@ -39,6 +40,7 @@ def kpi_cards(kpis: dict[str, Any]) -> None:
 
 
 def watermelon_table(rows: pl.DataFrame) -> None:
+    symbol = get_settings().currency_symbol
     st.dataframe(
         rows.select(
             "project_id",
@@ -53,15 +55,16 @@ def watermelon_table(rows: pl.DataFrame) -> None:
         ),
         hide_index=True,
         width="stretch",
+        height=min(35 * (rows.height + 1) + 2, 600),
         column_config={
             "project_id": st.column_config.TextColumn("ID"),
             "project": st.column_config.TextColumn("Project"),
             "department": st.column_config.TextColumn("Department"),
             "project_manager": st.column_config.TextColumn("Manager"),
-            "evidence": st.column_config.TextColumn("Why it is Red", width="medium"),
+            "evidence": st.column_config.TextColumn("Why it is Red", width="large"),
             "spi": st.column_config.NumberColumn("SPI", format="%.2f"),
             "cpi": st.column_config.NumberColumn("CPI", format="%.2f"),
-            "budget": st.column_config.NumberColumn("Budget", format="compact"),
-            "eac": st.column_config.NumberColumn("EAC", format="compact"),
+            "budget": st.column_config.NumberColumn(f"Budget ({symbol})", format="compact"),
+            "eac": st.column_config.NumberColumn(f"EAC ({symbol})", format="compact"),
         },
     )

@@ -6,6 +6,10 @@
 -- one that is on hold, cancelled or closed without a finish date ends at its last return.
 -- It is active in every period of its span; in its last period only if it is still active
 -- or finished during that month (one put on hold or cancelled stopped with its last return).
+
+-- How the evidence names open high risks: "1 open high risk", "3 open high risks".
+create macro high_risks_text(n) as format('{} open high risk{}', n, case when n = 1 then '' else 's' end);
+
 create table project_periods as
 with last_returns as (
     select project_id, min(period) as first_return, max(period) as last_return
@@ -96,7 +100,7 @@ judged as (
                 when slip_days(m.forecast_finish_then, m.baseline_finish) > b.slip_red_days
                     then format('{} days late', slip_days(m.forecast_finish_then, m.baseline_finish))
             end,
-            case when m.open_high_risks >= b.high_risks_red then format('{} open high risks', m.open_high_risks) end
+            case when m.open_high_risks >= b.high_risks_red then high_risks_text(m.open_high_risks) end
         ) as red_evidence,
         concat_ws(
             '; ',
@@ -106,7 +110,7 @@ judged as (
                 when slip_days(m.forecast_finish_then, m.baseline_finish) > b.slip_amber_days
                     then format('{} days late', slip_days(m.forecast_finish_then, m.baseline_finish))
             end,
-            case when m.open_high_risks >= b.high_risks_amber then format('{} open high risks', m.open_high_risks) end
+            case when m.open_high_risks >= b.high_risks_amber then high_risks_text(m.open_high_risks) end
         ) as amber_evidence
     from measured as m
     cross join build_settings as b
