@@ -24,6 +24,8 @@ TIER, SEED = "enterprise", 7
 PAGES = ["app.py"]  # the overview is the default page; later pages are added here
 BUILD_RATIO_TARGET = 1.5
 WARM_TARGET_MS, COLD_TARGET_MS = 150, 1500
+FLOOR = "all_varchar = true"  # text columns, as ingestion reads them; no sniffing of types
+TYPED = "union_by_name = true"  # typed columns; files whose optional columns differ need union_by_name
 
 
 def main() -> None:
@@ -39,10 +41,12 @@ def main() -> None:
         source_dir=source, warehouse=BENCH / "warehouse.duckdb", report=BENCH / "validation_report.csv"
     )
     builds = [_time(lambda: build(settings)) for _ in range(3)]
-    bare = [_time(lambda: _bare_load(source, BENCH / "bare.duckdb")) for _ in range(3)]
+    # Two ways DuckDB loads these files bare; the faster one is the floor we are held to.
+    bare = [_time(lambda: _bare_load(source, BENCH / "bare.duckdb", FLOOR)) for _ in range(3)]
+    typed = [_time(lambda: _bare_load(source, BENCH / "bare.duckdb", TYPED)) for _ in range(3)]
     rows = _rows(settings.warehouse)
     pages = _pages(settings)
-    _write(source, len(files), size_mb, rows, builds, bare, pages)
+    _write(source, len(files), size_mb, rows, builds, bare, typed, pages)
 
 
 def _time(action) -> float:
@@ -51,7 +55,7 @@ def _time(action) -> float:
     return time.perf_counter() - started
 
 
-def _bare_load(source: Path, target: Path) -> None:
+def _bare_load(source: Path, target: Path, options: str) -> None:
     """The floor: DuckDB reading the same CSV files into tables, with no validation at all."""
     target.unlink(missing_ok=True)
     with duckdb.connect(str(target)) as con:
@@ -59,7 +63,7 @@ def _bare_load(source: Path, target: Path) -> None:
             paths = [str(p) for p in sorted(source.glob(f"*/{table.name}.csv"))]
             if paths:
                 con.execute(
-                    f"create table {table.name} as select * from read_csv($paths, union_by_name = true)",
+                    f"create table {table.name} as select * from read_csv($paths, {options})",
                     {"paths": paths},
                 )
         con.execute("checkpoint")
@@ -103,7 +107,7 @@ def _pages(settings: Settings) -> dict[str, tuple[float, float]]:
     return results
 
 
-def _write(source, files, size_mb, rows, builds, bare, pages) -> None:
+def _write(source, files, size_mb, rows, builds, bare, typed, pages) -> None:
     build_s, bare_s = min(builds), min(bare)
     ratio = build_s / bare_s
     lines = [
@@ -120,10 +124,12 @@ def _write(source, files, size_mb, rows, builds, bare, pages) -> None:
         "| measure | target | result | |",
         "|---|---|---|---|",
         f"| `build` (read, normalise, validate, load, marts, swap); best of 3 | | {build_s:.2f} s | |",
-        f"| DuckDB `read_csv` of the same files, no validation (the floor); best of 3 | | {bare_s:.2f} s | |",
+        f"| DuckDB `read_csv({FLOOR})` of the same files, no validation (the floor); best of 3 "
+        f"| | {bare_s:.2f} s | |",
+        f"| DuckDB `read_csv({TYPED})`, for comparison; best of 3 | | {min(typed):.2f} s | |",
         f"| build / floor | ≤ {BUILD_RATIO_TARGET}x | {ratio:.2f}x | {_ok(ratio <= BUILD_RATIO_TARGET)} |",
         "",
-        f"All runs (s): build {_seconds(builds)}; floor {_seconds(bare)}.",
+        f"All runs (s): build {_seconds(builds)}; floor {_seconds(bare)}; typed {_seconds(typed)}.",
         "",
         "## Pages (server-side run, AppTest, median)",
         "",
