@@ -113,3 +113,60 @@ def test_cli_build_fails_with_the_reason(tmp_path, capsys):
         capsys.readouterr().err == f"build failed: the source folder {tmp_path / 'nowhere'} does not exist\n"
     )
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_bad_returns_are_each_explained_and_the_rest_still_builds(settings):
+    fin, hr = settings.source_dir / "FIN", settings.source_dir / "HR"
+    risks = fin / "risks.csv"
+    risks.write_text(risks.read_text() + "FIN-R9,FIN-P1,Bad,Supplier,9,3,,Reduce,Open,2026-07-01,,,\n")
+    (fin / "issues.csv").write_text("")
+    (fin / "lessons.csv").write_bytes(
+        b"lesson_id,project_id,logged_on,category,title,what_happened,effect,state\n"
+        + "FIN-L1,FIN-P1,2026-07-01,Supplier management,D\xe9lai,Late,Negative,Draft\n".encode("latin-1")
+    )
+    (fin / "milestones.csv").write_text("milestone_id,project_id,name\nFIN-M1,FIN-P1,Design signed off\n")
+    projects = pl.read_excel(hr / "projects.xlsx", infer_schema_length=0)
+    projects = projects.with_columns(
+        pl.when(pl.col("project_id") == "HR-P4")
+        .then(pl.lit("2026-04-01"))
+        .otherwise("baseline_finish")
+        .alias("baseline_finish")
+    )
+    projects.write_excel(hr / "projects.xlsx")
+    reports = fin / "status_reports.csv"
+    reports.write_text(reports.read_text() + "FIN-P404,2026-10-31,Green,Green,Green,10,1,1,1,,,\n")
+
+    result = build(settings)
+
+    report = pl.read_csv(result.report, infer_schema=False).select("file", "row", "column", "rule").rows()
+    assert ("FIN/risks.csv", "5", "likelihood", "range") in report
+    assert ("FIN/issues.csv", None, "", "empty_file") in report
+    assert ("FIN/lessons.csv", "2", "", "not_utf8") in report
+    assert ("FIN/milestones.csv", "1", "baseline_date", "missing_column") in report
+    assert ("HR/projects.xlsx", "3", "baseline_finish", "date_order") in report
+    assert ("FIN/status_reports.csv", "7", "project_id", "reference") in report
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        read, accepted, rejected = con.execute(
+            "select sum(rows_read), sum(accepted), sum(rejected) from ingest_runs"
+        ).fetchone()
+        projects_left = con.execute(
+            "select list(project_id order by project_id) from raw_projects"
+        ).fetchone()[0]
+    assert read == accepted + rejected
+    # HR-P4's dates are wrong, so it and its returns are out; everything else is in.
+    assert projects_left == ["FIN-P1", "FIN-P2", "FIN-P6", "HR-P3", "HR-P5"]
+
+
+def test_parquet_returns_are_read_too(settings):
+    hr = settings.source_dir / "HR"
+    pl.read_excel(hr / "risks.xlsx", infer_schema_length=0).write_parquet(hr / "risks.parquet")
+    (hr / "risks.xlsx").unlink()
+    build(settings)
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        assert con.execute(
+            "select source_file, source_row, likelihood from raw_risks where risk_id = 'HR-R1'"
+        ).fetchone() == (
+            "HR/risks.parquet",
+            1,
+            4,
+        )

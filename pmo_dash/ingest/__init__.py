@@ -71,10 +71,11 @@ def _runs(files: list[SourceFile], tables: dict[str, Validated]) -> pl.DataFrame
             "department_folder": [f.folder for f in files],
             "sha256": [f.sha256 for f in files],
             "bytes": [f.size for f in files],
+            "modified_at": [f.modified_at for f in files],
             "rows_read": [f.rows_read for f in files],
             "file_problems": [len(f.problems) for f in files],
         },
-        schema_overrides={"table_name": pl.String, "sha256": pl.String},
+        schema_overrides={"table_name": pl.String, "sha256": pl.String, "modified_at": pl.Datetime("us")},
     )
     return (
         base.join(accepted.rename({FILE: "path"}), on="path", how="left")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import re
@@ -35,6 +36,7 @@ class SourceFile:
     folder: str
     sha256: str = ""
     size: int = 0
+    modified_at: dt.datetime | None = None  # the file's own time, UTC: which version of a return was read
     frame: pl.DataFrame | None = None  # all columns text, plus _file, _row, _folder
     reject_all: bool = False  # rows were read but the file as a whole is unusable
     problems: list[FileProblem] = field(default_factory=list)
@@ -65,6 +67,7 @@ def read(source: SourceFile) -> SourceFile:
     data = source.path.read_bytes()
     source.sha256 = hashlib.sha256(data).hexdigest()
     source.size = len(data)
+    source.modified_at = dt.datetime.fromtimestamp(source.path.stat().st_mtime, dt.UTC).replace(tzinfo=None)
     suffix = source.path.suffix.lower()
     try:
         if suffix == ".csv":
