@@ -1,13 +1,5 @@
-"""PMO Dash: the entry point. Page config, the warehouse, and navigation over pages/."""
+"""PMO Dash: the entry point. The shell draws navigation and the global filters, then the page."""
 
-import streamlit as st
+from pmo_dash.ui import shell
 
-from pmo_dash.ui.session import ensure_warehouse
-
-st.set_page_config(page_title="PMO Dash", page_icon=":material/monitoring:", layout="wide")
-ensure_warehouse()
-
-navigation = st.navigation(
-    [st.Page("pages/overview.py", title="Portfolio overview", icon=":material/dashboard:", default=True)]
-)
-navigation.run()
+shell.run()

@@ -23,6 +23,7 @@ class Column:
     min: float | None = None
     max: float | None = None
     references: str | None = None  # "table.column"
+    not_future: bool = False  # a date that records what happened: it cannot lie after this month
 
     def lookup(self) -> dict[str, str]:
         """Every accepted lower-case spelling of an enum value mapped to its canonical form."""
@@ -47,6 +48,7 @@ class Table:
     key: tuple[str, ...]
     date_order: tuple[DateOrder, ...] = ()
     enterprise: bool = False  # submitted once by the IPMO, not by each department
+    monthly: str | None = None  # key date column that names a month: two rows in one month are duplicates
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -165,7 +167,7 @@ TABLES: tuple[Table, ...] = (
             Column("baseline_start", "date", True, "approved start"),
             Column("baseline_finish", "date", True, "approved finish"),
             Column("forecast_finish", "date", False, "current forecast finish"),
-            Column("actual_finish", "date", False, "actual finish, once delivered"),
+            Column("actual_finish", "date", False, "actual finish, once delivered", not_future=True),
             _money("budget", doc="budget at completion (BAC)"),
             _money("expected_benefit", required=False, doc="expected benefit value"),
             Column("mandatory", "bool", False, "regulatory or otherwise mandatory (yes/no)"),
@@ -183,7 +185,7 @@ TABLES: tuple[Table, ...] = (
         "one row per project per reporting period",
         (
             _project_ref(),
-            Column("as_of", "date", True, "end date of the reporting period"),
+            Column("as_of", "date", True, "end date of the reporting period", not_future=True),
             _rag("overall_rag", doc="reported overall RAG"),
             _rag("schedule_rag", doc="reported schedule RAG"),
             _rag("cost_rag", doc="reported cost RAG"),
@@ -198,6 +200,7 @@ TABLES: tuple[Table, ...] = (
             Column("summary", "text", False, "narrative"),
         ),
         key=("project_id", "as_of"),
+        monthly="as_of",
     ),
     Table(
         "milestones",
@@ -208,7 +211,7 @@ TABLES: tuple[Table, ...] = (
             Column("name", "text", True, "milestone"),
             Column("baseline_date", "date", True, "approved date"),
             Column("forecast_date", "date", False, "forecast date"),
-            Column("actual_date", "date", False, "date achieved"),
+            Column("actual_date", "date", False, "date achieved", not_future=True),
         ),
         key=("milestone_id",),
     ),
@@ -230,8 +233,8 @@ TABLES: tuple[Table, ...] = (
                 doc="response strategy",
             ),
             _enum("state", ("Open", "Closed", "Occurred"), doc="risk state"),
-            Column("raised_on", "date", True, "date raised"),
-            Column("closed_on", "date", False, "date closed"),
+            Column("raised_on", "date", True, "date raised", not_future=True),
+            Column("closed_on", "date", False, "date closed", not_future=True),
             Column("action_due", "date", False, "next action due"),
             _money("cost_exposure", required=False, doc="cost if the risk occurs"),
         ),
@@ -243,7 +246,7 @@ TABLES: tuple[Table, ...] = (
         "one row per risk per review",
         (
             Column("risk_id", "id", True, "the risk", references="risks.risk_id"),
-            Column("reviewed_on", "date", True, "review date"),
+            Column("reviewed_on", "date", True, "review date", not_future=True),
             _score("likelihood", doc="likelihood at this review"),
             _score("impact", doc="impact at this review"),
         ),
@@ -263,8 +266,8 @@ TABLES: tuple[Table, ...] = (
                 aliases={"in-progress": "In progress", "wip": "In progress"},
                 doc="issue state",
             ),
-            Column("raised_on", "date", True, "date raised"),
-            Column("resolved_on", "date", False, "date resolved"),
+            Column("raised_on", "date", True, "date raised", not_future=True),
+            Column("resolved_on", "date", False, "date resolved", not_future=True),
         ),
         key=("issue_id",),
         date_order=(DateOrder("raised_on", "resolved_on"),),
@@ -296,11 +299,12 @@ TABLES: tuple[Table, ...] = (
         "one row per benefit per period",
         (
             Column("benefit_id", "id", True, "the benefit", references="benefits.benefit_id"),
-            Column("as_of", "date", True, "end date of the measured period"),
+            Column("as_of", "date", True, "end date of the measured period", not_future=True),
             Column("planned_value", "float", True, "planned cumulative value to date"),
             Column("actual_value", "float", True, "actual cumulative value to date"),
         ),
         key=("benefit_id", "as_of"),
+        monthly="as_of",
     ),
     Table(
         "lessons",
@@ -308,7 +312,7 @@ TABLES: tuple[Table, ...] = (
         (
             Column("lesson_id", "id", True, "lesson code"),
             _project_ref(),
-            Column("logged_on", "date", True, "date logged"),
+            Column("logged_on", "date", True, "date logged", not_future=True),
             Column("category", "text", True, "lesson category"),
             Column("title", "text", True, "lesson"),
             Column("what_happened", "text", True, "what happened"),
@@ -318,7 +322,7 @@ TABLES: tuple[Table, ...] = (
             _enum("state", ("Draft", "Validated", "Actioned", "Archived"), doc="lesson state"),
             Column("owner", "text", False, "owner of the follow-up action"),
             Column("action_due", "date", False, "follow-up action due"),
-            Column("actioned_on", "date", False, "date the action was completed"),
+            Column("actioned_on", "date", False, "date the action was completed", not_future=True),
             Column("applied_to", "list", False, "project ids that reused it, e.g. P0012;P0040"),
         ),
         key=("lesson_id",),
@@ -330,12 +334,12 @@ TABLES: tuple[Table, ...] = (
         (
             Column("change_id", "id", True, "change request code"),
             _project_ref(),
-            Column("raised_on", "date", True, "date raised"),
+            Column("raised_on", "date", True, "date raised", not_future=True),
             Column("title", "text", True, "change"),
             Column("cost_impact", "float", True, "cost impact (negative saves)"),
             Column("schedule_impact_days", "int", True, "schedule impact in days"),
             _enum("decision", ("Pending", "Approved", "Rejected", "Deferred"), doc="decision"),
-            Column("decided_on", "date", False, "date decided"),
+            Column("decided_on", "date", False, "date decided", not_future=True),
             _enum(
                 "decided_by",
                 ("CCB", "Steering committee"),
@@ -354,7 +358,7 @@ TABLES: tuple[Table, ...] = (
             _project_ref(),
             _enum("gate", ("G0", "G1", "G2", "G3", "G4", "G5"), doc="gate"),
             Column("planned_on", "date", True, "planned gate date"),
-            Column("passed_on", "date", False, "date passed"),
+            Column("passed_on", "date", False, "date passed", not_future=True),
             _enum("decision", ("Go", "Hold", "Recycle", "Stop"), required=False, doc="gate decision"),
         ),
         key=("project_id", "gate"),
@@ -373,7 +377,7 @@ TABLES: tuple[Table, ...] = (
                 doc="control state",
             ),
             Column("due_on", "date", False, "date the control is due"),
-            Column("evidenced_on", "date", False, "date evidence was filed"),
+            Column("evidenced_on", "date", False, "date evidence was filed", not_future=True),
         ),
         key=("project_id", "framework", "control"),
     ),

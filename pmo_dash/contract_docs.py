@@ -27,19 +27,26 @@ How values are read:
   Mixed colours collapse to the worse one: `Amber/Green` is Amber, `Amber/Red` is Red.
 - Dates: ISO `YYYY-MM-DD` (an Excel date cell is read as one), or the day-first formats the
   setting `PMO_DAY_FIRST_FORMATS` names (default `DD/MM/YYYY`, `DD.MM.YYYY`, `DD-MM-YYYY`).
+  A year always has four digits (`01/02/26` is rejected, not guessed), and a date outside
+  1950-2100 is a typing slip. A date that records an event (marked "happened" below) may not
+  lie after the end of the current month.
 - Numbers: `1250.5`, `1,250.50`, `£1,250`, `45%`; not `1.250,50` (the decimal mark would be a guess).
 - Yes/no: `yes`, `y`, `true`, `1` and `no`, `n`, `false`, `0`.
 - Lists: separated by `;`.
 
 What is rejected (each with file, row, column, value, rule and message in the validation report):
 a required value missing (`required`); a value of the wrong type (`type`); a value outside its
-list (`enum`) or range (`range` - a likelihood of 7 is an error, never clamped); a key that
-appears twice (`unique`: every copy is rejected); a date before the date it must follow
+list (`enum`) or range (`range` - a likelihood of 7 is an error, never clamped); an event dated
+in the future (`future_date`); a key that appears twice (`unique`: every copy is rejected; two
+returns dated in the same month count as the same key); a date before the date it must follow
 (`date_order`); a reference to a row that does not exist, was rejected, or belongs to another
-department (`reference`); a `department_id` that is not the folder's (`department`). A file
-that is empty, not UTF-8, unreadable, missing a required column, or in the wrong folder is
-reported once and all its rows are rejected. Rejected rows are kept in the warehouse
-(`rejected_rows`), and for every file rows read = accepted + rejected (`ingest_runs`).
+department (`reference`); a `department_id` that is not the folder's (`department`); a CSV line
+with more fields than the header (`field_count`). A file that is empty, not UTF-8, unreadable,
+missing a required column, naming a column twice, with an empty first row, or in the wrong
+folder is reported once and all its rows are rejected. Files outside a department folder, files
+that are not a standard table, columns not in the template and sheets after the first are
+reported and ignored. Rejected rows are kept in the warehouse (`rejected_rows`, every column as
+submitted), and for every file rows read = accepted + rejected (`ingest_runs`).
 """
 
 
@@ -54,7 +61,8 @@ def _table(table: Table) -> str:
     lines = [
         f"## {table.name}",
         "",
-        f"Grain: {table.grain}. Key: {', '.join(table.key)}."
+        f"Grain: {table.grain}. Key: {', '.join(table.key)}"
+        + (f" (by month of {table.monthly})." if table.monthly else ".")
         + (" Submitted by the IPMO." if table.enterprise else ""),
         "",
         "| column | type | required | rule | description |",
@@ -82,6 +90,8 @@ def _rule(column: Column) -> str:
         rules.append(f"range {low}..{high}")
     if column.references:
         rules.append(f"references {column.references}")
+    if column.not_future:
+        rules.append("happened: not after this month")
     return "; ".join(rules)
 
 

@@ -14,17 +14,21 @@ ROOT = Path(__file__).resolve().parent.parent
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PMO_", env_file=".env", extra="ignore")
 
-    data_dir: Path = Field(ROOT / "data", description="Folder for build output and app state.")
+    data_dir: Path = Field(
+        ROOT / "data",
+        description="Folder for build output and app state; the warehouse and report default to it.",
+    )
     source_dir: Path = Field(
         ROOT / "data" / "sample",
         description="Department returns the warehouse is built from: one sub-folder per department.",
     )
     warehouse: Path = Field(
-        ROOT / "data" / "warehouse.duckdb", description="The DuckDB warehouse file the app reads."
+        default_factory=lambda data: data["data_dir"] / "warehouse.duckdb",
+        description="The DuckDB warehouse file the app reads (default: <data_dir>/warehouse.duckdb).",
     )
     report: Path = Field(
-        ROOT / "data" / "validation_report.csv",
-        description="Where `build` writes the validation report (file,row,column,value,rule,message).",
+        default_factory=lambda data: data["data_dir"] / "validation_report.csv",
+        description="Where `build` writes the validation report (default: <data_dir>/validation_report.csv).",
     )
     enterprise_folder: str = Field(
         "ipmo", description="Source sub-folder holding enterprise-wide tables (strategic objectives)."
@@ -49,6 +53,9 @@ class Settings(BaseSettings):
     high_risks_red: int = Field(3, description="Evidence RAG is Red with this many open high risks.")
     high_risks_amber: int = Field(
         1, description="Evidence RAG is at least Amber with this many open high risks."
+    )
+    carry_forward_periods: int = Field(
+        2, description="A status return stands for its own period and at most this many after it."
     )
     currency_symbol: str = Field("£", description="Currency symbol shown before money amounts.")
     cache_ttl_seconds: int = Field(600, description="How long the app caches a query result.")

@@ -1,52 +1,167 @@
-"""The pages as AppTest runs them, on the fixture warehouse: no exceptions, and the right numbers."""
+"""The pages as AppTest runs them on the fixture warehouse: the right numbers, drill-downs, time travel, links."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from pmo_dash.ui import shell
+
 ROOT = Path(__file__).parent.parent
-PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+ENTITY = {"department": "HR", "programme": "FIN-PG1", "project": "FIN-P1"}
 
 
-def run(script: str) -> AppTest:
-    return AppTest.from_file(str(ROOT / script), default_timeout=30).run()
+def app(page: str = "enterprise", **query: str | list[str]) -> AppTest:
+    """The app opened on a page, as a link with these query parameters would open it."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    if page != "enterprise":
+        at.switch_page(shell.page(page))
+    return at.run()
 
 
-@pytest.mark.parametrize("script", ["app.py", *PAGES])
-def test_every_page_runs_without_an_exception(fixture_settings, script):
-    at = run(script)
+def metrics(at: AppTest) -> dict[str, tuple[str, str | None]]:
+    return {m.label: (m.value, m.delta or None) for m in at.metric}
+
+
+def select_point(at: AppTest, chart_key: str, customdata: str) -> AppTest:
+    """What a click on a bar or point does: the chart's selection names it."""
+    at.session_state[chart_key] = {
+        "selection": {"points": [{"customdata": customdata}], "point_indices": [0], "box": [], "lasso": []}
+    }
+    return at.run()
+
+
+@pytest.mark.parametrize("page", list(shell.PAGES))
+def test_every_page_runs_without_an_exception(fixture_settings, page):
+    at = app(page, **({page: ENTITY[page]} if page in ENTITY else {}))
     assert not at.exception, [e.message for e in at.exception]
-    assert at.title, f"{script} shows no title"
+    assert at.title, f"{page} shows no title"
 
 
-def test_overview_shows_the_hand_computed_kpis(fixture_settings):
-    at = run("app.py")
-    metrics = {m.label: (m.value, m.delta or None) for m in at.metric}
-    assert metrics == {
-        "Active projects": ("4", None),
-        "Budget (BAC)": ("£4.3k", None),
-        # EAC = 1000/0.9 + 2000 + 500/0.76 + 800/(400/380) = 4,529.0
-        "Forecast cost (EAC)": ("£4.5k", "+5.3% vs budget"),
-        # SPI = 2040 / 2200, CPI = 2040 / 2130
-        "Schedule (SPI)": ("0.93", None),
-        "Cost (CPI)": ("0.96", None),
-        "Red on evidence": ("50%", None),
+def test_a_page_file_run_on_its_own_hands_over_to_the_app(fixture_settings):
+    at = AppTest.from_file(str(ROOT / "pages" / "enterprise.py"), default_timeout=30).run()
+    assert not at.exception
+    assert not at.metric, "a page outside the app must show no data"
+    assert [e.value for e in at.error] == [
+        "This page is part of PMO Dash: open the app itself (`streamlit run app.py`)."
+    ]
+
+
+def test_enterprise_kpis_and_their_change_since_the_previous_period(fixture_settings):
+    assert metrics(app()) == {
+        "Active projects": ("4", "+0"),
+        "Budget": ("£4.30k", "+£0"),
+        # EAC: Oct 1000/0.9 + 2000 + 500/0.76 + 800/(400/380) = 4,529.0; Sep 1000/(420/450) + 2000 + 500/(170/210) + 760.
+        "EAC": ("£4.53k", "+£80"),
+        # SPI: Oct 2040/2200 = 0.927, Sep 1790/1880 = 0.952. CPI: Oct 2040/2130 = 0.958, Sep 1790/1840 = 0.973.
+        "SPI": ("0.93", "-0.02"),
+        "CPI": ("0.96", "-0.02"),
+        "Red (evidence)": ("50%", "+0 pts"),
+        # FIN-R2 reached 5 x 3 = 15 on 15 October; HR-R1 stands at 16 throughout.
+        "High risks": ("2", "+1"),
     }
 
 
-def test_overview_lists_the_watermelon_with_its_evidence(fixture_settings):
-    at = run("app.py")
-    assert "Watermelons: reported Green, Red on evidence (1)" in [s.value for s in at.subheader]
-    table = at.dataframe[0].value
-    assert table["project_id"].tolist() == ["FIN-P1"]
-    assert table["evidence"].tolist() == ["SPI 0.75 < 0.85"]
+def test_change_since_the_previous_quarter_end(fixture_settings):
+    at = app(compare="previous quarter-end")
+    # The previous quarter-end before October is 30 September: the same baseline as the previous period.
+    assert metrics(at)["High risks"] == ("2", "+1")
+    at = app(as_of="Sep 2026", compare="previous quarter-end")
+    # Before September, the quarter ended on 30 June: FIN-P1 and FIN-P2 had not reported (no SPI),
+    # HR-P5 was delivering (active in its finish month) and only FIN-R3 and HR-R1's predecessors stood.
+    assert metrics(at)["Active projects"] == ("4", "-1")
 
 
-def test_rag_mix_can_switch_to_reported(fixture_settings):
-    at = run("app.py")
-    at.segmented_control(key="rag_basis").set_value("Reported").run()
+def test_choosing_an_earlier_period_shows_the_portfolio_as_it_was(fixture_settings):
+    at = app()
+    at.selectbox(key="as_of").set_value(dt.date(2026, 9, 30)).run()
+    got = metrics(at)
+    assert got["Active projects"][0] == "4"
+    assert got["EAC"][0] == "£4.45k"  # 1071.43 + 2000 + 617.65 + 760
+    assert got["SPI"][0] == "0.95"  # 1790 / 1880
+    assert got["CPI"][0] == "0.97"  # 1790 / 1840
+    assert got["High risks"][0] == "1"  # FIN-R3 closed on 15 September; FIN-R2 stood at 2 x 3
+    assert at.dataframe[0].value["project_id"].tolist() == ["FIN-P1"]  # already a watermelon: SPI 0.84
+
+
+def test_a_link_restores_the_view(fixture_settings):
+    at = app("department", department="HR", as_of="Sep 2026", compare="previous quarter-end")
+    assert at.selectbox(key="as_of").value == dt.date(2026, 9, 30)
+    assert at.title[0].value == "People"
+    # People in September: HR-P3 (BAC 500) and HR-P4 (BAC 800); SPI (170 + 400) / (180 + 400).
+    got = metrics(at)
+    assert got["Active projects"][0] == "2" and got["Budget"][0] == "£1.30k" and got["SPI"][0] == "0.98"
+
+
+def test_department_kpis_are_the_departments_alone(fixture_settings):
+    got = metrics(app("department", department="HR"))
+    assert got["Active projects"] == ("2", "+0")
+    assert got["EAC"][0] == "£1.42k"  # 500/0.76 + 760
+    assert got["SPI"][0] == "0.98"  # 590 / 600
+    assert got["CPI"][0] == "0.94"  # 590 / 630
+    assert got["Red (evidence)"][0] == "50%"
+    assert got["High risks"][0] == "1"
+
+
+def test_clicking_a_departments_bar_opens_that_department(fixture_settings):
+    at = select_point(app(), "rag_mix", "HR")
     assert not at.exception
-    assert at.segmented_control(key="rag_basis").value == "Reported"
+    assert at.title[0].value == "People"
+    assert at.query_params["department"] == "HR"
+
+
+def test_clicking_a_project_in_the_scatter_opens_the_project(fixture_settings):
+    at = select_point(app(), "scatter", "HR-P3")
+    assert at.title[0].value == "Payroll replacement"
+    assert [m for m in metrics(at) if m == "CPI"] and metrics(at)["CPI"][0] == "0.76"
+
+
+def test_clicking_a_programme_row_opens_the_programme(fixture_settings):
+    at = app("department", department="FIN")
+    at.session_state["programmes"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert at.title[0].value == "Ledger renewal"
+    assert metrics(at)["Active projects"][0] == "2"
+
+
+def test_project_brief_as_of_an_earlier_period(fixture_settings):
+    at = app("project", project="FIN-P1", as_of="Aug 2026")
+    got = metrics(at)
+    assert got["SPI"][0] == "1.00" and got["Open high risks"][0] == "1"
+    assert [e.value for e in at.error] == []
+    at = app("project", project="FIN-P1")
+    assert at.error[0].value.startswith("Watermelon: reported Green, Red on evidence: SPI 0.75 < 0.85")
+
+
+def test_breadcrumb_walks_back_out(fixture_settings):
+    at = app("project", project="FIN-P1")
+    links = [(link.value, link.proto.page, link.proto.query_string) for link in at.get("page_link")]
+    assert links == [
+        ("Enterprise", "", ""),  # the default page lives at the root
+        ("Finance", "department", "department=FIN"),
+        ("Ledger renewal", "programme", "programme=FIN-PG1"),
+    ]
+
+
+def test_bad_values_in_a_link_are_ignored_with_a_notice(fixture_settings):
+    at = app(as_of="13/2026", departments=["Finance", "Nowhere"], objective="World peace")
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        "Ignored as_of='13/2026' from the link: not a reporting period (e.g. Oct 2026).",
+        "Ignored departments='Nowhere' from the link: not a department you can see.",
+        "Ignored objective='World peace' from the link: not a strategic objective.",
+    ]
+    assert at.multiselect(key="departments").value == ["FIN"]
+    assert metrics(at)["Active projects"][0] == "2"
+
+
+def test_a_link_to_an_unknown_department_shows_nothing_of_it(fixture_settings):
+    at = app("department", department="SECRET")
+    assert not at.exception
+    assert at.warning[0].value == "The link names department 'SECRET', which is not one you can see here."
+    assert not at.metric

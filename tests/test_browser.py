@@ -33,6 +33,7 @@ def test_overview_numbers_in_chromium(server):
         page.wait_for_timeout(1000)
         screenshot(page, "overview-fixture")
     assert texts[0].startswith("Active projects 4")
-    assert "£4.3k" in texts[1]
-    assert "£4.5k" in texts[2] and "+5.3% vs budget" in texts[2]
-    assert texts[3].endswith("0.93") and texts[4].endswith("0.96") and texts[5].endswith("50%")
+    assert texts[1].startswith("Budget £4.30k")
+    assert texts[2].startswith("EAC £4.53k")
+    assert texts[3].startswith("SPI 0.93") and texts[4].startswith("CPI 0.96")
+    assert texts[5].startswith("Red (evidence) 50%") and texts[6].startswith("High risks 2")

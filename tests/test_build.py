@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import shutil
 
 import duckdb
 import polars as pl
 import pytest
 
+from pmo_dash import db
 from pmo_dash.__main__ import main
+from pmo_dash.data import Filters
 from pmo_dash.settings import Settings
 from pmo_dash.warehouse.build import BuildError, build
 from tests.conftest import copy_fixture
@@ -170,3 +173,29 @@ def test_parquet_returns_are_read_too(settings):
             1,
             4,
         )
+
+
+def test_a_return_older_than_the_carry_forward_stands_for_nothing(settings):
+    build(settings.model_copy(update={"carry_forward_periods": 0}))
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        row = con.execute(
+            "select is_active, last_return, reported_rag, evidence_rag, spi from project_periods "
+            "where project_id = 'HR-P4' and period = '2026-10-31'"
+        ).fetchone()
+    # HR-P4's last return is September's: with no carry-forward, October knows nothing of it.
+    assert row == (True, dt.date(2026, 9, 30), None, None, None)
+
+
+def test_a_project_put_on_hold_is_no_watermelon_once_it_stopped(settings):
+    projects = settings.source_dir / "FIN" / "projects.csv"
+    projects.write_text(projects.read_text().replace("Execution,Active,OBJ1,5", "Execution,On hold,OBJ1,5"))
+    build(settings)
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        row = con.execute(
+            "select is_active, is_watermelon from project_periods where project_id = 'FIN-P1' and period = '2026-10-31'"
+        ).fetchone()
+    assert row == (False, True)
+    shown = db.query(
+        settings.warehouse, "watermelons", Filters(scope=("FIN", "HR"), as_of=dt.date(2026, 10, 31)).params()
+    )
+    assert shown.is_empty()

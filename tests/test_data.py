@@ -7,10 +7,12 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
+import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from pmo_dash import data
+from pmo_dash.data import Filters
 from pmo_dash.settings import get_settings
 from pmo_dash.warehouse.build import build
 from tests.conftest import copy_fixture
@@ -36,20 +38,75 @@ def settings_env(**env: str):
         get_settings.cache_clear()
 
 
+def kpis(f: Filters) -> dict:
+    return data.kpi_trend(f).filter(pl.col("period") == f.as_of).row(0, named=True)
+
+
 def test_scope_limits_every_number(fixture_settings):
-    kpis = data.overview_kpis(("HR",), OCT)
+    hr = Filters(scope=("HR",), as_of=OCT)
+    got = kpis(hr)
     # HR alone: HR-P3 (BAC 500) and HR-P4 (BAC 800); SPI = (190 + 400) / (200 + 400).
-    assert (kpis["active_projects"], kpis["budget"], kpis["red_projects"]) == (2, 1300, 1)
-    assert kpis["spi"] == pytest.approx(590 / 600)
-    assert data.watermelons(("HR",), OCT).is_empty()
-    assert set(data.rag_mix(("HR",), OCT)["department_id"]) == {"HR"}
+    assert (got["active_projects"], got["budget"], got["red_projects"], got["open_high_risks"]) == (
+        2,
+        1300,
+        1,
+        1,
+    )
+    assert got["spi"] == pytest.approx(590 / 600)
+    assert data.watermelons(hr).is_empty()
+    assert set(data.rag_mix(hr)["department_id"]) == {"HR"}
     assert data.departments(("HR",))["department_id"].to_list() == ["HR"]
+    assert data.project(("HR",), "FIN-P1", OCT, "brief").is_empty()
+    assert data.project(("HR",), "FIN-P1", OCT, "risks").is_empty()
+    assert data.project_choices(("HR",))["project_id"].to_list() == ["HR-P3", "HR-P4", "HR-P5"]
 
 
 def test_an_empty_scope_sees_nothing(fixture_settings):
-    assert data.overview_kpis((), OCT)["active_projects"] == 0
+    nothing = Filters(scope=(), as_of=OCT)
+    assert kpis(nothing)["active_projects"] == 0
     assert data.periods(()) == []
-    assert data.rag_mix((), OCT).is_empty()
+    assert data.rag_mix(nothing).is_empty()
+    assert data.project_scatter(nothing).is_empty()
+
+
+def test_programme_and_objective_filters(fixture_settings):
+    assert kpis(Filters(scope=("FIN", "HR"), as_of=OCT, programme="HR-PG1"))["budget"] == 1300
+    assert kpis(Filters(scope=("FIN", "HR"), as_of=OCT, objective="OBJ1"))["budget"] == 3000
+    # A programme outside the scope lets nothing through.
+    assert kpis(Filters(scope=("FIN",), as_of=OCT, programme="HR-PG1"))["active_projects"] == 0
+
+
+@pytest.mark.parametrize(
+    "department, period, active, reported, compliance",
+    [("FIN", OCT, 2, 2, 1.0), ("HR", OCT, 2, 1, 0.5), ("FIN", dt.date(2026, 8, 31), 2, 1, 0.5)],
+)
+def test_reporting_compliance(fixture_settings, department, period, active, reported, compliance):
+    rows = data.reporting_compliance(Filters(scope=(department,), as_of=period))
+    assert rows.select("active_projects", "reported_projects", "reporting_compliance").row(0) == (
+        active,
+        reported,
+        compliance,
+    )
+
+
+def test_changed_since_the_previous_period(fixture_settings):
+    everything = Filters(scope=("FIN", "HR"), as_of=OCT)
+    changed = data.changed_projects(everything, dt.date(2026, 9, 30))
+    # FIN-P2 went Green -> Amber (FIN-R2 into the red zone); HR-P4 stayed Amber; FIN-P1 and HR-P3 stayed Red.
+    assert changed.select("project_id", "rag_before", "rag_now", "newly_red").rows() == [
+        ("FIN-P2", "Green", "Amber", False)
+    ]
+    assert data.risks_into_red(everything, dt.date(2026, 9, 30)).select(
+        "risk_id", "exposure_before", "exposure_now"
+    ).rows() == [("FIN-R2", 6, 15)]
+    # Since August: FIN-P1 went Amber -> Red, HR-P3 Amber -> Red, HR-P4 Green -> Amber, FIN-P2 is new.
+    changed = data.changed_projects(everything, dt.date(2026, 8, 31))
+    assert changed.select("project_id", "rag_before", "rag_now", "newly_red").rows() == [
+        ("FIN-P1", "Amber", "Red", True),
+        ("HR-P3", "Amber", "Red", True),  # HR-R1 (4 x 4) was open from 1 August
+        ("FIN-P2", None, "Amber", False),
+        ("HR-P4", "Green", "Amber", False),
+    ]
 
 
 def test_all_departments_is_every_department(fixture_settings):
@@ -64,11 +121,11 @@ def test_a_rebuilt_warehouse_is_seen_without_a_restart(tmp_path):
         PMO_REPORT=str(tmp_path / "r.csv"),
     ) as settings:
         build(settings)
-        assert data.overview_kpis(("FIN",), OCT)["budget"] == 3000
+        assert kpis(Filters(scope=("FIN",), as_of=OCT))["budget"] == 3000
         projects = source / "FIN" / "projects.csv"
         projects.write_text(projects.read_text().replace(",1000,3000,", ",1500,3000,"))
         build(settings)
-        assert data.overview_kpis(("FIN",), OCT)["budget"] == 3500
+        assert kpis(Filters(scope=("FIN",), as_of=OCT))["budget"] == 3500
 
 
 def test_first_start_builds_the_warehouse_from_the_returns(tmp_path):

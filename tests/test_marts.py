@@ -99,21 +99,6 @@ def test_risk_exposure_as_last_reviewed(con):
     assert rows == [("FIN-R2", SEP, 2, 3, 6, False), ("FIN-R2", OCT, 5, 3, 15, True)]
 
 
-@pytest.mark.parametrize(
-    "department, period, active, reported, compliance",
-    [("FIN", OCT, 2, 2, 1.0), ("HR", OCT, 2, 1, 0.5), ("FIN", dt.date(2026, 8, 31), 2, 1, 0.5)],
-)
-def test_reporting_compliance(con, department, period, active, reported, compliance):
-    row = one(
-        con,
-        "select active_projects, reported_projects, reporting_compliance from department_periods "
-        "where department_id = $dep and period = $d",
-        dep=department,
-        d=period,
-    )
-    assert row == (active, reported, compliance)
-
-
 def test_measure_macros_are_the_one_definition(con):
     assert one(con, "select spi(450, 600), cpi(450, 500), eac(1000, 450, 500)") == pytest.approx(
         (0.75, 0.9, 1000 / 0.9)

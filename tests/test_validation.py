@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import polars as pl
 import pytest
+import xlsxwriter
 
 from pmo_dash.ingest import ingest
 
@@ -285,3 +287,152 @@ def test_enterprise_tables_come_from_the_ipmo_folder(tmp_path, folder):
                 "strategic_objectives are submitted in the 'ipmo' folder",
             )
         ]
+
+
+def test_a_column_named_twice_makes_the_file_ambiguous(tmp_path):
+    risks = "risk_id,project_id,title,Title,category,likelihood,impact,response,state,raised_on\n"
+    risks += "R1,P1,Vendor late,Other,Supplier,2,3,Reduce,Open,2026-02-01\n"
+    found = ingest(returns(tmp_path, {"FIN/risks.csv": risks}), FORMATS, "ipmo")
+    assert found.problems.rows() == [
+        (
+            "FIN/risks.csv",
+            1,
+            "title",
+            "",
+            "duplicate_column",
+            "column 'Title' appears twice (columns 3 and 4); no row could be accepted",
+        )
+    ]
+    run = found.runs.filter(pl.col("path") == "FIN/risks.csv").row(0, named=True)
+    assert (run["rows_read"], run["accepted"], run["rejected"]) == (1, 0, 1)
+
+
+def test_a_header_that_clashes_with_internal_names_is_just_an_unknown_column(tmp_path):
+    projects = f"{PROJECT_HEADER},__row\n{GOOD_PROJECT},7\n"
+    found = ingest(returns(tmp_path, {"FIN/projects.csv": projects}), FORMATS, "ipmo")
+    assert found.problems.select("rule", "column").rows() == [("unknown_column", "__row (column 11)")]
+    assert found.tables["projects"].accepted["__row"].to_list() == [2]
+
+
+def test_a_two_digit_year_is_never_guessed(tmp_path):
+    risks = f"{RISK_HEADER}\nR1,P1,Vendor late,Supplier,2,3,Reduce,Open,01/02/26\nR2,P1,Other,Supplier,2,3,Reduce,Open,26-02-01\n"
+    assert [p[3:5] for p in problems(tmp_path, {"FIN/risks.csv": risks})] == [
+        ("01/02/26", "type"),
+        ("26-02-01", "type"),
+    ]
+
+
+def test_an_event_dated_in_the_future_is_rejected(tmp_path):
+    report = f"{REPORT_HEADER}\nP1,2062-10-31,Green,Green,Green,50,10,10,10\nP1,2026-10-31,Green,Green,Green,50,10,10,10\n"
+    found = ingest(
+        returns(tmp_path, {"FIN/status_reports.csv": report}), FORMATS, "ipmo", today=dt.date(2026, 11, 22)
+    )
+    assert found.problems.rows() == [
+        (
+            "FIN/status_reports.csv",
+            2,
+            "as_of",
+            "2062-10-31",
+            "future_date",
+            "as_of 2062-10-31 is in the future (after 2026-11-30)",
+        )
+    ]
+
+
+def test_an_implausible_date_is_rejected(tmp_path):
+    risks = f"{RISK_HEADER}\nR1,P1,Vendor late,Supplier,2,3,Reduce,Open,0206-02-01\n"
+    assert problems(tmp_path, {"FIN/risks.csv": risks}) == [
+        (
+            "FIN/risks.csv",
+            2,
+            "raised_on",
+            "0206-02-01",
+            "range",
+            "raised_on 0206-02-01 is not a plausible date (1950-2100)",
+        )
+    ]
+
+
+def test_a_huge_number_is_an_error_not_a_crash(tmp_path):
+    risks = f"{RISK_HEADER}\nR1,P1,Vendor late,Supplier,1e30,3,Reduce,Open,2026-02-01\n"
+    assert [p[2:5] for p in problems(tmp_path, {"FIN/risks.csv": risks})] == [("likelihood", "1e30", "type")]
+
+
+def test_a_row_with_an_unquoted_comma_is_kept_and_rejected_alone(tmp_path):
+    risks = "\n".join(
+        [
+            RISK_HEADER,
+            "R1,P1,Fine,Supplier,2,3,Reduce,Open,2026-02-01",
+            "R2,P1,Vendor, late,Supplier,2,3,Reduce,Open,2026-02-01",
+            "R3,P1,Also fine,Supplier,2,3,Reduce,Open,2026-02-01",
+        ]
+    )
+    found = ingest(returns(tmp_path, {"FIN/risks.csv": risks}), FORMATS, "ipmo")
+    assert found.problems.rows() == [
+        (
+            "FIN/risks.csv",
+            3,
+            "",
+            "",
+            "field_count",
+            "row has 10 fields but the header has 9 (a value with an unquoted ','?)",
+        )
+    ]
+    run = found.runs.filter(pl.col("path") == "FIN/risks.csv").row(0, named=True)
+    assert (run["rows_read"], run["accepted"], run["rejected"]) == (3, 2, 1)
+    assert found.tables["risks"].accepted["risk_id"].to_list() == ["R1", "R3"]
+
+
+def test_two_returns_in_one_month_are_both_rejected(tmp_path):
+    report = f"{REPORT_HEADER}\nP1,2026-10-15,Green,Green,Green,50,10,10,10\nP1,2026-10-31,Amber,Green,Green,55,12,11,12\n"
+    message = (
+        "project_id + month of as_of P1 / 2026-10 appears more than once "
+        "(FIN/status_reports.csv row 2; FIN/status_reports.csv row 3)"
+    )
+    assert [p[4:] for p in problems(tmp_path, {"FIN/status_reports.csv": report})] == [
+        ("unique", message),
+        ("unique", message),
+    ]
+
+
+def test_xlsx_rows_keep_the_numbers_excel_shows(tmp_path):
+    path = tmp_path / "FIN" / "risks.xlsx"
+    returns(tmp_path, {})
+    workbook = xlsxwriter.Workbook(path)
+    sheet = workbook.add_worksheet("Risks")
+    sheet.write_row(0, 0, RISK_HEADER.split(","))
+    sheet.write_row(1, 0, ["R1", "P1", "Fine", "Supplier", "2", "3", "Reduce", "Open", "2026-02-01"])
+    # Row 3 left blank, as people do.
+    sheet.write_row(3, 0, ["R2", "P1", "Too likely", "Supplier", 9, 3, "Reduce", "Open", "2026-02-01"])
+    workbook.add_worksheet("Notes").write(0, 0, "draft")
+    workbook.close()
+    found = ingest(tmp_path, FORMATS, "ipmo")
+    assert found.problems.select("row", "column", "rule").rows() == [
+        (None, "", "extra_sheet"),
+        (4, "likelihood", "range"),
+    ]
+
+
+def test_a_spreadsheet_whose_first_row_is_blank_is_explained(tmp_path):
+    returns(tmp_path, {})
+    workbook = xlsxwriter.Workbook(tmp_path / "FIN" / "risks.xlsx")
+    sheet = workbook.add_worksheet()
+    sheet.write_row(2, 0, RISK_HEADER.split(","))
+    sheet.write_row(3, 0, ["R1", "P1", "Fine", "Supplier", "2", "3", "Reduce", "Open", "2026-02-01"])
+    workbook.close()
+    found = ingest(tmp_path, FORMATS, "ipmo")
+    assert found.problems.filter(pl.col("rule") == "header_row")["message"].to_list() == [
+        "row 1 is empty: the column names must be on the first row"
+    ]
+    run = found.runs.filter(pl.col("path") == "FIN/risks.xlsx").row(0, named=True)
+    assert run["rows_read"] == run["rejected"] == 2
+
+
+def test_files_outside_a_department_folder_are_reported(tmp_path):
+    found = ingest(
+        returns(tmp_path, {"projects.csv": "x\n", "FIN/2026-10/risks.csv": "x\n"}), FORMATS, "ipmo"
+    )
+    assert found.problems.select("file", "rule").rows() == [
+        ("FIN/2026-10/risks.csv", "misplaced_file"),
+        ("projects.csv", "misplaced_file"),
+    ]

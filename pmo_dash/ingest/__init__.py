@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -31,10 +32,13 @@ def ingest(
     formats: list[str],
     enterprise_folder: str,
     progress: Callable[[str], None] = lambda step: None,
+    today: dt.date | None = None,
 ) -> Ingested:
+    """Read and validate every return under `source`; dates of events may not lie after this month."""
+    latest = _month_end(today or dt.date.today())
     files = discover(source)
     for found in files:
-        if found.table is None:
+        if found.table is None and not found.problems:
             found.problems.append(FileProblem("unknown_table", _unknown_table_message(found)))
     # Reading is mostly waiting on the disk and polars' own threads: overlap the files.
     with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 1) * 2)) as pool:
@@ -43,12 +47,17 @@ def ingest(
     tables: dict[str, Validated] = {}
     for table in TABLES:
         tables[table.name] = validate(
-            table, [f for f in files if f.table == table.name], tables, formats, enterprise_folder
+            table, [f for f in files if f.table == table.name], tables, formats, enterprise_folder, latest
         )
     unknown = [file_problems(f) for f in files if f.table is None]
     problems = pl.concat([*(t.problems for t in tables.values()), *unknown], how="vertical")
     rejected = pl.concat([t.rejected for t in tables.values()], how="vertical")
     return Ingested(tables, files, problems, rejected, _runs(files, tables))
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return following - dt.timedelta(days=1)
 
 
 def _unknown_table_message(found: SourceFile) -> str:

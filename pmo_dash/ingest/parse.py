@@ -6,6 +6,7 @@ read and why, so a value is never guessed: `g` is Green, but a likelihood of 7 s
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import polars as pl
@@ -44,12 +45,15 @@ def dtype(column: Column) -> pl.DataType:
     }.get(column.kind, pl.String())
 
 
-def parse(column: Column, day_first_formats: list[str]) -> tuple[pl.Expr, pl.Expr | None, list[Check]]:
+def parse(
+    column: Column, day_first_formats: list[str], latest: dt.date
+) -> tuple[pl.Expr, pl.Expr | None, list[Check]]:
     """How to read `column` (named `typed(name)`), and the checks its text must pass.
 
     Returns a fast reading for values already in the standard form, and a full one that also
     accepts the forgiving forms (aliases, day-first dates, `£1,250`), run only on columns where
     the fast reading left a value unread; None when the fast reading is all there is.
+    `latest` is the last day a date that records an event may fall on (the end of this month).
     """
     raw = pl.col(column.name)
     value = pl.col(typed(column.name))
@@ -74,6 +78,13 @@ def parse(column: Column, day_first_formats: list[str]) -> tuple[pl.Expr, pl.Exp
         )
     if column.min is not None or column.max is not None:
         checks.append(_range(column, value))
+    if column.kind == "date":
+        checks.append(_plausible(column, value))
+        if column.not_future:
+            message = (
+                pl.lit(f"{column.name} ") + raw + pl.lit(f" is in the future (after {latest.isoformat()})")
+            )
+            checks.append(Check("future_date", value > latest, message))
     fast, full = _readings(column, raw, present, day_first_formats)
     name = typed(column.name)
     return fast.alias(name), None if full is None else full.alias(name), checks
@@ -91,7 +102,9 @@ def _readings(column: Column, raw: pl.Expr, present: pl.Expr, formats: list[str]
     if column.kind == "float":
         return _finite(raw.cast(pl.Float64, strict=False)), _finite(_number(raw))
     if column.kind == "date":
-        return raw.str.to_date("%Y-%m-%d", strict=False), _date(raw, formats)
+        return pl.when(raw.str.len_bytes() == 10).then(raw.str.to_date("%Y-%m-%d", strict=False)), _date(
+            raw, formats
+        )
     if column.kind == "bool":
         lowered = raw.str.to_lowercase()
         return pl.when(lowered.is_in(TRUE)).then(True).when(lowered.is_in(FALSE)).then(False).cast(
@@ -112,7 +125,8 @@ def _readings(column: Column, raw: pl.Expr, present: pl.Expr, formats: list[str]
 
 
 def _whole(number: pl.Expr) -> pl.Expr:
-    return pl.when(number.is_finite() & (number == number.floor())).then(number).cast(pl.Int64)
+    exact = number.is_finite() & (number.abs() < 2**53) & (number == number.floor())
+    return pl.when(exact).then(number).cast(pl.Int64)
 
 
 def _finite(number: pl.Expr) -> pl.Expr:
@@ -129,11 +143,22 @@ def _number(raw: pl.Expr) -> pl.Expr:
 
 
 def _date(raw: pl.Expr, formats: list[str]) -> pl.Expr:
-    # Excel cells read as text carry a midnight time; that is still just a date.
-    iso = raw.str.replace(r"^(\d{4}-\d{2}-\d{2})[ T]00:00:00(\.0+)?$", "$1")
-    candidates = [iso.str.to_date("%Y-%m-%d", strict=False)]
-    candidates += [raw.str.to_date(f, strict=False) for f in formats]
+    # Excel cells read as text carry a midnight time; that is still just a date. A year is
+    # always four digits: `01/02/26` could be 1926 or 2026, and that would be a guess.
+    iso = raw.str.replace(r"^(\d{4}-\d{1,2}-\d{1,2})[ T]00:00:00(\.0+)?$", "$1")
+    candidates = [
+        pl.when(iso.str.contains(r"^\d{4}-\d{1,2}-\d{1,2}$")).then(iso.str.to_date("%Y-%m-%d", strict=False))
+    ]
+    four_digit_year = raw.str.contains(r"\d{4}$")
+    candidates += [pl.when(four_digit_year).then(raw.str.to_date(f, strict=False)) for f in formats]
     return pl.coalesce(candidates)
+
+
+def _plausible(column: Column, value: pl.Expr) -> Check:
+    """A date outside 1950-2100 is a typing slip (`0206-10-31`), not a plan."""
+    bad = (value < dt.date(1950, 1, 1)) | (value > dt.date(2100, 12, 31))
+    message = pl.lit(f"{column.name} ") + pl.col(column.name) + pl.lit(" is not a plausible date (1950-2100)")
+    return Check("range", bad, message)
 
 
 def _range(column: Column, value: pl.Expr) -> Check:

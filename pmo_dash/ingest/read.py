@@ -1,7 +1,12 @@
-"""Find department returns on disk and read each into an all-text frame, row numbers as the user sees them."""
+"""Find department returns on disk and read each into an all-text frame, row numbers as the user sees them.
+
+The first row of every CSV and spreadsheet is its header, so data row i is row i + 2 in the
+user's file; reading never drops, merges or renumbers a row.
+"""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import io
@@ -9,14 +14,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import fastexcel
 import polars as pl
 
 from pmo_dash.contract import BY_NAME
 
 READABLE = {".csv", ".xlsx", ".parquet"}
-ROW = "_row"  # row number as shown in the user's spreadsheet (header is row 1)
-FILE = "_file"  # path relative to the source folder
-FOLDER = "_folder"  # the department folder the file was submitted in
+ROW = "__row"  # row number as shown in the user's spreadsheet (header is row 1)
+FILE = "__file"  # path relative to the source folder
+FOLDER = "__folder"  # the department folder the file was submitted in
+META = (FILE, ROW, FOLDER)
 
 
 @dataclass
@@ -37,8 +44,9 @@ class SourceFile:
     sha256: str = ""
     size: int = 0
     modified_at: dt.datetime | None = None  # the file's own time, UTC: which version of a return was read
-    frame: pl.DataFrame | None = None  # all columns text, plus _file, _row, _folder
+    frame: pl.DataFrame | None = None  # all columns text, plus __file, __row, __folder
     reject_all: bool = False  # rows were read but the file as a whole is unusable
+    broken_rows: dict[int, str] = field(default_factory=dict)  # row -> why it could not be read as a row
     problems: list[FileProblem] = field(default_factory=list)
 
     @property
@@ -47,48 +55,97 @@ class SourceFile:
 
 
 def discover(source: Path) -> list[SourceFile]:
-    """Every file in a department folder; files that are not a known table are listed too, to be reported."""
+    """Every file under the source folder; those not in a department folder or not a table are reported."""
     found = []
-    for folder in sorted(p for p in source.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))):
-            stem = path.stem.strip().lower()
-            table = stem if stem in BY_NAME and path.suffix.lower() in READABLE else None
-            found.append(SourceFile(path, f"{folder.name}/{path.name}", table, folder.name))
+    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+        parts = path.relative_to(source).parts
+        if any(part.startswith((".", "~$")) for part in parts):
+            continue
+        name = "/".join(parts)
+        if len(parts) != 2:
+            misplaced = SourceFile(path, name, None, parts[0] if len(parts) > 1 else "")
+            misplaced.problems.append(
+                FileProblem(
+                    "misplaced_file",
+                    "returns must sit directly in a department folder (e.g. FIN/projects.csv); ignored",
+                )
+            )
+            found.append(misplaced)
+            continue
+        stem = path.stem.strip().lower()
+        table = stem if stem in BY_NAME and path.suffix.lower() in READABLE else None
+        found.append(SourceFile(path, name, table, parts[0]))
     return found
 
 
 def normalise_header(name: str) -> str:
     """`Project ID ` and `project-id` both mean project_id."""
-    return re.sub(r"[\s\-]+", "_", name.strip().lower())
+    return re.sub(r"[\s\-]+", "_", str(name).strip().lower())
 
 
 def read(source: SourceFile) -> SourceFile:
-    """Fill `frame` (or `problems`, when the file cannot be read as a table)."""
-    data = source.path.read_bytes()
-    source.sha256 = hashlib.sha256(data).hexdigest()
-    source.size = len(data)
-    source.modified_at = dt.datetime.fromtimestamp(source.path.stat().st_mtime, dt.UTC).replace(tzinfo=None)
-    suffix = source.path.suffix.lower()
+    """Fill `frame` (or `problems`, when the file cannot be read as a table). Never raises."""
     try:
-        if suffix == ".csv":
-            frame, first_row = _read_csv(source, data), 2
-        elif suffix == ".xlsx":
-            frame, first_row = _read_excel(data), 2
+        data = source.path.read_bytes()
+        source.sha256 = hashlib.sha256(data).hexdigest()
+        source.size = len(data)
+        source.modified_at = dt.datetime.fromtimestamp(source.path.stat().st_mtime, dt.UTC).replace(
+            tzinfo=None
+        )
+        suffix = source.path.suffix.lower()
+        if suffix == ".parquet":
+            frame = pl.read_parquet(io.BytesIO(data)).cast(pl.String)
+            body = frame.rename({c: normalise_header(c) for c in frame.columns})
+            first_row = 1
         else:
-            frame, first_row = pl.read_parquet(io.BytesIO(data)).cast(pl.String), 1
+            grid = _read_csv(source, data) if suffix == ".csv" else _read_excel(source, data)
+            if grid is None:
+                return source
+            body = _with_header(source, grid)
+            first_row = 2
+        body = body.with_columns(pl.all().str.strip_chars())
+        body = body.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
+        values = [c for c in body.columns if c != ROW]
+        # A wholly blank line in a spreadsheet is not a row anyone submitted.
+        if values:
+            body = body.filter(~pl.all_horizontal(pl.col(values).is_null() | (pl.col(values) == "")))
+        source.frame = body.with_columns(pl.lit(source.name).alias(FILE), pl.lit(source.folder).alias(FOLDER))
     except Exception as err:  # a reader's own words are the best description of a broken file
-        source.problems.append(FileProblem("unreadable", f"could not be read as {suffix[1:].upper()}: {err}"))
-        return source
-    if frame is None:
-        return source
-    frame = frame.rename({c: normalise_header(c) for c in frame.columns})
-    frame = frame.with_columns(pl.all().str.strip_chars())
-    frame = frame.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
-    data_columns = [c for c in frame.columns if c != ROW]
-    # A wholly blank line in a spreadsheet is not a row anyone submitted.
-    frame = frame.filter(~pl.all_horizontal(pl.col(data_columns).is_null() | (pl.col(data_columns) == "")))
-    source.frame = frame.with_columns(pl.lit(source.name).alias(FILE), pl.lit(source.folder).alias(FOLDER))
+        source.frame, source.reject_all = None, False
+        kind = source.path.suffix[1:].upper() or "a table"
+        source.problems.append(FileProblem("unreadable", f"could not be read as {kind}: {err}"))
     return source
+
+
+def _with_header(source: SourceFile, grid: pl.DataFrame) -> pl.DataFrame:
+    """The first row names the columns; a name used twice makes the whole file ambiguous."""
+    header = ["" if v is None else str(v) for v in grid.row(0)] if grid.height else []
+    if not any(h.strip() for h in header):
+        source.problems.append(
+            FileProblem("header_row", "row 1 is empty: the column names must be on the first row", 1)
+        )
+        source.reject_all = True
+    names, seen = [], {}
+    for position, raw in enumerate(header, start=1):
+        name = normalise_header(raw)
+        if not name:
+            name = f"(column {position})"
+        elif name in META or name in seen:
+            if name in seen:
+                source.problems.append(
+                    FileProblem(
+                        "duplicate_column",
+                        f"column '{raw.strip()}' appears twice (columns {seen[name]} and {position}); "
+                        "no row could be accepted",
+                        1,
+                        name,
+                    )
+                )
+                source.reject_all = True
+            name = f"{name} (column {position})"
+        seen.setdefault(name, position)
+        names.append(name)
+    return grid.slice(1).rename(dict(zip(grid.columns, names, strict=True)))
 
 
 def _read_csv(source: SourceFile, data: bytes) -> pl.DataFrame | None:
@@ -97,6 +154,7 @@ def _read_csv(source: SourceFile, data: bytes) -> pl.DataFrame | None:
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    encoding = "utf8"
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -111,11 +169,36 @@ def _read_csv(source: SourceFile, data: bytes) -> pl.DataFrame | None:
         )
         # Read the rows all the same, so that every one is counted and reported as rejected, none lost.
         source.reject_all = True
-        return pl.read_csv(io.BytesIO(data), infer_schema=False, encoding="utf8-lossy")
+        encoding = "utf8-lossy"
     header = data.split(b"\n", 1)[0]
     separator = ";" if header.count(b";") > header.count(b",") else ","
-    return pl.read_csv(io.BytesIO(data), infer_schema=False, separator=separator)
+    try:
+        return pl.read_csv(
+            io.BytesIO(data), has_header=False, infer_schema=False, separator=separator, encoding=encoding
+        )
+    except pl.exceptions.ComputeError:
+        return _read_ragged_csv(source, data.decode("utf-8", errors="replace"), separator)
 
 
-def _read_excel(data: bytes) -> pl.DataFrame:
-    return pl.read_excel(io.BytesIO(data), infer_schema_length=0)
+def _read_ragged_csv(source: SourceFile, text: str, separator: str) -> pl.DataFrame:
+    """Rows with more fields than the header (an unquoted comma?) are kept, counted and rejected."""
+    records = list(csv.reader(io.StringIO(text), delimiter=separator))
+    width = len(records[0])
+    for index, record in enumerate(records[1:], start=2):
+        if len(record) > width:
+            source.broken_rows[index] = (
+                f"row has {len(record)} fields but the header has {width} (a value with an unquoted "
+                f"'{separator}'?)"
+            )
+    rows = [(r + [None] * width)[:width] for r in records]
+    return pl.DataFrame(rows, schema=[f"column_{i}" for i in range(width)], orient="row")
+
+
+def _read_excel(source: SourceFile, data: bytes) -> pl.DataFrame:
+    sheets = fastexcel.read_excel(data).sheet_names
+    for ignored in sheets[1:]:
+        source.problems.append(
+            FileProblem("extra_sheet", f"only the first sheet is read; sheet '{ignored}' ignored")
+        )
+    # Leading and blank rows are kept, so that every row keeps the number Excel shows for it.
+    return fastexcel.read_excel(data).load_sheet(0, header_row=None, skip_rows=0, dtypes="string").to_polars()

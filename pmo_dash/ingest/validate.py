@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import polars as pl
 
 from pmo_dash.contract import BY_NAME, Table
 from pmo_dash.ingest.parse import Check, dtype, parse, typed, unread
-from pmo_dash.ingest.read import FILE, FOLDER, ROW, FileProblem, SourceFile
+from pmo_dash.ingest.read import FILE, FOLDER, META, ROW, FileProblem, SourceFile
 
 PROBLEMS = {
     "file": pl.String,
@@ -19,7 +20,6 @@ PROBLEMS = {
     "message": pl.String,
 }
 REJECTED = {"table_name": pl.String, "file": pl.String, "row": pl.Int64, "record": pl.String}
-META = [FILE, ROW, FOLDER]
 
 
 @dataclass
@@ -41,32 +41,66 @@ def validate(
     parents: dict[str, Validated],
     formats: list[str],
     enterprise_folder: str,
+    latest: dt.date,
 ) -> Validated:
+    """Accept, or reject with reasons, every row of every file of `table`; `parents` are already validated."""
     problems: list[pl.DataFrame] = []
-    whole_rejects: list[pl.DataFrame] = []
     usable: list[pl.DataFrame] = []
     for source in files:
         _check_file(table, source, enterprise_folder)
         problems.append(file_problems(source))
+        if source.frame is not None and not source.reject_all:
+            # A row the reader could not split is rejected as such; its fields mean nothing.
+            readable = source.frame.filter(~pl.col(ROW).is_in(list(source.broken_rows)))
+            usable.append(_conform(table, readable))
+    raw = pl.concat(usable, how="vertical") if usable else empty(table, typed=False)
+    rows, row_problems = _check_rows(table, raw, parents, formats, latest)
+    row_problems = pl.concat(
+        [row_problems, *(_broken_rows(s) for s in files if s.broken_rows)], how="vertical"
+    )
+    problems.append(row_problems)
+    bad = row_problems.select(pl.col("file").alias(FILE), pl.col("row").alias(ROW)).unique()
+    rejected_keys = [rows.join(bad, on=[FILE, ROW], how="semi").select(*table.key, FOLDER)]
+    rejected = []
+    for source in files:
         if source.frame is None:
             continue
         if source.reject_all:
-            whole_rejects.append(_records(table, source.frame))
+            gone = source.frame
+            rejected_keys.append(_raw_keys(table, gone))
         else:
-            usable.append(_conform(table, source.frame))
-    raw = pl.concat(usable, how="vertical") if usable else empty(table, typed=False)
-    typed, row_problems = _check_rows(table, raw, parents, formats)
-    problems.append(row_problems)
-    bad = row_problems.select(pl.col("file").alias(FILE), pl.col("row").alias(ROW)).unique()
-    accepted = typed.join(bad, on=[FILE, ROW], how="anti")
-    rejected_typed = typed.join(bad, on=[FILE, ROW], how="semi")
-    rejected = [_records(table, raw.join(bad, on=[FILE, ROW], how="semi")), *whole_rejects]
+            gone = source.frame.join(bad, on=[FILE, ROW], how="semi")
+        rejected.append(_records(table, gone))
     return Validated(
-        accepted=accepted,
-        rejected=pl.concat(rejected, how="vertical").sort("file", "row"),
+        accepted=rows.join(bad, on=[FILE, ROW], how="anti"),
+        rejected=pl.concat(rejected or [pl.DataFrame(schema=REJECTED)], how="vertical").sort("file", "row"),
         problems=pl.concat(problems, how="vertical"),
-        rejected_keys=rejected_typed.select(*table.key, FOLDER).drop_nulls(),
+        rejected_keys=pl.concat(rejected_keys, how="vertical").drop_nulls(),
     )
+
+
+def _broken_rows(source: SourceFile) -> pl.DataFrame:
+    """Rows the reader could not split into the header's columns."""
+    rows = [
+        {
+            "file": source.name,
+            "row": row,
+            "column": "",
+            "value": "",
+            "rule": "field_count",
+            "message": message,
+        }
+        for row, message in sorted(source.broken_rows.items())
+    ]
+    return pl.DataFrame(rows, schema=PROBLEMS)
+
+
+def _raw_keys(table: Table, frame: pl.DataFrame) -> pl.DataFrame:
+    """The keys of a file rejected whole, as typed, so its children can be told why they fail."""
+    return frame.select(
+        *(pl.col(k) if k in frame.columns else pl.lit(None, pl.String).alias(k) for k in table.key),
+        FOLDER,
+    ).cast({k: dtype(table.column(k)) for k in table.key if table.column(k).kind in ("id", "text")})
 
 
 def _check_file(table: Table, source: SourceFile, enterprise_folder: str) -> None:
@@ -116,6 +150,7 @@ def _conform(table: Table, frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _records(table: Table, raw: pl.DataFrame) -> pl.DataFrame:
+    """Rows exactly as submitted (every column, the user's own included), as JSON."""
     data = [c for c in raw.columns if c not in META]
     return raw.select(
         pl.lit(table.name).alias("table_name"),
@@ -126,11 +161,11 @@ def _records(table: Table, raw: pl.DataFrame) -> pl.DataFrame:
 
 
 def _check_rows(
-    table: Table, raw: pl.DataFrame, parents: dict[str, Validated], formats: list[str]
+    table: Table, raw: pl.DataFrame, parents: dict[str, Validated], formats: list[str], latest: dt.date
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     fast, full, checks = [], {}, []
     for column in table.columns:
-        quick, thorough, column_checks = parse(column, formats)
+        quick, thorough, column_checks = parse(column, formats, latest)
         fast.append(quick)
         if thorough is not None:
             full[column.name] = thorough
@@ -172,15 +207,27 @@ def _report(frame: pl.DataFrame, column: str, check: Check) -> pl.DataFrame:
 
 
 def _duplicates(table: Table, rows: pl.DataFrame) -> pl.DataFrame:
-    key = pl.col(table.key[0]) if len(table.key) == 1 else pl.struct(table.key)
-    dupes = rows.filter(pl.all_horizontal(pl.col(table.key).is_not_null()) & key.is_duplicated())
+    """Every copy of a repeated key is rejected: choosing one would be a guess."""
+    # A return dated any day of a month is that month's return, so two in one month clash.
+    parts = [pl.col(k).dt.month_end() if k == table.monthly else pl.col(k) for k in table.key]
+    named = [p.alias(f"__key_{i}") for i, p in enumerate(parts)]
+    keys = [f"__key_{i}" for i in range(len(parts))]
+    keyed = rows.with_columns(named)
+    key = pl.col(keys[0]) if len(keys) == 1 else pl.struct(keys)
+    dupes = keyed.filter(pl.all_horizontal(pl.col(keys).is_not_null()) & key.is_duplicated())
     where = pl.col(FILE) + pl.lit(" row ") + pl.col(ROW).cast(pl.String)
-    groups = dupes.group_by(table.key).agg(where.sort_by(FILE, ROW).str.join("; ").alias("_where"))
-    dupes = dupes.join(groups, on=list(table.key), how="inner")
-    label = " + ".join(table.key)
-    shown = pl.concat_str([pl.col(k).cast(pl.String) for k in table.key], separator=" / ")
+    groups = dupes.group_by(keys).agg(where.sort_by(FILE, ROW).str.join("; ").alias("__where"))
+    dupes = dupes.join(groups, on=keys, how="inner")
+    label = " + ".join(f"month of {k}" if k == table.monthly else k for k in table.key)
+    shown = pl.concat_str(
+        [
+            pl.col(k).dt.strftime("%Y-%m") if k == table.monthly else pl.col(k).cast(pl.String)
+            for k in table.key
+        ],
+        separator=" / ",
+    )
     message = (
-        pl.lit(f"{label} ") + shown + pl.lit(" appears more than once (") + pl.col("_where") + pl.lit(")")
+        pl.lit(f"{label} ") + shown + pl.lit(" appears more than once (") + pl.col("__where") + pl.lit(")")
     )
     first = table.key[0]
     return _report(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -13,6 +14,12 @@ def load(name: str) -> str:
     """The text of `queries/<name>.sql` (or `build/<name>.sql` when the name says `build/...`)."""
     path = HERE / (name if "/" in name else f"queries/{name}")
     return path.with_suffix(".sql").read_text()
+
+
+@cache
+def parameters(name: str) -> frozenset[str]:
+    """The `$names` the named query binds."""
+    return frozenset(re.findall(r"\$(\w+)", load(name)))
 
 
 def build_steps() -> list[Path]:

@@ -1,47 +1,140 @@
-"""Streamlit building blocks shared by the pages."""
+"""Streamlit building blocks shared by the pages: they draw, the data layer decides."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import polars as pl
 import streamlit as st
 
+from pmo_dash import periods
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import fmt
 
-
-def kpi_cards(kpis: dict[str, Any]) -> None:
-    """The portfolio's headline numbers in one row of cards."""
-    overrun = None
-    if kpis["budget"]:
-        overrun = kpis["eac"] / kpis["budget"] - 1
-    cards = st.columns(6)
-    cards[0].metric("Active projects", f"{kpis['active_projects']:,}", border=True)
-    cards[1].metric("Budget (BAC)", fmt.money(kpis["budget"]), border=True)
-    cards[2].metric(
-        "Forecast cost (EAC)",
-        fmt.money(kpis["eac"]),
-        delta=None if overrun is None else f"{overrun:+.1%} vs budget",
-        delta_color="inverse",
-        border=True,
-    )
-    cards[3].metric(
-        "Schedule (SPI)", fmt.ratio(kpis["spi"]), help="Earned value / planned value", border=True
-    )
-    cards[4].metric("Cost (CPI)", fmt.ratio(kpis["cpi"]), help="Earned value / actual cost", border=True)
-    cards[5].metric(
-        "Red on evidence",
-        fmt.share(kpis["share_red"]),
-        help=f"{kpis['red_projects']} of {kpis['rated_projects']} reporting projects are Red on SPI, CPI, "
-        "slip or open high risks, whatever they reported",
-        border=True,
-    )
+COMPARE = "compare"  # URL key of the KPI comparison
+BASELINES = ["previous period", "previous quarter-end"]
 
 
-def watermelon_table(rows: pl.DataFrame) -> None:
+def kpi_cards(trend: pl.DataFrame, as_of: dt.date) -> None:
+    """The headline numbers with their change since the chosen earlier period and a 12-period sparkline."""
+    choice = st.segmented_control(
+        "Change since",
+        BASELINES,
+        default=BASELINES[0],
+        key=COMPARE,
+        bind="query-params",
+        persist_state="session",
+    )
+    now = trend.filter(pl.col("period") == as_of)
+    if now.is_empty():
+        st.info("Nothing to show for this period.")
+        return
+    current = now.row(0, named=True)
+    since = _baseline(trend["period"].to_list(), as_of, choice or BASELINES[0])
+    before = trend.filter(pl.col("period") == since).row(0, named=True) if since in trend["period"] else None
+    history = trend.tail(12)
+    st.caption(
+        f"Changes against {periods.label(since)}; sparklines over the last 12 periods."
+        if before is not None
+        else "No earlier period to compare with."
+    )
+
+    def card(column, label, key, shown, *, delta_fmt, good_up: bool | None = True, help=None):
+        change = None
+        if before is not None and current[key] is not None and before[key] is not None:
+            change = delta_fmt(current[key] - before[key])
+        column.metric(
+            label,
+            shown(current[key]),
+            delta=change,
+            delta_color="off" if good_up is None else "normal" if good_up else "inverse",
+            border=True,
+            help=help,
+            chart_data=[v for v in history[key].to_list() if v is not None] or None,
+        )
+
+    cols = st.columns(7)
+    card(cols[0], "Active projects", "active_projects", lambda v: f"{v:,}", delta_fmt=lambda d: f"{d:+,}")
+    card(
+        cols[1],
+        "Budget",
+        "budget",
+        fmt.money,
+        delta_fmt=lambda d: _signed(fmt.money(d)),
+        good_up=None,
+        help="Budget at completion (BAC) of the active projects",
+    )
+    card(
+        cols[2],
+        "EAC",
+        "eac",
+        fmt.money,
+        delta_fmt=lambda d: _signed(fmt.money(d)),
+        good_up=False,
+        help=_overrun(current),
+    )
+    card(
+        cols[3],
+        "SPI",
+        "spi",
+        fmt.ratio,
+        delta_fmt=lambda d: f"{round(d, 2) + 0.0:+.2f}",
+        help="Earned value / planned value",
+    )
+    card(
+        cols[4],
+        "CPI",
+        "cpi",
+        fmt.ratio,
+        delta_fmt=lambda d: f"{round(d, 2) + 0.0:+.2f}",
+        help="Earned value / actual cost",
+    )
+    card(
+        cols[5],
+        "Red (evidence)",
+        "share_red",
+        fmt.share,
+        delta_fmt=lambda d: f"{d * 100:+.0f} pts",
+        good_up=False,
+        help=f"{current['red_projects']} of {current['rated_projects']} reporting projects are Red on "
+        "SPI, CPI, slip or open high risks, whatever they reported",
+    )
+    card(
+        cols[6],
+        "High risks",
+        "open_high_risks",
+        lambda v: f"{v:,}",
+        delta_fmt=lambda d: f"{d:+,}",
+        good_up=False,
+        help=f"Open risks with likelihood × impact ≥ {get_settings().high_risk_exposure}",
+    )
+
+
+def _baseline(known: list[dt.date], as_of: dt.date, choice: str) -> dt.date | None:
+    if choice == BASELINES[1]:
+        return periods.previous_quarter_end(as_of)
+    return periods.previous(known, as_of)
+
+
+def _signed(text: str) -> str:
+    return text if text.startswith("-") else f"+{text}"
+
+
+def _overrun(kpis: dict[str, Any]) -> str:
+    if not kpis["budget"]:
+        return "Estimate at completion"
+    return f"Estimate at completion: {kpis['eac'] / kpis['budget'] - 1:+.1%} against the budget"
+
+
+def watermelons(rows: pl.DataFrame, key: str) -> str | None:
+    """The projects reported Green but Red on evidence; returns the project a user clicked, if any."""
+    st.subheader(f"Watermelons: reported Green, Red on evidence ({rows.height})")
+    if rows.is_empty():
+        st.success("No project reports Green while its evidence is Red.")
+        return None
     symbol = get_settings().currency_symbol
-    st.dataframe(
+    event = st.dataframe(
         rows.select(
             "project_id",
             "project",
@@ -52,10 +145,14 @@ def watermelon_table(rows: pl.DataFrame) -> None:
             "cpi",
             "budget",
             "eac",
+            "report_as_of",
         ),
         hide_index=True,
         width="stretch",
-        height=min(35 * (rows.height + 1) + 2, 600),
+        height=min(35 * (rows.height + 1) + 2, 400),
+        on_select="rerun",
+        selection_mode="single-row",
+        key=key,
         column_config={
             "project_id": st.column_config.TextColumn("ID"),
             "project": st.column_config.TextColumn("Project"),
@@ -66,5 +163,185 @@ def watermelon_table(rows: pl.DataFrame) -> None:
             "cpi": st.column_config.NumberColumn("CPI", format="%.2f"),
             "budget": st.column_config.NumberColumn(f"Budget ({symbol})", format="compact"),
             "eac": st.column_config.NumberColumn(f"EAC ({symbol})", format="compact"),
+            "report_as_of": st.column_config.DateColumn("Last return", format="D MMM YYYY"),
         },
     )
+    return _selected_row(event, rows, "project_id")
+
+
+def _selected_row(event, rows: pl.DataFrame, column: str) -> str | None:
+    # Read as a mapping: a selection state is one, whether Streamlit or a test produced it.
+    chosen = event["selection"]["rows"] if event else []
+    return rows[column][chosen[0]] if chosen and chosen[0] < rows.height else None
+
+
+def chart_pick(event) -> str | None:
+    """The customdata of the point or bar a user clicked in a plotly chart, if any."""
+    points = event["selection"]["points"] if event else []
+    if not points:
+        return None
+    custom = points[0].get("customdata")
+    return custom[0] if isinstance(custom, list) else custom
+
+
+def breadcrumb(trail: list[tuple[str, str, dict[str, str]]]) -> None:
+    """Enterprise › Department › Programme › Project: each level a link back out, the last one plain."""
+    row = st.container(horizontal=True, gap="small", vertical_alignment="center")
+    for position, (text, page, params) in enumerate(trail):
+        if position:
+            row.markdown("›")
+        if position == len(trail) - 1:
+            row.markdown(f"**{fmt.plain(text)}**")
+        else:
+            row.page_link(page, label=text, query_params=params)
+
+
+def changed_since(changed: pl.DataFrame, into_red: pl.DataFrame, since: dt.date) -> None:
+    """What moved since an earlier period: RAG changes, newly Red projects, risks into the red zone."""
+    newly_red = changed.filter(pl.col("newly_red"))
+    st.caption(
+        f"Since {periods.label(since)}: {changed.height} projects changed RAG on evidence, "
+        f"{newly_red.height} newly Red, {into_red.height} risks crossed into the red zone."
+    )
+    left, right = st.columns(2)
+    with left:
+        shown = changed.with_columns(fmt.rag_cell("rag_before"), fmt.rag_cell("rag_now")).select(
+            "project_id", "project", "department", "rag_before", "rag_now", "evidence"
+        )
+        st.dataframe(
+            shown,
+            hide_index=True,
+            width="stretch",
+            height=300,
+            column_config={
+                "project_id": "ID",
+                "project": "Project",
+                "department": "Department",
+                "rag_before": fmt.rag_column("Was"),
+                "rag_now": fmt.rag_column("Now"),
+                "evidence": "Evidence now",
+            },
+        )
+    with right:
+        st.dataframe(
+            into_red.select("risk_id", "title", "project", "exposure_before", "exposure_now", "owner"),
+            hide_index=True,
+            width="stretch",
+            height=300,
+            column_config={
+                "risk_id": "Risk",
+                "title": "Risk title",
+                "project": "Project",
+                "exposure_before": st.column_config.NumberColumn("Was", format="%d"),
+                "exposure_now": st.column_config.NumberColumn("Now", format="%d"),
+                "owner": "Owner",
+            },
+        )
+
+
+def projects_table(rows: pl.DataFrame, key: str) -> str | None:
+    """Every project: RAG badges, progress, SPI trend, slip and EAC; sortable, filterable, clickable."""
+    left, middle, right = st.columns([2, 2, 1])
+    needle = left.text_input("Find a project", key=f"{key}_find", placeholder="name, ID or manager")
+    rags = middle.multiselect("Evidence RAG", ["Red", "Amber", "Green"], key=f"{key}_rag", placeholder="any")
+    late_only = right.toggle("Late only", key=f"{key}_late")
+    shown = rows
+    if needle:
+        text = pl.concat_str(["project_id", "project", "project_manager"], separator=" ", ignore_nulls=True)
+        shown = shown.filter(text.str.to_lowercase().str.contains(needle.lower(), literal=True))
+    if rags:
+        shown = shown.filter(pl.col("evidence_rag").is_in(rags))
+    if late_only:
+        shown = shown.filter(pl.col("slip_days") > 0)
+    symbol = get_settings().currency_symbol
+    table = shown.with_columns(fmt.rag_cell("evidence_rag"), fmt.rag_cell("reported_rag")).select(
+        "project_id",
+        "project",
+        "programme",
+        "evidence_rag",
+        "reported_rag",
+        "percent_complete",
+        "spi_trend",
+        "spi",
+        "cpi",
+        "slip_days",
+        "budget",
+        "eac",
+        "eac_over_budget",
+        "project_manager",
+    )
+    st.caption(f"{shown.height} of {rows.height} projects · click a row to open the project")
+    event = st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=min(35 * (table.height + 1) + 2, 560),
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "project_id": st.column_config.TextColumn("ID"),
+            "project": st.column_config.TextColumn("Project", width="medium"),
+            "programme": st.column_config.TextColumn("Programme"),
+            "evidence_rag": fmt.rag_column("Evidence"),
+            "reported_rag": fmt.rag_column("Reported"),
+            "percent_complete": st.column_config.ProgressColumn(
+                "Complete", format="%.0f%%", min_value=0, max_value=100
+            ),
+            "spi_trend": st.column_config.LineChartColumn("SPI, 12 periods"),
+            "spi": st.column_config.NumberColumn("SPI", format="%.2f"),
+            "cpi": st.column_config.NumberColumn("CPI", format="%.2f"),
+            "slip_days": st.column_config.NumberColumn("Slip (days)", format="%d"),
+            "budget": st.column_config.NumberColumn(f"Budget ({symbol})", format="compact"),
+            "eac": st.column_config.NumberColumn(f"EAC ({symbol})", format="compact"),
+            "eac_over_budget": st.column_config.NumberColumn("EAC − budget", format="compact"),
+            "project_manager": st.column_config.TextColumn("Manager"),
+        },
+    )
+    return _selected_row(event, shown, "project_id")
+
+
+def programme_table(rows: pl.DataFrame, key: str) -> str | None:
+    """Programmes rolled up; a click opens one."""
+    symbol = get_settings().currency_symbol
+    event = st.dataframe(
+        rows.select(
+            "programme",
+            "active_projects",
+            "red",
+            "amber",
+            "green",
+            "watermelons",
+            "spi",
+            "cpi",
+            "budget",
+            "eac",
+        ),
+        hide_index=True,
+        width="stretch",
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "programme": st.column_config.TextColumn("Programme", width="medium"),
+            "active_projects": st.column_config.NumberColumn("Projects"),
+            "red": st.column_config.NumberColumn("Red"),
+            "amber": st.column_config.NumberColumn("Amber"),
+            "green": st.column_config.NumberColumn("Green"),
+            "watermelons": st.column_config.NumberColumn("Watermelons"),
+            "spi": st.column_config.NumberColumn("SPI", format="%.2f"),
+            "cpi": st.column_config.NumberColumn("CPI", format="%.2f"),
+            "budget": st.column_config.NumberColumn(f"Budget ({symbol})", format="compact"),
+            "eac": st.column_config.NumberColumn(f"EAC ({symbol})", format="compact"),
+        },
+    )
+    return _selected_row(event, rows, "programme_id")
+
+
+def since_picker(known: list[dt.date], as_of: dt.date) -> dt.date | None:
+    """An earlier period to compare with, the previous one by default."""
+    earlier = [p for p in known if p < as_of]
+    if not earlier:
+        st.caption("No earlier period to compare with.")
+        return None
+    return st.selectbox("Compared with", earlier, format_func=periods.label, key="since", width=200)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import polars as pl
+import streamlit as st
+
 from pmo_dash.settings import get_settings
 
 RAG_COLOURS = {"Red": "#d62728", "Amber": "#ff9f1c", "Green": "#2ca02c", "Not reported": "#b0b0b0"}
@@ -18,7 +21,10 @@ def money(value: float | None) -> str:
     value = abs(value)
     for limit, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
         if value >= limit:
-            return f"{sign}{symbol}{value / limit:,.1f}{suffix}"
+            scaled = value / limit
+            # Three significant figures: £293m, £15.4m, £4.53k.
+            digits = 0 if scaled >= 100 else 1 if scaled >= 10 else 2
+            return f"{sign}{symbol}{scaled:,.{digits}f}{suffix}"
     return f"{sign}{symbol}{value:,.0f}"
 
 
@@ -32,3 +38,28 @@ def share(value: float | None) -> str:
 
 def day(value: dt.date | None) -> str:
     return "–" if value is None else value.strftime("%-d %b %Y")
+
+
+RAG_BADGES = {"Red": ":red-badge[Red]", "Amber": ":orange-badge[Amber]", "Green": ":green-badge[Green]"}
+
+
+def badge(rag: str | None) -> str:
+    """A RAG as a coloured badge in markdown."""
+    return RAG_BADGES.get(rag or "", ":gray-badge[none]")
+
+
+def rag_cell(column: str) -> pl.Expr:
+    """A RAG column as a table shows it: a one-chip list, coloured by `rag_column`."""
+    return pl.concat_list([pl.col(column)]).list.drop_nulls().alias(column)
+
+
+def rag_column(label: str) -> st.column_config.Column:
+    """A table column that shows a RAG as a coloured chip."""
+    return st.column_config.MultiselectColumn(
+        label, options=RAG_ORDER[:3], color=[RAG_COLOURS[r] for r in RAG_ORDER[:3]], width="small"
+    )
+
+
+def plain(text: str) -> str:
+    """User text shown in markdown, with its markup characters escaped, so it reads as typed."""
+    return "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~$" else c for c in str(text))

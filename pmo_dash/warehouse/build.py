@@ -11,6 +11,7 @@ import fcntl
 import os
 import re
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,7 @@ THRESHOLDS = (
     "high_risk_exposure",
     "high_risks_red",
     "high_risks_amber",
+    "carry_forward_periods",
 )
 
 
@@ -97,8 +99,8 @@ def table_summary(found: Ingested) -> pl.DataFrame:
 
 def _write(found: Ingested, settings: Settings, source: Path, warehouse: Path) -> None:
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    building = warehouse.with_name(f".{warehouse.name}.{os.getpid()}.building")
-    building.unlink(missing_ok=True)
+    # Named for this build alone, so two builds at once never write into each other's file.
+    building = warehouse.with_name(f".{warehouse.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.building")
     try:
         with duckdb.connect(str(building)) as con:
             _load(con, found, settings, source)

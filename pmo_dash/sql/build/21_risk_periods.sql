@@ -46,9 +46,13 @@ assessed as (
 final as (
     select
         a.*,
+        p.department_id,
+        p.programme_id,
+        p.objective_id,
         exposure(a.likelihood, a.impact) as exposure,
         exposure(a.likelihood, a.impact) >= b.high_risk_exposure as is_high
     from assessed as a
+    inner join stg_projects as p on a.project_id = p.project_id
     cross join build_settings as b
 )
 

@@ -1,6 +1,6 @@
 -- project_periods: one row per project per reporting period in which the project existed.
--- The status is the latest return on or before the period (carried forward, with
--- reported_this_period saying whether it is fresh), so that the portfolio totals of a
+-- The status is the latest return on or before the period (carried forward a few periods,
+-- with reported_this_period saying whether it is fresh), so that the portfolio totals of a
 -- period include the departments that report late.
 -- A project exists from the month it starts (or first reports) until the month it finished;
 -- one that is on hold, cancelled or closed without a finish date ends at its last return.
@@ -41,6 +41,16 @@ project_months as (
     inner join periods as pe on pe.period between s.first_period and s.end_period
 ),
 
+last_returns_then as (
+    select m.*, r.period as last_return
+    from project_months as m
+    asof left join (select project_id, period from stg_status_reports) as r
+        on m.project_id = r.project_id
+        and m.period >= r.period
+),
+
+-- A return stands for its own period and at most carry_forward_periods after it; an older one
+-- says nothing about today, so the project counts as not reported rather than as it once was.
 with_return as (
     select
         m.*,
@@ -54,10 +64,12 @@ with_return as (
         r.earned_value,
         r.actual_cost,
         r.forecast_finish as report_forecast_finish
-    from project_months as m
-    asof left join stg_status_reports as r
+    from last_returns_then as m
+    cross join build_settings as b
+    left join stg_status_reports as r
         on m.project_id = r.project_id
-        and m.period >= r.period
+        and m.last_return = r.period
+        and date_diff('month', r.period, m.period) <= b.carry_forward_periods
 ),
 
 high_risks as (

@@ -1,11 +1,10 @@
--- rag_mix: one row per department in scope per RAG (evidence and reported side by side),
--- counting the projects active in the period; a project without any return is 'Not reported'.
+-- rag_mix: one row per department per basis (evidence, reported) per RAG, counting the projects
+-- active in the period within the filters; a project without any return is 'Not reported'.
 with active as (
     select department_id, evidence_rag, reported_rag
-    from project_periods
+    from scoped_projects($scope, $programme, $objective)
     where period = $as_of
         and is_active
-        and list_contains($scope, department_id)
 ),
 
 counted as (

@@ -1,8 +1,9 @@
--- watermelons: one row per project in scope reported Green whose evidence is Red in the period,
--- worst cost performance first.
+-- watermelons: one row per project within the filters active in the period, reported Green
+-- while its evidence is Red, worst performance first.
 select
     p.project_id,
     p.name as project,
+    p.department_id,
     d.name as department,
     p.project_manager,
     p.reported_rag,
@@ -14,9 +15,9 @@ select
     p.budget,
     p.eac,
     p.report_as_of
-from project_periods as p
+from scoped_projects($scope, $programme, $objective) as p
 inner join stg_departments as d on p.department_id = d.department_id
 where p.period = $as_of
+    and p.is_active
     and p.is_watermelon
-    and list_contains($scope, p.department_id)
 order by least(coalesce(p.spi, 1), coalesce(p.cpi, 1)), p.project_id;

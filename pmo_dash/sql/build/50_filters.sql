@@ -1,0 +1,16 @@
+-- The one definition of what a user's filters let through: their scope (departments they may
+-- see, narrowed by the department filter), and optionally one programme and one objective.
+-- Every page query reads project_periods and risk_periods through these, never directly.
+create macro scoped_projects(scope, programme, objective) as table
+    select *
+    from project_periods
+    where list_contains(scope, department_id)
+        and (programme is null or programme_id = programme)
+        and (objective is null or objective_id = objective);
+
+create macro scoped_risks(scope, programme, objective) as table
+    select *
+    from risk_periods
+    where list_contains(scope, department_id)
+        and (programme is null or programme_id = programme)
+        and (objective is null or objective_id = objective);

@@ -1,0 +1,59 @@
+-- kpi_trend: one row per period, the portfolio's headline measures over the projects active in
+-- that period within the filters, for the 13 periods up to $as_of (enough for a 12-period trend
+-- and the previous quarter-end). SPI and CPI are ratios of summed values, never averages of ratios.
+with projects as (
+    select *
+    from scoped_projects($scope, $programme, $objective)
+    where period <= $as_of
+        and period > $as_of - interval 13 month
+        and is_active
+),
+
+measures as (
+    select
+        period,
+        count(*) as active_projects,
+        coalesce(sum(budget), 0) as budget,
+        coalesce(sum(eac), 0) as eac,
+        spi(sum(earned_value), sum(planned_value)) as spi,
+        cpi(sum(earned_value), sum(actual_cost)) as cpi,
+        count(*) filter (where evidence_rag = 'Red') as red_projects,
+        count(*) filter (where evidence_rag is not null) as rated_projects,
+        count(*) filter (where is_watermelon) as watermelons,
+        count(*) filter (where reported_this_period) as reported_projects
+    from projects
+    group by period
+),
+
+high_risks as (
+    select period, count(*) as open_high_risks
+    from scoped_risks($scope, $programme, $objective)
+    where is_high
+        and period <= $as_of
+        and period > $as_of - interval 13 month
+    group by period
+),
+
+final as (
+    select
+        pe.period,
+        coalesce(m.active_projects, 0) as active_projects,
+        coalesce(m.budget, 0) as budget,
+        coalesce(m.eac, 0) as eac,
+        m.spi,
+        m.cpi,
+        coalesce(m.red_projects, 0) as red_projects,
+        coalesce(m.rated_projects, 0) as rated_projects,
+        m.red_projects / nullif(m.rated_projects, 0) as share_red,
+        coalesce(m.watermelons, 0) as watermelons,
+        coalesce(h.open_high_risks, 0) as open_high_risks,
+        m.reported_projects / nullif(m.active_projects, 0) as reporting_compliance
+    from periods as pe
+    left join measures as m on pe.period = m.period
+    left join high_risks as h on pe.period = h.period
+    where pe.period <= $as_of
+        and pe.period > $as_of - interval 13 month
+)
+
+select * from final
+order by period;

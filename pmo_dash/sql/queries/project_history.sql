@@ -1,0 +1,21 @@
+-- project_history: one row per period of the project up to $as_of: reported and evidence RAG
+-- and the earned-value figures to date.
+select
+    period,
+    reported_this_period,
+    reported_rag,
+    evidence_rag,
+    evidence,
+    percent_complete,
+    planned_value,
+    earned_value,
+    actual_cost,
+    spi,
+    cpi,
+    eac,
+    forecast_finish_then as forecast_finish
+from project_periods
+where project_id = $project
+    and period <= $as_of
+    and list_contains($scope, department_id)
+order by period;

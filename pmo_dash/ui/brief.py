@@ -1,0 +1,169 @@
+"""The project page's brief: its facts, its status, and short lists of what surrounds it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from pmo_dash.settings import get_settings
+from pmo_dash.ui import fmt
+
+LISTS = ("risks", "benefits", "lessons", "changes", "gates", "controls")
+
+
+def facts(p: dict[str, Any]) -> None:
+    """Who and what: the people, the method, where it stands in its lifecycle."""
+    cells = [
+        ("Department", p["department"]),
+        ("Programme", p["programme"] or "none"),
+        ("Sponsor", p["sponsor"] or "not given"),
+        ("Project manager", p["project_manager"] or "not given"),
+        ("Stage", p["stage"]),
+        ("State", p["state"]),
+        ("Methodology", p["methodology"]),
+        ("Objective", p["objective"] or "none"),
+    ]
+    columns = st.columns(len(cells))
+    for column, (label, value) in zip(columns, cells, strict=True):
+        column.caption(label)
+        column.markdown(f"**{fmt.plain(value)}**")
+    tags = [t for t in (p["compliance_tags"] or "").split(";") if t]
+    notes = []
+    if p["mandatory"]:
+        notes.append("mandatory (regulatory)")
+    if tags:
+        notes.append("compliance: " + ", ".join(tags))
+    notes.append(f"baseline {fmt.day(p['baseline_start'])} – {fmt.day(p['baseline_finish'])}")
+    notes.append(f"forecast finish {fmt.day(p['forecast_finish'])}")
+    st.caption(fmt.plain(" · ".join(notes)))
+
+
+def status(p: dict[str, Any]) -> None:
+    """The status in the period: reported beside evidence, and the earned-value figures behind it."""
+    if p["report_as_of"] is None:
+        st.info("No status return yet for this project.")
+        return
+    stale = (
+        ""
+        if p["reported_this_period"]
+        else f" (no return this period; last return {fmt.day(p['report_as_of'])})"
+    )
+    if p["is_watermelon"]:
+        st.error(
+            f"Watermelon: reported Green, Red on evidence: {p['evidence']}{stale}", icon=":material/warning:"
+        )
+    else:
+        st.markdown(
+            f"Reported **{fmt.badge(p['reported_rag'])}** · evidence **{fmt.badge(p['evidence_rag'])}**"
+            + (f" ({fmt.plain(p['evidence'])})" if p["evidence"] else "")
+            + stale
+        )
+    cells = st.columns(7)
+    cells[0].metric("Complete", f"{p['percent_complete']:.0f}%", border=True)
+    cells[1].metric("SPI", fmt.ratio(p["spi"]), border=True, help="Earned value / planned value")
+    cells[2].metric("CPI", fmt.ratio(p["cpi"]), border=True, help="Earned value / actual cost")
+    cells[3].metric("Budget (BAC)", fmt.money(p["budget"]), border=True)
+    cells[4].metric("EAC", fmt.money(p["eac"]), border=True, help="Budget / CPI")
+    slip = "–" if p["slip_days"] is None else f"{p['slip_days']:+,}"
+    cells[5].metric("Slip (days)", slip, border=True, help="Forecast finish against baseline finish")
+    cells[6].metric("Open high risks", f"{p['open_high_risks']}", border=True)
+
+
+def lists(parts: dict[str, pl.DataFrame]) -> None:
+    """Top risks, benefits, lessons, change requests, gates and compliance controls, side by side."""
+    symbol = get_settings().currency_symbol
+    left, right = st.columns(2)
+    with left:
+        _table(
+            "Top risks (as last reviewed)",
+            parts["risks"].head(10),
+            {
+                "risk_id": "Risk",
+                "title": "Title",
+                "likelihood": "L",
+                "impact": "I",
+                "exposure": "L×I",
+                "owner": "Owner",
+                "response": "Response",
+                "action_due": st.column_config.DateColumn("Action due", format="D MMM YYYY"),
+                "action_overdue": st.column_config.CheckboxColumn("Overdue"),
+            },
+        )
+        _table(
+            "Change requests",
+            parts["changes"],
+            {
+                "change_id": "Change",
+                "raised_on": st.column_config.DateColumn("Raised", format="D MMM YYYY"),
+                "title": "Title",
+                "cost_impact": st.column_config.NumberColumn(f"Cost ({symbol})", format="compact"),
+                "schedule_impact_days": st.column_config.NumberColumn("Days"),
+                "decision": "Decision",
+            },
+        )
+        _table(
+            "Compliance controls",
+            parts["controls"],
+            {
+                "framework": "Framework",
+                "control": "Control",
+                "state": "State",
+                "due_on": st.column_config.DateColumn("Due", format="D MMM YYYY"),
+                "overdue": st.column_config.CheckboxColumn("Overdue"),
+            },
+        )
+    with right:
+        _table(
+            "Benefits (measured to date)",
+            parts["benefits"],
+            {
+                "benefit_id": "Benefit",
+                "name": "Name",
+                "kind": "Kind",
+                "planned_value": st.column_config.NumberColumn("Planned", format="compact"),
+                "actual_value": st.column_config.NumberColumn("Actual", format="compact"),
+                "realisation": st.column_config.ProgressColumn(
+                    "Realised", format="percent", min_value=0, max_value=1
+                ),
+                "owner": "Owner",
+            },
+        )
+        _table(
+            "Lessons",
+            parts["lessons"],
+            {
+                "lesson_id": "Lesson",
+                "logged_on": st.column_config.DateColumn("Logged", format="D MMM YYYY"),
+                "category": "Category",
+                "title": "Title",
+                "effect": "Effect",
+                "state": "State",
+            },
+        )
+        _table(
+            "Stage gates",
+            parts["gates"],
+            {
+                "gate": "Gate",
+                "planned_on": st.column_config.DateColumn("Planned", format="D MMM YYYY"),
+                "passed_on": st.column_config.DateColumn("Passed", format="D MMM YYYY"),
+                "decision": "Decision",
+                "overdue": st.column_config.CheckboxColumn("Overdue"),
+            },
+        )
+
+
+def _table(title: str, rows: pl.DataFrame, columns: dict[str, Any]) -> None:
+    st.markdown(f"**{title}** ({rows.height})")
+    if rows.is_empty():
+        st.caption("None recorded.")
+        return
+    st.dataframe(
+        rows.select(list(columns)),
+        hide_index=True,
+        width="stretch",
+        column_config=columns,
+        height=min(35 * (rows.height + 1) + 2, 320),
+    )

@@ -1,0 +1,95 @@
+"""The global filters in the sidebar, kept in the URL so that every view is a shareable link.
+
+Streamlit drops a URL value that matches no option without a word; we say so instead, because a
+colleague's link that silently shows something else is worse than one that admits it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import streamlit as st
+
+from pmo_dash import data
+from pmo_dash.data import Filters, Scope
+from pmo_dash.periods import label
+
+# URL keys of the global filters (the drill path uses department, programme and project).
+AS_OF, DEPARTMENTS, PROGRAMME, OBJECTIVE = "as_of", "departments", "in_programme", "objective"
+
+
+def unique_labels(frame: pl.DataFrame, key: str, name: str = "name") -> dict[str, str]:
+    """id -> label: the name, or `name (id)` where two share a name."""
+    counts = frame.group_by(name).len()
+    shared = set(counts.filter(pl.col("len") > 1)[name])
+    return {
+        row[key]: f"{row[name]} ({row[key]})" if row[name] in shared else row[name]
+        for row in frame.iter_rows(named=True)
+    }
+
+
+def sidebar(user_scope: Scope) -> Filters:
+    """Draw the filters; return what they select, within the user's scope."""
+    periods = data.periods(user_scope)
+    if not periods:
+        return Filters(scope=(), as_of=dt.date.today())
+    departments = unique_labels(data.departments(user_scope), "department_id")
+    with st.sidebar:
+        _notice_unknown(AS_OF, [label(p) for p in periods], "reporting period", "e.g. " + label(periods[0]))
+        as_of = st.selectbox(
+            "As of",
+            periods,
+            format_func=label,
+            key=AS_OF,
+            bind="query-params",
+            persist_state="session",
+            help="Everything shows the portfolio as it stood at the end of this period.",
+        )
+        _notice_unknown(DEPARTMENTS, list(departments.values()), "department you can see")
+        chosen = st.multiselect(
+            "Departments",
+            list(departments),
+            format_func=departments.get,
+            key=DEPARTMENTS,
+            placeholder="All departments",
+            bind="query-params",
+            persist_state="session",
+        )
+        in_view = tuple(chosen) or user_scope
+        programmes = data.programmes(in_view)
+        programme_labels = unique_labels(programmes, "programme_id")
+        _notice_unknown(PROGRAMME, list(programme_labels.values()), "programme in these departments")
+        programme = st.selectbox(
+            "Programme",
+            list(programme_labels),
+            format_func=programme_labels.get,
+            index=None,
+            placeholder="All programmes",
+            key=PROGRAMME,
+            bind="query-params",
+            persist_state="session",
+        )
+        objectives = unique_labels(data.objectives(user_scope), "objective_id")
+        _notice_unknown(OBJECTIVE, list(objectives.values()), "strategic objective")
+        objective = st.selectbox(
+            "Strategic objective",
+            list(objectives),
+            format_func=objectives.get,
+            index=None,
+            placeholder="All objectives",
+            key=OBJECTIVE,
+            bind="query-params",
+            persist_state="session",
+        )
+    return Filters(scope=in_view, as_of=as_of, programme=programme, objective=objective)
+
+
+def _notice_unknown(key: str, valid: list[str], what: str, hint: str = "") -> None:
+    """Say which values of a link's `key` were ignored, before the widget silently drops them."""
+    given = st.query_params.get_all(key)
+    ignored = [v for v in given if v and v not in valid]
+    if ignored:
+        values = ", ".join(f"'{v}'" for v in ignored)
+        suffix = f" ({hint})" if hint else ""
+        st.warning(f"Ignored {key}={values} from the link: not a {what}{suffix}.", icon=":material/link_off:")
