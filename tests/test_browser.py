@@ -1,6 +1,8 @@
-"""What a user sees in a real browser: the overview's numbers, served by `streamlit run`."""
+"""What a user sees in a real browser, served by `streamlit run`: numbers, clicks that drill in, links."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -9,31 +11,86 @@ from tests.browser import chromium_page, require_chromium, screenshot, streamlit
 pytestmark = pytest.mark.browser
 
 
+def fixture_env(settings) -> dict[str, str]:
+    return {
+        "PMO_WAREHOUSE": str(settings.warehouse),
+        "PMO_SOURCE_DIR": str(settings.source_dir),
+        "PMO_REPORT": str(settings.report),
+    }
+
+
 @pytest.fixture(scope="module")
 def server(fixture_settings):
     require_chromium()
-    env = {
-        "PMO_WAREHOUSE": str(fixture_settings.warehouse),
-        "PMO_SOURCE_DIR": str(fixture_settings.source_dir),
-        "PMO_REPORT": str(fixture_settings.report),
-    }
-    with streamlit_server(env) as url:
+    with streamlit_server(fixture_env(fixture_settings)) as url:
         yield url
 
 
-def test_overview_numbers_in_chromium(server):
+def metric_texts(page) -> list[str]:
+    """The KPI cards' text, once the run that draws them has finished."""
+    metrics = page.locator('[data-testid="stMetric"]')
+    metrics.first.wait_for()
+    settle(page)
+    page.get_by_text("Active projects", exact=True).wait_for()
+    return [" ".join(t.split()) for t in metrics.all_inner_texts()]
+
+
+def settle(page) -> None:
+    """Wait until the app has stopped running (charts and tables drawn)."""
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=30_000)
+    page.wait_for_timeout(500)
+
+
+def test_enterprise_numbers_in_chromium(server):
     with chromium_page() as page:
         page.goto(server)
         page.get_by_text("Watermelons: reported Green").wait_for(timeout=30_000)
-        metrics = page.locator('[data-testid="stMetric"]')
-        metrics.first.wait_for()
-        texts = [" ".join(t.split()) for t in metrics.all_inner_texts()]
+        texts = metric_texts(page)
         page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
-        page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
-        page.wait_for_timeout(1000)
-        screenshot(page, "overview-fixture")
+        settle(page)
+        screenshot(page, "enterprise-fixture")
     assert texts[0].startswith("Active projects 4")
     assert texts[1].startswith("Budget £4.30k")
     assert texts[2].startswith("EAC £4.53k")
     assert texts[3].startswith("SPI 0.93") and texts[4].startswith("CPI 0.96")
     assert texts[5].startswith("Red (evidence) 50%") and texts[6].startswith("High risks 2")
+
+
+def test_clicking_a_departments_bar_opens_that_department(server):
+    with chromium_page() as page:
+        page.goto(server)
+        chart = page.locator(".js-plotly-plot").first
+        chart.wait_for(timeout=30_000)
+        settle(page)
+        # The Red trace's bars, one per department, the first drawn for the first name (People).
+        bar = chart.locator("g.trace.bars").first.locator("g.point path").first.bounding_box()
+        # Plotly's drag layer sits over the bars, so click where the bar is, as a mouse would.
+        page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
+        page.wait_for_url(re.compile(r".*/department\?.*department=HR"), timeout=30_000)
+        page.get_by_role("heading", name="People").wait_for(timeout=30_000)
+        texts = metric_texts(page)
+        settle(page)
+        screenshot(page, "department-fixture")
+    assert texts[0].startswith("Active projects 2")
+
+
+def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(server):
+    link = f"{server}/department?department=HR&as_of=Sep+2026"
+    with chromium_page() as page:
+        page.goto(link)
+        page.get_by_role("heading", name="People").wait_for(timeout=30_000)
+        texts = metric_texts(page)
+        settle(page)
+        caption = page.get_by_text(re.compile("Department PMO · as of")).inner_text()
+    assert "as of Sep 2026" in caption
+    # People in September: SPI (170 + 400) / (180 + 400).
+    assert texts[0].startswith("Active projects 2") and texts[3].startswith("SPI 0.98")
+
+
+def test_a_fresh_servers_first_request_can_be_a_deep_link(fixture_settings):
+    require_chromium()
+    with streamlit_server(fixture_env(fixture_settings)) as url, chromium_page() as page:
+        page.goto(f"{url}/project?project=FIN-P1")
+        page.get_by_role("heading", name="General ledger migration").wait_for(timeout=30_000)
+        page.get_by_text("Watermelon: reported Green, Red on evidence").wait_for(timeout=30_000)
+        assert "project=FIN-P1" in page.url

@@ -55,7 +55,14 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date) -> None:
         )
 
     cols = st.columns(7)
-    card(cols[0], "Active projects", "active_projects", lambda v: f"{v:,}", delta_fmt=lambda d: f"{d:+,}")
+    card(
+        cols[0],
+        "Active projects",
+        "active_projects",
+        lambda v: f"{v:,}",
+        delta_fmt=lambda d: f"{d:+,}",
+        good_up=None,
+    )
     card(
         cols[1],
         "Budget",
@@ -206,7 +213,7 @@ def changed_since(changed: pl.DataFrame, into_red: pl.DataFrame, since: dt.date)
     left, right = st.columns(2)
     with left:
         shown = changed.with_columns(fmt.rag_cell("rag_before"), fmt.rag_cell("rag_now")).select(
-            "project_id", "project", "department", "rag_before", "rag_now", "evidence"
+            "project_id", "rag_before", "rag_now", "project", "department", "evidence"
         )
         st.dataframe(
             shown,
@@ -224,7 +231,7 @@ def changed_since(changed: pl.DataFrame, into_red: pl.DataFrame, since: dt.date)
         )
     with right:
         st.dataframe(
-            into_red.select("risk_id", "title", "project", "exposure_before", "exposure_now", "owner"),
+            into_red.select("risk_id", "exposure_before", "exposure_now", "title", "project", "owner"),
             hide_index=True,
             width="stretch",
             height=300,
