@@ -23,6 +23,7 @@ components.breadcrumb(
         (name, shell.page("department"), {"department": department}),
     ]
 )
+drill.insight_links({"department": department})
 components.kpi_cards(data.kpi_trend(here), here.as_of)
 
 if project := components.watermelons(data.watermelons(here), key="watermelons"):

@@ -26,6 +26,7 @@ components.breadcrumb(
         (this["name"], shell.page("programme"), {"programme": programme}),
     ]
 )
+drill.insight_links({"programme": programme})
 components.kpi_cards(data.kpi_trend(here), here.as_of)
 
 if project := components.watermelons(data.watermelons(here), key="watermelons"):

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pmo_dash import data, periods
+from pmo_dash.settings import get_settings
 from pmo_dash.ui import brief, charts, components, drill, shell
 
 shell.guard()
@@ -46,4 +47,21 @@ with right:
     else:
         st.plotly_chart(charts.milestones(milestones))
 
-brief.lists({part: data.project(scope, project, f.as_of, part) for part in brief.LISTS})
+parts = {part: data.project(scope, project, f.as_of, part) for part in brief.LISTS}
+if not parts["risks"].is_empty():
+    settings = get_settings()
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        st.subheader("Its risks, as last reviewed")
+        grid = charts.risk_grid(
+            components.project_risk_grid(parts["risks"]),
+            "risks",
+            settings.high_risk_exposure,
+            settings.medium_risk_exposure,
+        )
+        st.plotly_chart(grid)
+    with right:
+        st.subheader("Lessons others learned")
+        st.caption("From other projects, matched to this project's open risks by category and shared words.")
+        brief.matches(parts["lesson_matches"])
+brief.lists(parts)

@@ -46,7 +46,7 @@ class Filters:
 
 @st.cache_data(ttl=get_settings().cache_ttl_seconds, show_spinner=False, max_entries=5000)
 def _cached(name: str, version: str, params: tuple[tuple[str, Any], ...]) -> pl.DataFrame:
-    return db.query(get_settings().warehouse, name, {k: list(v) if k == "scope" else v for k, v in params})
+    return db.query(get_settings().warehouse, name, {k: _unfreeze(v) for k, v in params})
 
 
 def run(name: str, params: dict[str, Any]) -> pl.DataFrame:
@@ -54,6 +54,11 @@ def run(name: str, params: dict[str, Any]) -> pl.DataFrame:
     version = db.version(get_settings().warehouse)
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list | tuple) else v) for k, v in params.items()))
     return _cached(name, version, frozen)
+
+
+def _unfreeze(value: Any) -> Any:
+    """Lists travel through the cache as tuples (hashable); DuckDB binds them as lists."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 def all_departments() -> Scope:
@@ -130,6 +135,92 @@ def projects_table(f: Filters) -> pl.DataFrame:
     return run("projects_table", f.params())
 
 
+# Risks.
+def risk_heatmap(f: Filters) -> pl.DataFrame:
+    """Risks open in the period per likelihood x impact cell, as last reviewed then."""
+    return run("risk_heatmap", f.params())
+
+
+def risk_cell(f: Filters, likelihood: int, impact: int) -> pl.DataFrame:
+    return run("risk_cell", f.params(likelihood=likelihood, impact=impact))
+
+
+def risk_movement(f: Filters, since: dt.date) -> pl.DataFrame:
+    return run("risk_movement", f.params(since=since))
+
+
+def risks_worsened(f: Filters, since: dt.date) -> pl.DataFrame:
+    return run("risks_worsened", f.params(since=since))
+
+
+def risk_trend(f: Filters) -> pl.DataFrame:
+    return run("risk_trend", f.params())
+
+
+def top_risks(f: Filters) -> pl.DataFrame:
+    return run("top_risks", f.params())
+
+
+def overdue_risk_actions(f: Filters) -> pl.DataFrame:
+    return run("overdue_risk_actions", f.params())
+
+
+def risk_concentration(f: Filters) -> pl.DataFrame:
+    return run("risk_concentration", f.params())
+
+
+def open_issues(f: Filters) -> pl.DataFrame:
+    return run("open_issues", f.params())
+
+
+# Benefits.
+def benefit_status(f: Filters) -> pl.DataFrame:
+    """Every benefit of the projects in view, measured to the period."""
+    return run("benefit_status", f.params())
+
+
+def benefits_behind(status: pl.DataFrame, count: int = 10) -> pl.DataFrame:
+    """The measured benefits furthest behind their plan to date."""
+    return status.filter(pl.col("realisation").is_not_null()).sort("realisation", "benefit_id").head(count)
+
+
+def benefits_at_risk(status: pl.DataFrame) -> pl.DataFrame:
+    """Benefits of projects that are Red on evidence in the period."""
+    return status.filter(pl.col("at_risk")).sort("benefit_id")
+
+
+def benefits_curve(f: Filters) -> pl.DataFrame:
+    return run("benefits_curve", f.params())
+
+
+def benefits_rollup(f: Filters) -> pl.DataFrame:
+    """Realisation per department, per objective and per kind."""
+    return run("benefits_rollup", f.params())
+
+
+# Lessons learned.
+def lessons_health(f: Filters) -> pl.DataFrame:
+    """The six components and the score per department per period (13 up to the as-of period)."""
+    return run("lessons_health", f.params())
+
+
+def lessons_library(
+    f: Filters, words: list[str], categories: list[str] | None = None, effects: list[str] | None = None
+) -> pl.DataFrame:
+    return run(
+        "lessons_library",
+        f.params(words=tuple(words), categories=tuple(categories or ()), effects=tuple(effects or ())),
+    )
+
+
+def lesson_themes(f: Filters) -> pl.DataFrame:
+    return run("lesson_themes", f.params(min_departments=get_settings().recurring_theme_departments))
+
+
+def lessons_mix(f: Filters) -> pl.DataFrame:
+    return run("lessons_mix", f.params())
+
+
 # One project, as it stood in the as-of period.
 def project(scope: Scope, project_id: str, as_of: dt.date, part: str) -> pl.DataFrame:
     """One part of a project's brief: brief, history, milestones, risks, benefits, lessons, changes,
@@ -146,6 +237,7 @@ PROJECT_PARTS = (
     "risks",
     "benefits",
     "lessons",
+    "lesson_matches",
     "changes",
     "gates",
     "controls",

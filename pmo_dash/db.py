@@ -39,9 +39,14 @@ def _connection(path: Path, current: str) -> duckdb.DuckDBPyConnection:
 def query(
     path: Path, name: str, params: dict[str, Any] | None = None, at_version: str | None = None
 ) -> pl.DataFrame:
-    """Run the named query from `pmo_dash/sql/queries` with bound parameters; one cursor per call."""
+    """Run a named query from `pmo_dash/sql/queries`, binding the parameters it uses; one cursor per call."""
+    given = params or {}
+    missing = sql.parameters(name) - given.keys()
+    if missing:
+        raise KeyError(f"query {name} needs parameter(s) {', '.join(sorted(missing))}")
+    bound = {k: given[k] for k in sql.parameters(name)}
     cursor = _connection(path, at_version or version(path))
     try:
-        return cursor.sql(sql.load(name), params=params or {}).pl()
+        return cursor.sql(sql.load(name), params=bound).pl()
     finally:
         cursor.close()

@@ -50,12 +50,39 @@ class Settings(BaseSettings):
     high_risk_exposure: int = Field(
         15, description="A risk whose likelihood x impact reaches this is high (the heat map's red zone)."
     )
+    medium_risk_exposure: int = Field(
+        8, description="A risk whose likelihood x impact reaches this sits in the heat map's amber zone."
+    )
     high_risks_red: int = Field(3, description="Evidence RAG is Red with this many open high risks.")
     high_risks_amber: int = Field(
         1, description="Evidence RAG is at least Amber with this many open high risks."
     )
     carry_forward_periods: int = Field(
         2, description="A status return stands for its own period and at most this many after it."
+    )
+    lessons_timely_days: int = Field(
+        30,
+        description="A closed project's first lesson is timely when logged within this many days of closure.",
+    )
+    lessons_stale_days: int = Field(90, description="A draft lesson older than this many days is stale.")
+    lessons_weight_coverage: float = Field(25, description="Weight of coverage in the lessons health score.")
+    lessons_weight_timeliness: float = Field(
+        15, description="Weight of timeliness in the lessons health score."
+    )
+    lessons_weight_completeness: float = Field(
+        20, description="Weight of completeness in the lessons health score."
+    )
+    lessons_weight_follow_through: float = Field(
+        20, description="Weight of follow-through in the lessons health score."
+    )
+    lessons_weight_staleness: float = Field(
+        10, description="Weight of freshness (no stale drafts) in the lessons health score."
+    )
+    lessons_weight_reuse: float = Field(10, description="Weight of reuse in the lessons health score.")
+    lessons_health_green: float = Field(70, description="A lessons health score at or above this is Green.")
+    lessons_health_amber: float = Field(50, description="A lessons health score at or above this is Amber.")
+    recurring_theme_departments: int = Field(
+        3, description="A lesson category or keyword is a recurring theme in this many departments."
     )
     currency_symbol: str = Field("£", description="Currency symbol shown before money amounts.")
     cache_ttl_seconds: int = Field(600, description="How long the app caches a query result.")

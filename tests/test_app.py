@@ -12,6 +12,8 @@ from pmo_dash.ui import shell
 
 ROOT = Path(__file__).parent.parent
 ENTITY = {"department": "HR", "programme": "FIN-PG1", "project": "FIN-P1"}
+# The pages that follow the drill path take a department or programme too.
+LEVELS = {"risks": {"department": "FIN"}, "benefits": {"programme": "FIN-PG1"}, "lessons": {}}
 
 
 def app(page: str = "enterprise", **query: str | list[str]) -> AppTest:
@@ -38,7 +40,7 @@ def select_point(at: AppTest, chart_key: str, customdata: str) -> AppTest:
 
 @pytest.mark.parametrize("page", list(shell.PAGES))
 def test_every_page_runs_without_an_exception(fixture_settings, page):
-    at = app(page, **({page: ENTITY[page]} if page in ENTITY else {}))
+    at = app(page, **({page: ENTITY[page]} if page in ENTITY else LEVELS.get(page, {})))
     assert not at.exception, [e.message for e in at.exception]
     assert at.title, f"{page} shows no title"
 
@@ -165,3 +167,48 @@ def test_a_link_to_an_unknown_department_shows_nothing_of_it(fixture_settings):
     assert not at.exception
     assert at.warning[0].value == "The link names department 'SECRET', which is not one you can see here."
     assert not at.metric
+
+
+def test_clicking_a_heat_map_cell_lists_its_risks(fixture_settings):
+    at = app("risks")
+    assert at.title[0].value == "Risks · Enterprise"
+    at = select_point(at, "heatmap", "4-4")
+    assert not at.exception
+    assert "**Risks at likelihood 4 × impact 4** (1)" in [m.value for m in at.markdown]
+    assert at.dataframe[0].value["risk_id"].tolist() == ["HR-R1"]
+
+
+def test_risks_of_one_department(fixture_settings):
+    at = select_point(app("risks", department="FIN"), "heatmap", "4-4")
+    assert at.title[0].value == "Risks · Finance"
+    assert "**Risks at likelihood 4 × impact 4** (0)" in [m.value for m in at.markdown]
+
+
+def test_heat_map_movement_mode_lists_the_risks_that_worsened(fixture_settings):
+    at = app("risks")
+    at.segmented_control(key="heat_mode").set_value("Movement").run()
+    assert "**Risks that worsened since Sep 2026** (1)" in [m.value for m in at.markdown]
+
+
+def test_lessons_page_health_and_search(fixture_settings):
+    at = app("lessons")
+    health = at.dataframe[0].value
+    assert health["department"].tolist() == ["Finance", "People"]
+    assert health["score"].round(1).tolist() == [75.0, 73.3]
+    at.text_input(key="lesson_search").set_value("payroll parallel").run()
+    assert at.dataframe[-1].value["lesson_id"].tolist() == ["HR-L2"]
+
+
+def test_benefits_page_cards(fixture_settings):
+    got = metrics(app("benefits"))
+    assert got["Benefits"][0] == "3"
+    assert got["Realisation"][0] == "85%"  # mean of 0.75, 1.0 and 0.8
+    assert got["Cashable realised"] == ("£270", "77% of plan")  # 270 of 350
+    assert got["At risk"][0] == "1"
+
+
+def test_project_page_shows_lessons_that_match_its_risks(fixture_settings):
+    at = app("project", project="HR-P3")
+    tables = [d.value for d in at.dataframe]
+    matched = [t for t in tables if "shared_words" in t.columns]
+    assert matched and matched[0]["lesson_id"].tolist() == ["HR-L2"]

@@ -8,9 +8,9 @@ import polars as pl
 import streamlit as st
 
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import fmt
+from pmo_dash.ui import components, fmt
 
-LISTS = ("risks", "benefits", "lessons", "changes", "gates", "controls")
+LISTS = ("risks", "benefits", "lessons", "lesson_matches", "changes", "gates", "controls")
 
 
 def facts(p: dict[str, Any]) -> None:
@@ -76,7 +76,7 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
     symbol = get_settings().currency_symbol
     left, right = st.columns(2)
     with left:
-        _table(
+        components.titled_table(
             "Top risks (as last reviewed)",
             parts["risks"].head(10),
             {
@@ -91,7 +91,7 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
                 "action_overdue": st.column_config.CheckboxColumn("Overdue"),
             },
         )
-        _table(
+        components.titled_table(
             "Change requests",
             parts["changes"],
             {
@@ -103,7 +103,7 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
                 "decision": "Decision",
             },
         )
-        _table(
+        components.titled_table(
             "Compliance controls",
             parts["controls"],
             {
@@ -115,7 +115,7 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
             },
         )
     with right:
-        _table(
+        components.titled_table(
             "Benefits (measured to date)",
             parts["benefits"],
             {
@@ -130,8 +130,8 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
                 "owner": "Owner",
             },
         )
-        _table(
-            "Lessons",
+        components.titled_table(
+            "Its own lessons",
             parts["lessons"],
             {
                 "lesson_id": "Lesson",
@@ -142,7 +142,7 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
                 "state": "State",
             },
         )
-        _table(
+        components.titled_table(
             "Stage gates",
             parts["gates"],
             {
@@ -155,15 +155,18 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
         )
 
 
-def _table(title: str, rows: pl.DataFrame, columns: dict[str, Any]) -> None:
-    st.markdown(f"**{title}** ({rows.height})")
-    if rows.is_empty():
-        st.caption("None recorded.")
-        return
-    st.dataframe(
-        rows.select(list(columns)),
-        hide_index=True,
-        width="stretch",
-        column_config=columns,
-        height=min(35 * (rows.height + 1) + 2, 320),
+def matches(rows: pl.DataFrame) -> None:
+    """Lessons from other projects that match this one's open risks, with why they matched."""
+    components.titled_table(
+        "Matching lessons",
+        rows,
+        {
+            "lesson_id": "Lesson",
+            "title": st.column_config.TextColumn("Lesson", width="medium"),
+            "department": "From",
+            "effect": "Effect",
+            "risk": st.column_config.TextColumn("Speaks to risk", width="medium"),
+            "shared_words": "Shared words",
+            "recommendation": st.column_config.TextColumn("Recommendation", width="medium"),
+        },
     )

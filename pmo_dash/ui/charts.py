@@ -341,3 +341,209 @@ def milestones(rows: pl.DataFrame) -> go.Figure:
         yaxis=_axis(autorange="reversed"),
     )
     return go.Figure(traces, layout)
+
+
+def risk_grid(
+    cells: pl.DataFrame, value: str, red_from: int, amber_from: int, moves: pl.DataFrame | None = None
+):
+    """The 5 x 5 likelihood x impact matrix, zones coloured by exposure, each cell showing `value`
+    (risks or exposure), or the moves in and out of it; a click on a cell selects it."""
+    known = {(r["likelihood"], r["impact"]): r for r in cells.iter_rows(named=True)}
+    moved = {
+        (r["likelihood"], r["impact"]): r for r in (moves.iter_rows(named=True) if moves is not None else [])
+    }
+    x, y, colour, text, key = [], [], [], [], []
+    for likelihood in range(1, 6):
+        for impact in range(1, 6):
+            exposure = likelihood * impact
+            zone = RED if exposure >= red_from else AMBER if exposure >= amber_from else GREEN
+            cell = known.get((likelihood, impact))
+            shown = cell[value] if cell else 0
+            if moves is not None:
+                m = moved.get((likelihood, impact))
+                label = f"+{m['moved_in']} / −{m['moved_out']}" if m else ""
+            else:
+                label = f"{shown:,}" if shown else ""
+            x.append(impact)
+            y.append(likelihood)
+            colour.append(zone)
+            text.append(label)
+            key.append(f"{likelihood}-{impact}")
+    grid = go.Scatter(
+        x=np.array(x),
+        y=np.array(y),
+        mode="markers+text",
+        marker={
+            "symbol": "square",
+            "size": 74,
+            "color": colour,
+            "opacity": 0.8,
+            "line": {"width": 2, "color": "white"},
+        },
+        text=np.array(text),
+        textfont={"size": 18, "color": "white"},
+        customdata=np.array(key),
+        hovertemplate="likelihood %{y} × impact %{x}: %{text}<extra></extra>",
+        showlegend=False,
+    )
+    ticks = {"tickmode": "array", "tickvals": [1, 2, 3, 4, 5], "range": [0.5, 5.5], "showgrid": False}
+    layout = _layout(
+        430,
+        xaxis=_axis(title="impact", **ticks),
+        yaxis=_axis(title="likelihood", **ticks),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+    )
+    return go.Figure([grid], layout)
+
+
+def risk_trend(trend: pl.DataFrame) -> go.Figure:
+    """Summed exposure of the open risks per period, with how many are in the red zone."""
+    x = np.array([p.strftime("%b %y") for p in trend["period"]])
+    lines = [
+        go.Bar(
+            x=x,
+            y=trend["high_risks"].to_numpy(),
+            name="Risks in the red zone",
+            marker_color=RED,
+            yaxis="y2",
+            opacity=0.35,
+        ),
+        go.Scatter(
+            x=x,
+            y=trend["exposure"].to_numpy(),
+            name="Total exposure (L × I)",
+            line={"color": INK, "width": 3},
+        ),
+    ]
+    layout = _layout(300, yaxis2=_axis(overlaying="y", side="right", showgrid=False, title="red-zone risks"))
+    return go.Figure(lines, layout)
+
+
+def concentration(rows: pl.DataFrame) -> go.Figure:
+    """Risk categories against departments: how much exposure sits where."""
+    categories = sorted(set(rows["category"]))
+    departments = sorted(set(rows["department"]))
+    value = {(r["category"], r["department"]): r["exposure"] for r in rows.iter_rows(named=True)}
+    z = [[value.get((c, d)) for d in departments] for c in categories]
+    cells = go.Heatmap(
+        x=_safe(pl.Series(departments)),
+        y=_safe(pl.Series(categories)),
+        z=z,
+        colorscale="Reds",
+        hovertemplate="%{y} in %{x}: exposure %{z}<extra></extra>",
+        colorbar={"title": "exposure"},
+        text=z,
+        texttemplate="%{text}",
+    )
+    return go.Figure([cells], _layout(max(300, 34 * len(categories) + 120)))
+
+
+def issues_by_severity(rows: pl.DataFrame) -> go.Figure:
+    """Open issues per severity, stacked by age."""
+    severities = ["Critical", "High", "Medium", "Low"]
+    shades = {"0-30 days": "#fdd0a2", "31-90 days": "#fd8d3c", "over 90 days": "#a63603"}
+    bars = []
+    for age, shade in shades.items():
+        part = dict(
+            zip(
+                rows.filter(pl.col("age") == age)["severity"],
+                rows.filter(pl.col("age") == age)["issues"],
+                strict=True,
+            )
+        )
+        bars.append(
+            go.Bar(
+                name=age, x=severities, y=np.array([part.get(s, 0) for s in severities]), marker_color=shade
+            )
+        )
+    return go.Figure(bars, _layout(300, barmode="stack", yaxis=_axis(title="open issues")))
+
+
+def benefits_curve(curve: pl.DataFrame) -> go.Figure:
+    """Cashable benefits, planned against realised, cumulative by period."""
+    x = np.array([p.strftime("%b %y") for p in curve["period"]])
+    lines = [
+        go.Scatter(
+            x=x, y=curve["planned"].to_numpy(), name="Planned", line={"color": "#7f7f7f", "dash": "dash"}
+        ),
+        go.Scatter(
+            x=x,
+            y=curve["actual"].to_numpy(),
+            name="Realised",
+            line={"color": GREEN, "width": 3},
+            fill="tozeroy",
+            fillcolor="rgba(44,160,44,0.1)",
+        ),
+    ]
+    return go.Figure(lines, _layout(320, yaxis=_axis(title="cumulative")))
+
+
+def realisation_bars(rows: pl.DataFrame) -> go.Figure:
+    """Mean realisation (actual / planned to date) per group; 100% is on plan."""
+    ordered = rows.sort("name", descending=True)
+    share = ordered["realisation"].fill_null(0).to_numpy()
+    bar = go.Bar(
+        y=_safe(ordered["name"]),
+        x=share,
+        orientation="h",
+        text=np.array([f"{s:.0%}" for s in share]),
+        textposition="auto",
+        marker_color=np.where(share >= 0.95, GREEN, np.where(share >= 0.8, AMBER, RED)),
+        hovertemplate="%{y}: %{x:.0%} of plan<extra></extra>",
+    )
+    layout = _layout(
+        max(220, 36 * ordered.height + 80), xaxis=_axis(tickformat=".0%"), shapes=[_line("x", 1)]
+    )
+    return go.Figure([bar], layout)
+
+
+def kinds(rows: pl.DataFrame) -> go.Figure:
+    """How many benefits of each kind: cashable, non-cashable, non-financial."""
+    pie = go.Pie(
+        labels=_safe(rows["name"]),
+        values=rows["benefits"].to_numpy(),
+        hole=0.55,
+        marker={"colors": [ACCENT, "#6baed6", "#c6dbef"]},
+        sort=False,
+    )
+    return go.Figure([pie], _layout(300))
+
+
+def health_trend(health: pl.DataFrame) -> go.Figure:
+    """Each department's lessons health score over the periods."""
+    lines = []
+    for department in sorted(set(health["department"])):
+        rows = health.filter(pl.col("department") == department)
+        lines.append(
+            go.Scatter(
+                x=np.array([p.strftime("%b %y") for p in rows["period"]]),
+                y=rows["score"].to_numpy(),
+                name=department,
+                mode="lines",
+            )
+        )
+    return go.Figure(lines, _layout(320, yaxis=_axis(title="health score", range=[0, 100])))
+
+
+def lessons_mix(rows: pl.DataFrame) -> go.Figure:
+    """Lessons per category, positive and negative."""
+    categories = sorted(set(rows["category"]), reverse=True)
+    bars = []
+    for effect, colour in (("Negative", RED), ("Positive", GREEN)):
+        part = dict(
+            zip(
+                rows.filter(pl.col("effect") == effect)["category"],
+                rows.filter(pl.col("effect") == effect)["lessons"],
+                strict=True,
+            )
+        )
+        bars.append(
+            go.Bar(
+                name=effect,
+                y=_safe(pl.Series(categories)),
+                x=np.array([part.get(c, 0) for c in categories]),
+                orientation="h",
+                marker_color=colour,
+            )
+        )
+    return go.Figure(bars, _layout(max(260, 30 * len(categories) + 90), barmode="stack"))

@@ -352,3 +352,217 @@ def since_picker(known: list[dt.date], as_of: dt.date) -> dt.date | None:
         st.caption("No earlier period to compare with.")
         return None
     return st.selectbox("Compared with", earlier, format_func=periods.label, key="since", width=200)
+
+
+def titled_table(title: str, rows: pl.DataFrame, columns: dict[str, Any], height: int = 320) -> None:
+    """A short list under a bold title with its count; `columns` names and configures what shows."""
+    st.markdown(f"**{title}** ({rows.height})")
+    if rows.is_empty():
+        st.caption("None recorded.")
+        return
+    st.dataframe(
+        rows.select(list(columns)),
+        hide_index=True,
+        width="stretch",
+        column_config=columns,
+        height=min(35 * (rows.height + 1) + 2, height),
+    )
+
+
+def heat_cell(event) -> tuple[int, int] | None:
+    """The (likelihood, impact) of the heat-map cell a user clicked, if any."""
+    picked = chart_pick(event)
+    if not picked:
+        return None
+    likelihood, impact = picked.split("-")
+    return int(likelihood), int(impact)
+
+
+DATE = {"format": "D MMM YYYY"}
+
+
+def risk_columns(*extra: str) -> dict[str, Any]:
+    """How a list of risks reads, whichever list it is."""
+    columns = {
+        "risk_id": st.column_config.TextColumn("Risk"),
+        "title": st.column_config.TextColumn("Title", width="medium"),
+        "project": st.column_config.TextColumn("Project"),
+        "department": st.column_config.TextColumn("Department"),
+        "likelihood": st.column_config.NumberColumn("L"),
+        "impact": st.column_config.NumberColumn("I"),
+        "exposure": st.column_config.NumberColumn("L × I"),
+        "was": st.column_config.TextColumn("Was"),
+        "now": st.column_config.TextColumn("Now"),
+        "rise": st.column_config.NumberColumn("Rise"),
+        "owner": st.column_config.TextColumn("Owner"),
+        "response": st.column_config.TextColumn("Response"),
+        "action_due": st.column_config.DateColumn("Action due", **DATE),
+        "days_overdue": st.column_config.NumberColumn("Days overdue"),
+        "action_overdue": st.column_config.CheckboxColumn("Overdue"),
+    }
+    return {k: columns[k] for k in extra}
+
+
+def rolled(rollup: pl.DataFrame, dimension: str) -> pl.DataFrame:
+    """One dimension (department, objective or kind) of the benefits roll-up."""
+    return rollup.filter(pl.col("dimension") == dimension)
+
+
+def benefit_cards(rollup: pl.DataFrame, status: pl.DataFrame) -> None:
+    """Benefits in view: how many, how far realised, cashable money, and how many at risk."""
+    kinds = rolled(rollup, "kind")
+    measured = status.filter(pl.col("realisation").is_not_null())
+    cashable_planned = kinds["cashable_planned"].sum()
+    cashable_actual = kinds["cashable_actual"].sum()
+    cards = st.columns(5)
+    cards[0].metric(
+        "Benefits", f"{status.height:,}", border=True, help=f"{measured.height:,} measured so far"
+    )
+    cards[1].metric(
+        "Realisation",
+        fmt.share(measured["realisation"].mean() if measured.height else None),
+        border=True,
+        help="Mean of each measured benefit's actual / planned to date",
+    )
+    cards[2].metric("Cashable planned to date", fmt.money(cashable_planned), border=True)
+    cards[3].metric(
+        "Cashable realised",
+        fmt.money(cashable_actual),
+        delta=fmt.share(cashable_actual / cashable_planned) + " of plan" if cashable_planned else None,
+        delta_color="off",
+        border=True,
+    )
+    cards[4].metric(
+        "At risk",
+        f"{status['at_risk'].sum():,}",
+        border=True,
+        help="Benefits of projects Red on evidence in the period",
+    )
+
+
+def benefit_columns() -> dict[str, Any]:
+    """How a list of benefits reads."""
+    return {
+        "benefit_id": st.column_config.TextColumn("Benefit"),
+        "benefit": st.column_config.TextColumn("Name", width="medium"),
+        "project": st.column_config.TextColumn("Project"),
+        "department": st.column_config.TextColumn("Department"),
+        "kind": st.column_config.TextColumn("Kind"),
+        "unit": st.column_config.TextColumn("Unit"),
+        "planned_value": st.column_config.NumberColumn("Planned to date", format="compact"),
+        "actual_value": st.column_config.NumberColumn("Realised", format="compact"),
+        "realisation": st.column_config.ProgressColumn(
+            "Realised / planned", format="percent", min_value=0, max_value=1
+        ),
+        "owner": st.column_config.TextColumn("Owner"),
+    }
+
+
+HEALTH_PARTS = {
+    "coverage": ("Coverage", "lessons_weight_coverage", "Closed projects with at least one lesson"),
+    "timeliness": ("Timeliness", "lessons_weight_timeliness", "First lesson logged soon after closure"),
+    "completeness": ("Completeness", "lessons_weight_completeness", "Root cause and recommendation given"),
+    "follow_through": ("Follow-through", "lessons_weight_follow_through", "Actions done of those due"),
+    "staleness": ("Stale drafts", "lessons_weight_staleness", "Drafts left too long (lower is better)"),
+    "reuse": ("Reuse", "lessons_weight_reuse", "Lessons applied to other projects"),
+}
+
+
+def health_table(health: pl.DataFrame, as_of: dt.date) -> None:
+    """Each department's score, RAG and six components in the period, with the weights shown."""
+    settings = get_settings()
+    now = health.filter(pl.col("period") == as_of).with_columns(fmt.rag_cell("rag"))
+    weights = " · ".join(
+        f"{label} {getattr(settings, weight):g}" for label, weight, _ in HEALTH_PARTS.values()
+    )
+    st.caption(
+        f"Score 0-100 weighs the components: {weights}. A component with nothing to measure drops out. "
+        f"Green from {settings.lessons_health_green:g}, Amber from {settings.lessons_health_amber:g}."
+    )
+    columns: dict[str, Any] = {
+        "department": st.column_config.TextColumn("Department"),
+        "score": st.column_config.ProgressColumn("Score", format="%.0f", min_value=0, max_value=100),
+        "rag": fmt.rag_column("RAG"),
+    }
+    for key, (label, weight, help) in HEALTH_PARTS.items():
+        columns[key] = st.column_config.NumberColumn(
+            f"{label} ({getattr(settings, weight):g})", format="percent", help=help
+        )
+    columns["median_days_to_lesson"] = st.column_config.NumberColumn("Days to first lesson", format="%.0f")
+    columns["closed_projects"] = st.column_config.NumberColumn("Closed projects")
+    columns["lessons"] = st.column_config.NumberColumn("Lessons")
+    st.dataframe(now.select(list(columns)), hide_index=True, width="stretch", column_config=columns)
+
+
+def themes(rows: pl.DataFrame) -> None:
+    """Categories and keywords that lessons from several departments share."""
+    minimum = get_settings().recurring_theme_departments
+    if rows.is_empty():
+        st.caption(f"No category or keyword recurs in lessons from {minimum} or more departments.")
+        return
+    st.caption(f"Shared by lessons from {minimum} or more departments.")
+    left, right = st.columns(2)
+    for column, kind, title in ((left, "category", "Category"), (right, "keyword", "Keyword")):
+        column.dataframe(
+            rows.filter(pl.col("kind") == kind).head(12).select("theme", "departments", "lessons"),
+            hide_index=True,
+            width="stretch",
+            column_config={"theme": title, "departments": "Departments", "lessons": "Lessons"},
+        )
+
+
+def library_search(
+    departments: pl.DataFrame, known_categories: list[str]
+) -> tuple[list[str], list[str], list[str], tuple[str, ...]]:
+    """The library's search box and filters: words, categories, effects, departments."""
+    text, category, effect, department = st.columns([3, 2, 1, 2])
+    words = text.text_input(
+        "Search", key="lesson_search", placeholder="words in the title, story, cause or advice"
+    )
+    categories = category.multiselect(
+        "Category", known_categories, key="lesson_categories", placeholder="any"
+    )
+    effects = effect.multiselect("Effect", ["Positive", "Negative"], key="lesson_effects", placeholder="any")
+    names = dict(zip(departments["department_id"], departments["name"], strict=True))
+    chosen = department.multiselect(
+        "Department", list(names), format_func=names.get, key="lesson_departments", placeholder="any"
+    )
+    return words.split(), categories, effects, tuple(chosen)
+
+
+def library(rows: pl.DataFrame) -> None:
+    st.caption(f"{rows.height} lessons")
+    st.dataframe(
+        rows.select(
+            "lesson_id",
+            "department",
+            "project",
+            "logged_on",
+            "category",
+            "effect",
+            "title",
+            "what_happened",
+            "root_cause",
+            "recommendation",
+        ),
+        hide_index=True,
+        width="stretch",
+        height=min(35 * (rows.height + 1) + 2, 460),
+        column_config={
+            "lesson_id": "Lesson",
+            "department": "Department",
+            "project": "Project",
+            "logged_on": st.column_config.DateColumn("Logged", **DATE),
+            "category": "Category",
+            "effect": "Effect",
+            "title": st.column_config.TextColumn("Title", width="medium"),
+            "what_happened": st.column_config.TextColumn("What happened", width="medium"),
+            "root_cause": st.column_config.TextColumn("Root cause", width="medium"),
+            "recommendation": st.column_config.TextColumn("Recommendation", width="medium"),
+        },
+    )
+
+
+def project_risk_grid(risks: pl.DataFrame) -> pl.DataFrame:
+    """A project's open risks counted per heat-map cell, as the risk grid wants them."""
+    return risks.group_by("likelihood", "impact").agg(pl.len().alias("risks"), pl.col("exposure").sum())

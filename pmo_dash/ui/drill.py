@@ -9,7 +9,9 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from pmo_dash.ui.shell import page
+from pmo_dash import data
+from pmo_dash.data import Filters, Scope
+from pmo_dash.ui.shell import PAGES, page
 
 
 def open_department(department_id: str) -> None:
@@ -45,3 +47,44 @@ def chosen(level: str, options: pl.DataFrame, id_column: str, label_column: str,
         st.query_params[level] = pick
         st.rerun()
     return None
+
+
+def level(f: Filters, user_scope: Scope, page_name: str) -> tuple[Filters, str, list] | None:
+    """For a page that follows the drill path (risks, benefits, lessons): the filters of the level the
+    link names (`?programme=` or `?department=`, else the enterprise under the global filters), a
+    label for it, and the breadcrumb to it. None when the link names something the user cannot see."""
+    trail = [("Enterprise", page("enterprise"), {})]
+    programme_id, department_id = st.query_params.get("programme"), st.query_params.get("department")
+    if programme_id:
+        programmes = data.programmes(user_scope)
+        found = programmes.filter(pl.col("programme_id") == programme_id)
+        if found.is_empty():
+            st.warning(f"The link names programme '{programme_id}', which is not one you can see here.")
+            return None
+        p = found.row(0, named=True)
+        trail += [
+            (p["department"], page("department"), {"department": p["department_id"]}),
+            (p["name"], page("programme"), {"programme": programme_id}),
+        ]
+        here = Filters(
+            scope=(p["department_id"],), as_of=f.as_of, programme=programme_id, objective=f.objective
+        )
+        return here, p["name"], trail
+    if department_id:
+        departments = data.departments(user_scope)
+        found = departments.filter(pl.col("department_id") == department_id)
+        if found.is_empty():
+            st.warning(f"The link names department '{department_id}', which is not one you can see here.")
+            return None
+        name = found["name"][0]
+        trail.append((name, page("department"), {"department": department_id}))
+        here = Filters(scope=(department_id,), as_of=f.as_of, programme=f.programme, objective=f.objective)
+        return here, name, trail
+    return f, "Enterprise", trail
+
+
+def insight_links(params: dict[str, str]) -> None:
+    """Links from a department or programme to its risks, benefits and lessons."""
+    row = st.container(horizontal=True, gap="small")
+    for name in ("risks", "benefits", "lessons"):
+        row.page_link(page(name), label=f"{name.capitalize()} here", icon=PAGES[name][2], query_params=params)

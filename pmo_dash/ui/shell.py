@@ -21,6 +21,9 @@ PAGES = {
     "department": ("department.py", "Department", ":material/corporate_fare:"),
     "programme": ("programme.py", "Programme", ":material/account_tree:"),
     "project": ("project.py", "Project", ":material/assignment:"),
+    "risks": ("risks.py", "Risks", ":material/warning:"),
+    "benefits": ("benefits.py", "Benefits", ":material/savings:"),
+    "lessons": ("lessons.py", "Lessons learned", ":material/school:"),
 }
 PAGES_DIR = ROOT / "pages"
 

@@ -36,6 +36,16 @@ THRESHOLDS = (
     "high_risks_red",
     "high_risks_amber",
     "carry_forward_periods",
+    "lessons_timely_days",
+    "lessons_stale_days",
+    "lessons_weight_coverage",
+    "lessons_weight_timeliness",
+    "lessons_weight_completeness",
+    "lessons_weight_follow_through",
+    "lessons_weight_staleness",
+    "lessons_weight_reuse",
+    "lessons_health_green",
+    "lessons_health_amber",
 )
 
 

@@ -18,3 +18,6 @@ create macro exposure(likelihood, impact) as likelihood * impact;
 
 -- Schedule slip in days: positive means late.
 create macro slip_days(forecast_finish, baseline_finish) as date_diff('day', baseline_finish, forecast_finish);
+
+-- Benefit realisation: actual against planned to date (undefined before anything was planned).
+create macro realisation(actual, planned) as actual / nullif(planned, 0);

@@ -14,3 +14,11 @@ create macro scoped_risks(scope, programme, objective) as table
     where list_contains(scope, department_id)
         and (programme is null or programme_id = programme)
         and (objective is null or objective_id = objective);
+
+-- Projects of any period (benefits and lessons outlive a project's delivery) within the filters.
+create macro scoped_project_list(scope, programme, objective) as table
+    select *
+    from stg_projects
+    where list_contains(scope, department_id)
+        and (programme is null or programme_id = programme)
+        and (objective is null or objective_id = objective);

@@ -1,0 +1,93 @@
+"""Risks: the heat map as last reviewed, what moved, what is overdue, and where risk concentrates."""
+
+import streamlit as st
+
+from pmo_dash import data
+from pmo_dash.settings import get_settings
+from pmo_dash.ui import charts, components, drill, header, shell
+
+shell.guard()
+f = shell.current()
+if (found := drill.level(f, shell.user_scope(), "risks")) is None:
+    st.stop()
+here, label, trail = found
+settings = get_settings()
+
+st.title(f"Risks · {label}")
+header.caption(here, "Risks and issues, as last reviewed")
+components.breadcrumb([*trail, ("Risks", shell.page("risks"), {})])
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.subheader("Heat map")
+    mode = st.segmented_control("Show", ["Risks", "Exposure", "Movement"], default="Risks", key="heat_mode")
+    moves = since = None
+    if mode == "Movement":
+        since = components.since_picker(data.periods(here.scope), here.as_of)
+        moves = data.risk_movement(here, since) if since else None
+    cells = data.risk_heatmap(here)
+    grid = charts.risk_grid(
+        cells,
+        "exposure" if mode == "Exposure" else "risks",
+        settings.high_risk_exposure,
+        settings.medium_risk_exposure,
+        moves,
+    )
+    picked = components.heat_cell(st.plotly_chart(grid, on_select="rerun", key="heatmap"))
+    st.caption(
+        f"Red zone: likelihood × impact ≥ {settings.high_risk_exposure}; amber from "
+        f"{settings.medium_risk_exposure}. Click a cell to list its risks."
+    )
+with right:
+    if picked:
+        likelihood, impact = picked
+        components.titled_table(
+            f"Risks at likelihood {likelihood} × impact {impact}",
+            data.risk_cell(here, likelihood, impact),
+            components.risk_columns(
+                "risk_id",
+                "title",
+                "project",
+                "department",
+                "owner",
+                "response",
+                "action_due",
+                "action_overdue",
+            ),
+            height=420,
+        )
+    else:
+        components.titled_table(
+            "Top 10 risks by exposure",
+            data.top_risks(here),
+            components.risk_columns(
+                "risk_id", "title", "project", "exposure", "owner", "action_due", "action_overdue"
+            ),
+            height=420,
+        )
+
+if since:
+    components.titled_table(
+        f"Risks that worsened since {since:%b %Y}",
+        data.risks_worsened(here, since),
+        components.risk_columns("risk_id", "title", "project", "department", "was", "now", "rise", "owner"),
+    )
+
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader("Exposure over the last 13 periods")
+    st.plotly_chart(charts.risk_trend(data.risk_trend(here)))
+with right:
+    st.subheader("Open issues by severity and age")
+    st.plotly_chart(charts.issues_by_severity(data.open_issues(here)))
+
+components.titled_table(
+    "Overdue risk actions",
+    data.overdue_risk_actions(here),
+    components.risk_columns(
+        "risk_id", "title", "project", "department", "owner", "action_due", "days_overdue", "exposure"
+    ),
+)
+
+st.subheader("Where risk concentrates: category by department")
+st.plotly_chart(charts.concentration(data.risk_concentration(here)))

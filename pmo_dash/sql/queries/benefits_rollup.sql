@@ -1,0 +1,54 @@
+-- benefits_rollup: one row per department, per strategic objective and per kind (dimension
+-- says which) for the benefits of the projects within the filters, measured to $as_of.
+-- Benefits come in different units, so realisation rolls up as the mean of each benefit's
+-- actual / planned; money is summed for cashable benefits only.
+with latest as (
+    select benefit_id, planned_value, actual_value
+    from stg_benefit_measurements
+    where as_of <= $as_of
+    qualify row_number() over (partition by benefit_id order by as_of desc) = 1
+),
+
+status_now as (
+    select project_id, evidence_rag
+    from project_periods
+    where period = $as_of
+),
+
+benefits as (
+    select
+        d.name as department,
+        coalesce(o.name, 'No objective') as objective,
+        b.kind,
+        realisation(l.actual_value, l.planned_value) as realisation,
+        case when b.kind = 'Cashable' then l.planned_value end as cashable_planned,
+        case when b.kind = 'Cashable' then l.actual_value end as cashable_actual,
+        coalesce(s.evidence_rag = 'Red', false) as at_risk
+    from stg_benefits as b
+    inner join scoped_project_list($scope, $programme, $objective) as p on b.project_id = p.project_id
+    inner join stg_departments as d on p.department_id = d.department_id
+    left join stg_strategic_objectives as o on p.objective_id = o.objective_id
+    left join latest as l on b.benefit_id = l.benefit_id
+    left join status_now as s on b.project_id = s.project_id
+),
+
+rolled as (
+    select 'department' as dimension, department as name, * exclude (department, objective, kind) from benefits
+    union all
+    select 'objective', objective, * exclude (department, objective, kind) from benefits
+    union all
+    select 'kind', kind, * exclude (department, objective, kind) from benefits
+)
+
+select
+    dimension,
+    name,
+    count(*) as benefits,
+    count(realisation) as measured,
+    avg(realisation) as realisation,
+    coalesce(sum(cashable_planned), 0) as cashable_planned,
+    coalesce(sum(cashable_actual), 0) as cashable_actual,
+    count(*) filter (where at_risk) as at_risk
+from rolled
+group by dimension, name
+order by dimension, name;
