@@ -94,3 +94,23 @@ def test_a_fresh_servers_first_request_can_be_a_deep_link(fixture_settings):
         page.get_by_role("heading", name="General ledger migration").wait_for(timeout=30_000)
         page.get_by_text("Watermelon: reported Green, Red on evidence").wait_for(timeout=30_000)
         assert "project=FIN-P1" in page.url
+
+
+def test_clicking_a_heat_map_cell_shows_its_risks(server):
+    with chromium_page() as page:
+        page.goto(f"{server}/risks")
+        chart = page.locator(".js-plotly-plot").first
+        chart.wait_for(timeout=30_000)
+        settle(page)
+        # The cell at likelihood 4, impact 4: the grid's axes run 1-5 across and up.
+        plot = chart.locator("rect.nsewdrag").first.bounding_box()
+        x = plot["x"] + plot["width"] * (4 - 0.5) / 5
+        y = plot["y"] + plot["height"] * (1 - (4 - 0.5) / 5)
+        page.mouse.click(x, y)
+        title = page.get_by_text("Risks at likelihood 4 × impact 4")
+        title.wait_for(timeout=30_000)
+        settle(page)
+        shown = page.locator('[data-testid="stMarkdown"]', has=title).inner_text()
+        screenshot(page, "risks-fixture")
+    # Tables are drawn on a canvas; the count beside the title says what the table holds: HR-R1 alone.
+    assert " ".join(shown.split()) == "Risks at likelihood 4 × impact 4 (1)"

@@ -9,6 +9,7 @@ that, not the data, was most of a page's time.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import numpy as np
 import plotly.graph_objects as go
@@ -352,48 +353,56 @@ def risk_grid(
     moved = {
         (r["likelihood"], r["impact"]): r for r in (moves.iter_rows(named=True) if moves is not None else [])
     }
-    x, y, colour, text, key = [], [], [], [], []
-    for likelihood in range(1, 6):
-        for impact in range(1, 6):
+    levels = range(1, 6)
+    zones, labels = [], []
+    for likelihood in levels:
+        zone_row, label_row = [], []
+        for impact in levels:
             exposure = likelihood * impact
-            zone = RED if exposure >= red_from else AMBER if exposure >= amber_from else GREEN
-            cell = known.get((likelihood, impact))
-            shown = cell[value] if cell else 0
+            zone_row.append(2 if exposure >= red_from else 1 if exposure >= amber_from else 0)
             if moves is not None:
                 m = moved.get((likelihood, impact))
-                label = f"+{m['moved_in']} / −{m['moved_out']}" if m else ""
+                label_row.append(f"+{m['moved_in']} / −{m['moved_out']}" if m else "")
             else:
-                label = f"{shown:,}" if shown else ""
-            x.append(impact)
-            y.append(likelihood)
-            colour.append(zone)
-            text.append(label)
-            key.append(f"{likelihood}-{impact}")
-    grid = go.Scatter(
-        x=np.array(x),
-        y=np.array(y),
-        mode="markers+text",
-        marker={
-            "symbol": "square",
-            "size": 74,
-            "color": colour,
-            "opacity": 0.8,
-            "line": {"width": 2, "color": "white"},
-        },
-        text=np.array(text),
-        textfont={"size": 18, "color": "white"},
-        customdata=np.array(key),
-        hovertemplate="likelihood %{y} × impact %{x}: %{text}<extra></extra>",
+                cell = known.get((likelihood, impact))
+                label_row.append(f"{cell[value]:,}" if cell and cell[value] else "")
+        zones.append(zone_row)
+        labels.append(label_row)
+    colours = [[0, "#7fc97f"], [0.5, "#fdc086"], [1, "#ef6f6c"]]
+    grid = go.Heatmap(
+        x=list(levels),
+        y=list(levels),
+        z=zones,
+        zmin=0,
+        zmax=2,
+        colorscale=colours,
+        showscale=False,
+        xgap=4,
+        ygap=4,
+        text=labels,
+        texttemplate="%{text}",
+        textfont={"size": 20, "color": INK},
+        hoverinfo="skip",
+    )
+    # Plotly selects points, not heat-map cells: an invisible point over each cell takes the click.
+    keys = [(likelihood, impact) for likelihood in levels for impact in levels]
+    clicks = go.Scatter(
+        x=np.array([i for _, i in keys]),
+        y=np.array([li for li, _ in keys]),
+        mode="markers",
+        marker={"size": 60, "symbol": "square", "opacity": 0},
+        customdata=np.array([f"{li}-{i}" for li, i in keys]),
+        hovertemplate="likelihood %{y} × impact %{x}<extra></extra>",
         showlegend=False,
     )
-    ticks = {"tickmode": "array", "tickvals": [1, 2, 3, 4, 5], "range": [0.5, 5.5], "showgrid": False}
+    ticks = {"tickmode": "array", "tickvals": list(levels), "showgrid": False}
     layout = _layout(
         430,
-        xaxis=_axis(title="impact", **ticks),
-        yaxis=_axis(title="likelihood", **ticks),
+        xaxis=_axis(title="impact", constrain="domain", **ticks),
+        yaxis=_axis(title="likelihood", scaleanchor="x", constrain="domain", **ticks),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
     )
-    return go.Figure([grid], layout)
+    return go.Figure([grid, clicks], layout)
 
 
 def risk_trend(trend: pl.DataFrame) -> go.Figure:
@@ -415,7 +424,17 @@ def risk_trend(trend: pl.DataFrame) -> go.Figure:
             line={"color": INK, "width": 3},
         ),
     ]
-    layout = _layout(300, yaxis2=_axis(overlaying="y", side="right", showgrid=False, title="red-zone risks"))
+    layout = _layout(
+        300,
+        xaxis=_axis(nticks=7),
+        yaxis2=_axis(
+            overlaying="y",
+            side="right",
+            showgrid=False,
+            title="red-zone risks",
+            dtick=max(1, math.ceil(float(trend["high_risks"].max() or 0) / 5)),
+        ),
+    )
     return go.Figure(lines, layout)
 
 
@@ -432,7 +451,7 @@ def concentration(rows: pl.DataFrame) -> go.Figure:
         colorscale="Reds",
         hovertemplate="%{y} in %{x}: exposure %{z}<extra></extra>",
         colorbar={"title": "exposure"},
-        text=z,
+        text=[["" if v is None else f"{v:,}" for v in row] for row in z],
         texttemplate="%{text}",
     )
     return go.Figure([cells], _layout(max(300, 34 * len(categories) + 120)))
@@ -475,7 +494,7 @@ def benefits_curve(curve: pl.DataFrame) -> go.Figure:
             fillcolor="rgba(44,160,44,0.1)",
         ),
     ]
-    return go.Figure(lines, _layout(320, yaxis=_axis(title="cumulative")))
+    return go.Figure(lines, _layout(320, xaxis=_axis(nticks=8), yaxis=_axis(title="cumulative")))
 
 
 def realisation_bars(rows: pl.DataFrame) -> go.Figure:

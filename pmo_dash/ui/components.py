@@ -471,7 +471,9 @@ HEALTH_PARTS = {
 def health_table(health: pl.DataFrame, as_of: dt.date) -> None:
     """Each department's score, RAG and six components in the period, with the weights shown."""
     settings = get_settings()
-    now = health.filter(pl.col("period") == as_of).with_columns(fmt.rag_cell("rag"))
+    now = health.filter(pl.col("period") == as_of).with_columns(
+        fmt.rag_cell("rag"), *(pl.col(k) * 100 for k in HEALTH_PARTS)
+    )
     weights = " · ".join(
         f"{label} {getattr(settings, weight):g}" for label, weight, _ in HEALTH_PARTS.values()
     )
@@ -486,7 +488,7 @@ def health_table(health: pl.DataFrame, as_of: dt.date) -> None:
     }
     for key, (label, weight, help) in HEALTH_PARTS.items():
         columns[key] = st.column_config.NumberColumn(
-            f"{label} ({getattr(settings, weight):g})", format="percent", help=help
+            f"{label} ({getattr(settings, weight):g})", format="%.0f%%", help=help
         )
     columns["median_days_to_lesson"] = st.column_config.NumberColumn("Days to first lesson", format="%.0f")
     columns["closed_projects"] = st.column_config.NumberColumn("Closed projects")

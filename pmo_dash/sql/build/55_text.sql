@@ -9,7 +9,8 @@ create macro keywords(text) as
                  'then', 'they', 'their', 'there', 'which', 'would', 'could', 'should', 'after', 'before',
                  'each', 'only', 'other', 'over', 'under', 'also', 'very', 'what', 'will', 'while', 'new',
                  'late', 'time', 'took', 'made', 'make', 'some', 'most', 'many', 'same', 'work', 'project',
-                 'projects', 'team', 'teams'],
+                 'projects', 'team', 'teams', 'week', 'weeks', 'days', 'months', 'three', 'early', 'without',
+                 'because', 'about', 'again', 'used', 'using', 'found', 'needed', 'needs', 'every'],
                 w
             )
         )
