@@ -1,14 +1,7 @@
 -- benefit_status: one row per benefit of the projects within the filters, measured to $as_of:
 -- realisation is actual / planned to date; a benefit is at risk when its project is Red on
 -- evidence in the period.
-with latest as (
-    select benefit_id, as_of, planned_value, actual_value
-    from stg_benefit_measurements
-    where as_of <= $as_of
-    qualify row_number() over (partition by benefit_id order by as_of desc) = 1
-),
-
-status_now as (
+with status_now as (
     select project_id, evidence_rag
     from project_periods
     where period = $as_of
@@ -26,15 +19,15 @@ select
     p.name as project,
     d.name as department,
     o.name as objective,
-    l.as_of as measured_on,
+    l.measured_on,
     l.planned_value,
     l.actual_value,
-    realisation(l.actual_value, l.planned_value) as realisation,
+    l.realisation,
     coalesce(s.evidence_rag = 'Red', false) as at_risk
 from stg_benefits as b
 inner join scoped_project_list($scope, $programme, $objective) as p on b.project_id = p.project_id
 inner join stg_departments as d on p.department_id = d.department_id
 left join stg_strategic_objectives as o on p.objective_id = o.objective_id
-left join latest as l on b.benefit_id = l.benefit_id
+left join measured_benefits($as_of) as l on b.benefit_id = l.benefit_id
 left join status_now as s on b.project_id = s.project_id
 order by b.benefit_id;

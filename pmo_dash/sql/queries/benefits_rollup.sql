@@ -2,14 +2,7 @@
 -- says which) for the benefits of the projects within the filters, measured to $as_of.
 -- Benefits come in different units, so realisation rolls up as the mean of each benefit's
 -- actual / planned; money is summed for cashable benefits only.
-with latest as (
-    select benefit_id, planned_value, actual_value
-    from stg_benefit_measurements
-    where as_of <= $as_of
-    qualify row_number() over (partition by benefit_id order by as_of desc) = 1
-),
-
-status_now as (
+with status_now as (
     select project_id, evidence_rag
     from project_periods
     where period = $as_of
@@ -20,7 +13,7 @@ benefits as (
         d.name as department,
         coalesce(o.name, 'No objective') as objective,
         b.kind,
-        realisation(l.actual_value, l.planned_value) as realisation,
+        l.realisation,
         case when b.kind = 'Cashable' then l.planned_value end as cashable_planned,
         case when b.kind = 'Cashable' then l.actual_value end as cashable_actual,
         coalesce(s.evidence_rag = 'Red', false) as at_risk
@@ -28,7 +21,7 @@ benefits as (
     inner join scoped_project_list($scope, $programme, $objective) as p on b.project_id = p.project_id
     inner join stg_departments as d on p.department_id = d.department_id
     left join stg_strategic_objectives as o on p.objective_id = o.objective_id
-    left join latest as l on b.benefit_id = l.benefit_id
+    left join measured_benefits($as_of) as l on b.benefit_id = l.benefit_id
     left join status_now as s on b.project_id = s.project_id
 ),
 
