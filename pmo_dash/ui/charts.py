@@ -510,8 +510,12 @@ def realisation_bars(rows: pl.DataFrame) -> go.Figure:
         marker_color=np.where(share >= 0.95, GREEN, np.where(share >= 0.8, AMBER, RED)),
         hovertemplate="%{y}: %{x:.0%} of plan<extra></extra>",
     )
+    right = max(1.1, float(share.max(initial=0)) * 1.05)
     layout = _layout(
-        max(220, 36 * ordered.height + 80), xaxis=_axis(tickformat=".0%"), shapes=[_line("x", 1)]
+        max(160, 40 * ordered.height + 80),
+        xaxis=_axis(tickformat=".0%", range=[0, right]),
+        shapes=[_line("x", 1)],
+        bargap=0.35,
     )
     return go.Figure([bar], layout)
 
