@@ -28,7 +28,7 @@ if p["programme_id"]:
 trail.append((p["project"], shell.page("project"), {"project": project}))
 components.breadcrumb(trail)
 
-brief.facts(p)
+brief.facts(p, past=f.as_of < data.periods(scope)[0])
 brief.status(p)
 
 history = data.project(scope, project, f.as_of, "history")

@@ -13,15 +13,17 @@ from pmo_dash.ui import components, fmt
 LISTS = ("risks", "benefits", "lessons", "lesson_matches", "changes", "gates", "controls")
 
 
-def facts(p: dict[str, Any]) -> None:
-    """Who and what: the people, the method, where it stands in its lifecycle."""
+def facts(p: dict[str, Any], past: bool = False) -> None:
+    """Who and what: the people, the method, where it stands in its lifecycle. Returns keep no
+    history of stage and state, so on an earlier period they are labelled as today's."""
+    now = " (today)" if past else ""
     cells = [
         ("Department", p["department"]),
         ("Programme", p["programme"] or "none"),
         ("Sponsor", p["sponsor"] or "not given"),
         ("Project manager", p["project_manager"] or "not given"),
-        ("Stage", p["stage"]),
-        ("State", p["state"]),
+        ("Stage" + now, p["stage"]),
+        ("State" + now, p["state"]),
         ("Methodology", p["methodology"]),
         ("Objective", p["objective"] or "none"),
     ]
