@@ -4,7 +4,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.data import Filters
-from pmo_dash.ui import charts, components, drill, header, shell
+from pmo_dash.ui import charts, components, drill, fmt, header, shell
 
 shell.guard()
 f = shell.current()
@@ -15,7 +15,7 @@ if department is None:
 name = departments.filter(departments["department_id"] == department)["name"][0]
 here = Filters(scope=(department,), as_of=f.as_of, programme=f.programme, objective=f.objective)
 
-st.title(name)
+st.title(fmt.plain(name))
 header.caption(here, "Department PMO")
 components.breadcrumb(
     [

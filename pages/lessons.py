@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import charts, components, drill, header, shell
+from pmo_dash.ui import charts, components, drill, fmt, header, shell
 
 shell.guard()
 f = shell.current()
@@ -11,7 +11,7 @@ if (found := drill.level(f, shell.user_scope(), "lessons")) is None:
     st.stop()
 here, label, trail = found
 
-st.title(f"Lessons learned · {label}")
+st.title(f"Lessons learned · {fmt.plain(label)}")
 header.caption(here, "Lessons-learned health and library")
 components.breadcrumb([*trail, ("Lessons learned", shell.page("lessons"), {})])
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.data import Filters
-from pmo_dash.ui import charts, components, drill, header, shell
+from pmo_dash.ui import charts, components, drill, fmt, header, shell
 
 shell.guard()
 f = shell.current()
@@ -15,7 +15,7 @@ if programme is None:
 this = programmes.filter(programmes["programme_id"] == programme).row(0, named=True)
 here = Filters(scope=(this["department_id"],), as_of=f.as_of, programme=programme, objective=f.objective)
 
-st.title(this["name"])
+st.title(fmt.plain(this["name"]))
 header.caption(
     here, f"Programme of {this['department']}" + (f", sponsor {this['sponsor']}" if this["sponsor"] else "")
 )

@@ -4,7 +4,7 @@ import streamlit as st
 
 from pmo_dash import data, periods
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import brief, charts, components, drill, shell
+from pmo_dash.ui import brief, charts, components, drill, fmt, shell
 
 shell.guard()
 f = shell.current()
@@ -14,11 +14,13 @@ if project is None:
     st.stop()
 facts = data.project(scope, project, f.as_of, "brief")
 if facts.is_empty():
-    st.warning(f"Project {project} had not started by {periods.label(f.as_of)}: choose a later period.")
+    st.warning(
+        f"Project {fmt.plain(project)} had not started by {periods.label(f.as_of)}: choose a later period."
+    )
     st.stop()
 p = facts.row(0, named=True)
 
-st.title(p["project"])
+st.title(fmt.plain(p["project"]))
 trail = [
     ("Enterprise", shell.page("enterprise"), {}),
     (p["department"], shell.page("department"), {"department": p["department_id"]}),

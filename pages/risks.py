@@ -4,7 +4,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import charts, components, drill, header, shell
+from pmo_dash.ui import charts, components, drill, fmt, header, shell
 
 shell.guard()
 f = shell.current()
@@ -13,7 +13,7 @@ if (found := drill.level(f, shell.user_scope(), "risks")) is None:
 here, label, trail = found
 settings = get_settings()
 
-st.title(f"Risks · {label}")
+st.title(f"Risks · {fmt.plain(label)}")
 header.caption(here, "Risks and issues, as last reviewed")
 components.breadcrumb([*trail, ("Risks", shell.page("risks"), {})])
 

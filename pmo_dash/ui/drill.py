@@ -11,6 +11,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.data import Filters, Scope
+from pmo_dash.ui import fmt
 from pmo_dash.ui.shell import PAGES, page
 
 
@@ -34,7 +35,7 @@ def chosen(level: str, options: pl.DataFrame, id_column: str, label_column: str,
         return wanted
     if wanted:
         st.warning(
-            f"The link names {noun} '{wanted}', which is not one you can see here.",
+            f"The link names {noun} '{fmt.plain(wanted)}', which is not one you can see here.",
             icon=":material/link_off:",
         )
     if not known:
@@ -59,7 +60,9 @@ def level(f: Filters, user_scope: Scope, page_name: str) -> tuple[Filters, str, 
         programmes = data.programmes(user_scope)
         found = programmes.filter(pl.col("programme_id") == programme_id)
         if found.is_empty():
-            st.warning(f"The link names programme '{programme_id}', which is not one you can see here.")
+            st.warning(
+                f"The link names programme '{fmt.plain(programme_id)}', which is not one you can see here."
+            )
             return None
         p = found.row(0, named=True)
         trail += [
@@ -74,7 +77,9 @@ def level(f: Filters, user_scope: Scope, page_name: str) -> tuple[Filters, str, 
         departments = data.departments(user_scope)
         found = departments.filter(pl.col("department_id") == department_id)
         if found.is_empty():
-            st.warning(f"The link names department '{department_id}', which is not one you can see here.")
+            st.warning(
+                f"The link names department '{fmt.plain(department_id)}', which is not one you can see here."
+            )
             return None
         name = found["name"][0]
         trail.append((name, page("department"), {"department": department_id}))

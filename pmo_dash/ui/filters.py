@@ -14,6 +14,7 @@ import streamlit as st
 from pmo_dash import data
 from pmo_dash.data import Filters, Scope
 from pmo_dash.periods import label
+from pmo_dash.ui import fmt
 
 # URL keys of the global filters (the drill path uses department, programme and project).
 AS_OF, DEPARTMENTS, PROGRAMME, OBJECTIVE = "as_of", "departments", "in_programme", "objective"
@@ -90,6 +91,6 @@ def _notice_unknown(key: str, valid: list[str], what: str, hint: str = "") -> No
     given = st.query_params.get_all(key)
     ignored = [v for v in given if v and v not in valid]
     if ignored:
-        values = ", ".join(f"'{v}'" for v in ignored)
+        values = ", ".join(f"'{fmt.plain(v)}'" for v in ignored)
         suffix = f" ({hint})" if hint else ""
         st.warning(f"Ignored {key}={values} from the link: not a {what}{suffix}.", icon=":material/link_off:")
