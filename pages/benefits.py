@@ -42,3 +42,5 @@ st.caption(
 columns = components.benefit_columns()
 components.titled_table("Furthest behind plan", data.benefits_behind(status), columns)
 components.titled_table("At risk: on projects Red on evidence", data.benefits_at_risk(status), columns)
+with st.expander(f"Every benefit, with its realisation to date ({status.height})"):
+    components.titled_table("Benefits", status, columns, height=600)
