@@ -200,7 +200,7 @@ def breadcrumb(trail: list[tuple[str, str, dict[str, str]]]) -> None:
         if position == len(trail) - 1:
             row.markdown(f"**{fmt.plain(text)}**")
         else:
-            row.page_link(page, label=text, query_params=params)
+            row.page_link(page, label=fmt.plain(text), query_params=params)
 
 
 def changed_since(changed: pl.DataFrame, into_red: pl.DataFrame, since: dt.date) -> None:

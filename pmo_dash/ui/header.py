@@ -7,11 +7,12 @@ import streamlit as st
 from pmo_dash import data
 from pmo_dash.data import Filters
 from pmo_dash.periods import label
+from pmo_dash.ui import fmt
 
 
 def caption(f: Filters, what: str) -> None:
     info = data.build_info(f.scope)
     st.caption(
-        f"{what} · as of {label(f.as_of)} · warehouse built {info['built_at']:%-d %b %Y %H:%M} UTC from "
+        f"{fmt.plain(what)} · as of {label(f.as_of)} · warehouse built {info['built_at']:%-d %b %Y %H:%M} UTC from "
         f"{info['files']} returns ({info['accepted']:,} rows accepted, {info['rejected']:,} rejected)"
     )
