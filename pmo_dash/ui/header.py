@@ -13,6 +13,7 @@ from pmo_dash.ui import fmt
 def caption(f: Filters, what: str) -> None:
     info = data.build_info(f.scope)
     st.caption(
-        f"{fmt.plain(what)} · as of {label(f.as_of)} · warehouse built {info['built_at']:%-d %b %Y %H:%M} UTC from "
+        f"{fmt.plain(what)} · as of {label(f.as_of)} · "
+        f"warehouse built {info['built_at']:%-d %b %Y %H:%M} UTC from "
         f"{info['files']} returns ({info['accepted']:,} rows accepted, {info['rejected']:,} rejected)"
     )
