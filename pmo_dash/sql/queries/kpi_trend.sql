@@ -20,17 +20,9 @@ measures as (
         count(*) filter (where evidence_rag = 'Red') as red_projects,
         count(*) filter (where evidence_rag is not null) as rated_projects,
         count(*) filter (where is_watermelon) as watermelons,
-        count(*) filter (where reported_this_period) as reported_projects
+        count(*) filter (where reported_this_period) as reported_projects,
+        sum(open_high_risks) as open_high_risks
     from projects
-    group by period
-),
-
-high_risks as (
-    select period, count(*) as open_high_risks
-    from scoped_risks($scope, $programme, $objective)
-    where is_high
-        and period <= $as_of
-        and period > $as_of - interval 13 month
     group by period
 ),
 
@@ -46,11 +38,10 @@ final as (
         coalesce(m.rated_projects, 0) as rated_projects,
         m.red_projects / nullif(m.rated_projects, 0) as share_red,
         coalesce(m.watermelons, 0) as watermelons,
-        coalesce(h.open_high_risks, 0) as open_high_risks,
+        coalesce(m.open_high_risks, 0) as open_high_risks,
         m.reported_projects / nullif(m.active_projects, 0) as reporting_compliance
     from periods as pe
     left join measures as m on pe.period = m.period
-    left join high_risks as h on pe.period = h.period
     where pe.period <= $as_of
         and pe.period > $as_of - interval 13 month
 )
