@@ -20,7 +20,8 @@ $(STAMP): requirements.txt
 warehouse: $(STAMP) ## build the warehouse from the shipped demo returns, if there is none yet
 	$(PY) -m pmo_dash build --if-missing
 
-run: warehouse ## set up, build the warehouse if missing, and serve the app on localhost:$(PORT)
+run: warehouse ## set up, build the warehouse if missing, check the login set-up, serve on localhost:$(PORT)
+	$(PY) -m pmo_dash users check
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
 
 test: $(STAMP) browser ## set up, then lint, format check and every test (browser tests in Debian's chromium)

@@ -1,4 +1,4 @@
-"""The command line: `python -m pmo_dash sample|build|docs`."""
+"""The command line: `python -m pmo_dash sample|build|docs|users`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pmo_dash.auth.roles import ROLES
 from pmo_dash.settings import get_settings
 
 
@@ -39,7 +40,25 @@ def main(argv: list[str] | None = None) -> int:
         "docs", help="regenerate docs/data-contract.md and the blank templates from the contract"
     )
 
+    manage = commands.add_parser("users", help="manage the users file (PMO_USERS_FILE)")
+    actions = manage.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="add a user (prompts for the password twice)")
+    add.add_argument("username")
+    add.add_argument("--role", dest="roles", action="append", required=True, choices=list(ROLES))
+    add.add_argument("--department", dest="departments", action="append", default=[], help="repeatable")
+    add.add_argument("--name", help="full name shown in the app (default: the username)")
+    add.add_argument("--email")
+    actions.add_parser("passwd", help="set a new password (and lift a lock-out)").add_argument("username")
+    actions.add_parser("remove", help="remove a user").add_argument("username")
+    actions.add_parser("list", help="list the users, without their hashes")
+    actions.add_parser("check", help="say whether the app can start: users file, cookie key")
+
     args = parser.parse_args(argv)
+    if args.command == "users":
+        from pmo_dash.cli.users import run_users
+
+        options = {k: getattr(args, k) for k in ("roles", "departments", "name", "email") if hasattr(args, k)}
+        return run_users(get_settings(), args.action, getattr(args, "username", None), **options)
     if args.command == "sample":
         from pmo_dash.cli.sample import run_sample
 

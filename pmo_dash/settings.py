@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +86,28 @@ class Settings(BaseSettings):
     )
     currency_symbol: str = Field("£", description="Currency symbol shown before money amounts.")
     cache_ttl_seconds: int = Field(600, description="How long the app caches a query result.")
+    demo: bool | None = Field(
+        None,
+        description="Demo mode: the demo users, whose passwords are in this README. "
+        "Default: on when PMO_SOURCE_DIR is the shipped demo returns, off otherwise.",
+    )
+    users_file: Path = Field(
+        Path.home() / ".config" / "pmo-dash" / "users.yaml",
+        description="The users file (YAML, bcrypt hashes), outside the repository. Not used in demo mode.",
+    )
+    cookie_key: SecretStr | None = Field(
+        None,
+        description="Secret (32+ characters) that signs the login cookie; or `cookie_key` in "
+        ".streamlit/secrets.toml. Required outside demo mode.",
+    )
+    cookie_name: str = Field("pmo_dash_auth", description="Name of the login cookie.")
+    cookie_expiry_days: float = Field(1, description="A login lasts this many days in its browser.")
+    max_login_attempts: int = Field(
+        5, description="Failed logins in a row after which a username is locked out."
+    )
+    login_lockout_minutes: int = Field(
+        15, description="How long a locked-out username stays locked (a password reset unlocks it at once)."
+    )
 
 
 @lru_cache(maxsize=1)

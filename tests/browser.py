@@ -99,3 +99,18 @@ def screenshot(page, name: str) -> Path:
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def log_in(page, username: str = "exec", secret: str | None = None) -> None:
+    """Fill and submit the login form, as a user would (the fixture's passwords are `<username>-password`)."""
+    page.get_by_role("button", name="Log in").wait_for(timeout=30_000)
+    settle(page)  # a form still being drawn would lose what is typed into it
+    page.get_by_role("textbox", name="Username").fill(username)
+    page.get_by_role("textbox", name="Password").fill(secret or f"{username}-password")
+    page.get_by_role("button", name="Log in").click()
+
+
+def settle(page) -> None:
+    """Wait until the app has stopped running (charts and tables drawn)."""
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=30_000)
+    page.wait_for_timeout(500)

@@ -9,10 +9,43 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from pmo_dash.auth import users
 from pmo_dash.settings import Settings, get_settings
 from pmo_dash.warehouse.build import build
 
 FIXTURE = Path(__file__).parent / "fixtures" / "portfolio"
+COOKIE_KEY = "test-cookie-key-of-at-least-32-characters"
+# The fixture's users: username -> (roles, departments). Each password is `<username>-password`.
+USERS = {
+    "exec": (["executive"], []),
+    "fin_head": (["pmo_head"], ["FIN"]),
+    "hr_viewer": (["viewer"], ["HR"]),
+    "admin": (["admin"], []),
+    "stranger": (["viewer"], ["OPS"]),
+}
+
+
+def password(username: str) -> str:
+    return f"{username}-password"
+
+
+def write_users(path: Path) -> Path:
+    """The fixture's users file, hashed with bcrypt's lowest cost so that tests stay quick."""
+    records = {
+        name: users.UserRecord(
+            name=name.replace("_", " ").title(),
+            password=bcrypt_hash(password(name)),
+            roles=roles,
+            departments=departments,
+        )
+        for name, (roles, departments) in USERS.items()
+    }
+    users.save(path, records)
+    return path
+
+
+def bcrypt_hash(secret: str) -> str:
+    return users.hash_password(secret, rounds=4)
 
 
 def copy_fixture(target: Path) -> Path:
@@ -37,6 +70,8 @@ def fixture_settings(fixture_source, tmp_path_factory) -> Settings:
     os.environ["PMO_SOURCE_DIR"] = str(fixture_source)
     os.environ["PMO_WAREHOUSE"] = str(out / "warehouse.duckdb")
     os.environ["PMO_REPORT"] = str(out / "validation_report.csv")
+    os.environ["PMO_USERS_FILE"] = str(write_users(out / "users.yaml"))
+    os.environ["PMO_COOKIE_KEY"] = COOKIE_KEY
     get_settings.cache_clear()
     settings = get_settings()
     build(settings)

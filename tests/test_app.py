@@ -16,9 +16,12 @@ ENTITY = {"department": "HR", "programme": "FIN-PG1", "project": "FIN-P1"}
 LEVELS = {"risks": {"department": "FIN"}, "benefits": {"programme": "FIN-PG1"}, "lessons": {}}
 
 
-def app(page: str = "enterprise", **query: str | list[str]) -> AppTest:
-    """The app opened on a page, as a link with these query parameters would open it."""
+def app(page: str = "enterprise", user: str | None = "exec", **query: str | list[str]) -> AppTest:
+    """The app opened on a page, as a link with these query parameters would open it, by a signed-in user."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    if user:
+        at.session_state["authentication_status"] = True
+        at.session_state["username"] = user
     for key, value in query.items():
         at.query_params[key] = value
     if page != "enterprise":
@@ -40,7 +43,7 @@ def select_point(at: AppTest, chart_key: str, customdata: str) -> AppTest:
 
 @pytest.mark.parametrize("page", list(shell.PAGES))
 def test_every_page_runs_without_an_exception(fixture_settings, page):
-    at = app(page, **({page: ENTITY[page]} if page in ENTITY else LEVELS.get(page, {})))
+    at = app(page, user="admin", **({page: ENTITY[page]} if page in ENTITY else LEVELS.get(page, {})))
     assert not at.exception, [e.message for e in at.exception]
     assert at.title, f"{page} shows no title"
 

@@ -1,4 +1,5 @@
-"""What a user sees in a real browser, served by `streamlit run`: numbers, clicks that drill in, links."""
+"""What a user sees in a real browser, served by `streamlit run`: the login, numbers, clicks that drill in,
+links. Every test starts as a new visitor: it opens a link, gets the login form, and logs in."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser import chromium_page, require_chromium, screenshot, streamlit_server
+from tests.browser import chromium_page, log_in, require_chromium, screenshot, settle, streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -35,15 +36,10 @@ def metric_texts(page) -> list[str]:
     return [" ".join(t.split()) for t in metrics.all_inner_texts()]
 
 
-def settle(page) -> None:
-    """Wait until the app has stopped running (charts and tables drawn)."""
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=30_000)
-    page.wait_for_timeout(500)
-
-
 def test_enterprise_numbers_in_chromium(server):
     with chromium_page() as page:
         page.goto(server)
+        log_in(page)
         page.get_by_text("Watermelons: reported Green").wait_for(timeout=30_000)
         texts = metric_texts(page)
         page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
@@ -59,6 +55,7 @@ def test_enterprise_numbers_in_chromium(server):
 def test_clicking_a_departments_bar_opens_that_department(server):
     with chromium_page() as page:
         page.goto(server)
+        log_in(page)
         chart = page.locator(".js-plotly-plot").first
         chart.wait_for(timeout=30_000)
         settle(page)
@@ -78,6 +75,7 @@ def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(server):
     link = f"{server}/department?department=HR&as_of=Sep+2026"
     with chromium_page() as page:
         page.goto(link)
+        log_in(page)
         page.get_by_role("heading", name="People").wait_for(timeout=30_000)
         texts = metric_texts(page)
         settle(page)
@@ -87,18 +85,58 @@ def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(server):
     assert texts[0].startswith("Active projects 2") and texts[3].startswith("SPI 0.98")
 
 
-def test_a_fresh_servers_first_request_can_be_a_deep_link(fixture_settings):
+def test_a_fresh_servers_first_request_gets_the_login_then_lands_on_the_link(fixture_settings):
     require_chromium()
     with streamlit_server(fixture_env(fixture_settings)) as url, chromium_page() as page:
         page.goto(f"{url}/project?project=FIN-P1")
-        page.get_by_role("heading", name="General ledger migration").wait_for(timeout=30_000)
+        page.get_by_role("button", name="Log in").wait_for(timeout=30_000)
+        settle(page)
+        screenshot(page, "login-deep-link")
+        assert "General ledger migration" not in page.content(), "no data before logging in"
+        assert page.locator('[data-testid="stMetric"], [data-testid="stSidebarNav"]').count() == 0
+
+        log_in(page, "fin_head")
+        heading = page.get_by_role("heading", name="General ledger migration")
+        heading.wait_for(timeout=30_000)
         page.get_by_text("Watermelon: reported Green, Red on evidence").wait_for(timeout=30_000)
         assert "project=FIN-P1" in page.url
+
+        # The cookie manager's frame stores the login cookie moments after the page is drawn.
+        wait_for_cookie(page, "pmo_dash_auth")
+        page.reload()  # and the cookie keeps the session
+        heading.wait_for(timeout=30_000)
+        assert page.get_by_role("textbox", name="Password").count() == 0
+
+        page.get_by_role("button", name="Log out").click()
+        page.get_by_text("You have logged out.").wait_for(timeout=30_000)
+        page.reload()  # and logging out forgot it
+        page.get_by_role("button", name="Log in").wait_for(timeout=30_000)
+        settle(page)
+        assert "General ledger migration" not in page.content()
+
+
+def wait_for_cookie(page, name: str) -> None:
+    for _ in range(100):
+        if any(c["name"] == name for c in page.context.cookies()):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the browser never got the {name} cookie")
+
+
+def test_a_wrong_password_gets_a_clear_message(server):
+    with chromium_page() as page:
+        page.goto(server)
+        log_in(page, "exec", "not-the-password")
+        page.get_by_text("Unknown username or wrong password.").wait_for(timeout=30_000)
+        settle(page)
+        screenshot(page, "login-refused")
+        assert page.locator('[data-testid="stMetric"]').count() == 0
 
 
 def test_clicking_a_heat_map_cell_shows_its_risks(server):
     with chromium_page() as page:
         page.goto(f"{server}/risks")
+        log_in(page)
         chart = page.locator(".js-plotly-plot").first
         chart.wait_for(timeout=30_000)
         settle(page)

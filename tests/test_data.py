@@ -128,21 +128,27 @@ def test_a_rebuilt_warehouse_is_seen_without_a_restart(tmp_path):
         assert kpis(Filters(scope=("FIN",), as_of=OCT))["budget"] == 3500
 
 
-def test_first_start_builds_the_warehouse_from_the_returns(tmp_path):
+def signed_in_app() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["authentication_status"], at.session_state["username"] = True, "exec"
+    return at
+
+
+def test_first_start_builds_the_warehouse_from_the_returns(fixture_settings, tmp_path):
     source = copy_fixture(tmp_path / "returns")
     warehouse = tmp_path / "fresh" / "warehouse.duckdb"
     with settings_env(
         PMO_SOURCE_DIR=str(source), PMO_WAREHOUSE=str(warehouse), PMO_REPORT=str(tmp_path / "r.csv")
     ):
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+        at = signed_in_app().run()
         assert not at.exception
         assert warehouse.exists()
         assert at.metric[0].value == "4"
 
 
-def test_first_start_without_returns_says_why(tmp_path):
+def test_first_start_without_returns_says_why(fixture_settings, tmp_path):
     with settings_env(PMO_SOURCE_DIR=str(tmp_path / "none"), PMO_WAREHOUSE=str(tmp_path / "w.duckdb")):
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+        at = signed_in_app().run()
         assert not at.exception
         assert [e.value for e in at.error] == [
             f"No warehouse yet, and none could be built: the source folder {tmp_path / 'none'} does not exist"

@@ -1,10 +1,9 @@
-"""What the current session may see, and the warehouse it reads."""
+"""The warehouse the session reads: built on first start if there is none."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from pmo_dash import data
 from pmo_dash.settings import get_settings
 from pmo_dash.warehouse.build import BuildError, build_if_missing
 
@@ -20,8 +19,3 @@ def ensure_warehouse() -> None:
     except BuildError as err:
         st.error(f"No warehouse yet, and none could be built: {err}")
         st.stop()
-
-
-def scope() -> data.Scope:
-    """The departments this session may see (every one, until logins arrive)."""
-    return data.all_departments()

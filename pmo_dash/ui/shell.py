@@ -1,8 +1,9 @@
-"""The app around every page: navigation, the global filters, and the guard each page runs first.
+"""The app around every page: login, navigation by role, the global filters, and the guard each page
+runs first.
 
 A freshly started server can serve a `pages/` file directly, before any session has run
 `st.navigation`; the guard hands such a request back to the shell, so every page always runs
-inside it, with its filters and (later) its login.
+inside it: behind the login, with the user's scope and filters.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ import threading
 
 import streamlit as st
 
+from pmo_dash import data
+from pmo_dash.auth import config as auth_config
+from pmo_dash.auth.roles import User
 from pmo_dash.data import Filters, Scope
-from pmo_dash.settings import ROOT
-from pmo_dash.ui import filters
-from pmo_dash.ui.session import ensure_warehouse, scope
+from pmo_dash.settings import ROOT, get_settings
+from pmo_dash.ui import filters, fmt, login
+from pmo_dash.ui.session import ensure_warehouse
 
 PAGES = {
     "enterprise": ("enterprise.py", "Enterprise", ":material/domain:"),
@@ -24,37 +28,62 @@ PAGES = {
     "risks": ("risks.py", "Risks", ":material/warning:"),
     "benefits": ("benefits.py", "Benefits", ":material/savings:"),
     "lessons": ("lessons.py", "Lessons learned", ":material/school:"),
+    "admin": ("admin.py", "Admin", ":material/admin_panel_settings:"),
 }
 PAGES_DIR = ROOT / "pages"
 
 _context = threading.local()
 
 
-def pages() -> list[st.Page]:
+def pages(names: tuple[str, ...] = tuple(PAGES)) -> list[st.Page]:
     return [
         st.Page(PAGES_DIR / path, title=title, icon=icon, url_path=name, default=name == "enterprise")
         for name, (path, title, icon) in PAGES.items()
+        if name in names
     ]
 
 
 def run() -> None:
-    """Everything app.py does: the warehouse, navigation, filters, then the chosen page."""
+    """Everything app.py does: login, the warehouse, navigation, filters, then the chosen page."""
     st.set_page_config(page_title="PMO Dash", page_icon=":material/monitoring:", layout="wide")
-    ensure_warehouse()
+    settings = get_settings()
+    config = auth_config.load(settings)
+    if config.problems:
+        st.title("PMO Dash cannot start")
+        st.error("\n\n".join(fmt.plain(p) for p in config.problems), icon=":material/block:")
+        st.stop()
     st.session_state.pop("_shell_handoff", None)
-    navigation = st.navigation(pages())
-    user_scope = scope()
+    user = login.require_user(config, settings)
+    if user is None:
+        # Keep the page the link asked for, so that logging in lands on it.
+        st.navigation(pages(), position="hidden")
+        st.stop()
+    ensure_warehouse()
+    navigation = st.navigation(pages(user.pages))
+    user_scope = user.scope(data.all_departments())
     chosen = filters.sidebar(user_scope)
-    _context.user_scope, _context.filters = user_scope, chosen
+    login.sidebar(user, config.demo)
+    if not user_scope:
+        st.warning(
+            "Your account has no departments with data in the warehouse, so there is nothing to show. "
+            "Ask an admin to assign your departments.",
+            icon=":material/visibility_off:",
+        )
+        st.stop()
+    _context.user, _context.user_scope, _context.filters = user, user_scope, chosen
+    _context.page = navigation.url_path or "enterprise"  # the default page's url_path is ""
     try:
         navigation.run()
     finally:
-        _context.user_scope = _context.filters = None
+        _context.user = _context.user_scope = _context.filters = _context.page = None
 
 
 def guard() -> None:
-    """First line of every page: make sure it runs inside the shell."""
+    """First line of every page: make sure it runs inside the shell, for a user allowed to open it."""
     if getattr(_context, "filters", None) is not None:
+        if _context.page not in _context.user.pages:
+            st.error("Your role does not open this page.")
+            st.stop()
         return
     if st.session_state.get("_shell_handoff"):
         st.error("This page is part of PMO Dash: open the app itself (`streamlit run app.py`).")
@@ -68,6 +97,10 @@ def guard() -> None:
 def current() -> Filters:
     """The global filters as this run sees them."""
     return _context.filters
+
+
+def user() -> User:
+    return _context.user
 
 
 def user_scope() -> Scope:

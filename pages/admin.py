@@ -1,0 +1,21 @@
+"""Admin: the warehouse's last build and a rebuild; who may log in, as what, for which departments."""
+
+import streamlit as st
+
+from pmo_dash import data
+from pmo_dash.auth import config as auth_config
+from pmo_dash.settings import get_settings
+from pmo_dash.ui import admin, shell
+
+shell.guard()
+settings = get_settings()
+config = auth_config.load(settings)
+
+st.title("Admin")
+st.subheader("Warehouse")
+admin.build_summary(data.build_info(shell.user_scope()), settings)
+if st.button("Rebuild the warehouse now", icon=":material/refresh:", key="rebuild"):
+    admin.rebuild(settings)
+
+st.subheader("Users")
+admin.users_table(config, settings)

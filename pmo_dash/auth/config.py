@@ -1,0 +1,76 @@
+"""Where the users and the cookie key come from, and what is missing before the app may start.
+
+Demo mode (the default on the shipped demo returns) uses the demo users shipped with the code, whose
+passwords are in the README. Anywhere else the app needs a users file and a cookie key of its own.
+"""
+
+from __future__ import annotations
+
+import secrets
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pmo_dash.auth import users
+from pmo_dash.settings import ROOT, Settings
+
+DEMO_USERS = Path(__file__).parent / "demo_users.yaml"
+SECRETS = ROOT / ".streamlit" / "secrets.toml"
+MIN_COOKIE_KEY_CHARS = 32
+# Demo mode without a configured key: a fresh key per server start, so no key ever sits in the repo.
+_DEMO_COOKIE_KEY = secrets.token_urlsafe(32)
+
+
+@dataclass(frozen=True)
+class AuthConfig:
+    demo: bool
+    users_file: Path
+    cookie_key: str
+    problems: tuple[str, ...]
+
+
+def demo_mode(settings: Settings) -> bool:
+    if settings.demo is not None:
+        return settings.demo
+    return settings.source_dir.resolve() == (ROOT / "data" / "sample").resolve()
+
+
+def cookie_key(settings: Settings, secrets_file: Path | None = None) -> tuple[str, str]:
+    """The key and where it came from ('' when there is none)."""
+    secrets_file = secrets_file or SECRETS
+    if settings.cookie_key is not None:
+        return settings.cookie_key.get_secret_value(), "PMO_COOKIE_KEY"
+    if secrets_file.is_file():
+        try:
+            value = tomllib.loads(secrets_file.read_text(encoding="utf-8")).get("cookie_key")
+        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+            value = None
+        if isinstance(value, str):
+            return value, str(secrets_file)
+    return "", ""
+
+
+def load(settings: Settings, secrets_file: Path | None = None) -> AuthConfig:
+    """The login configuration, with every problem that must be fixed before anyone can log in."""
+    secrets_file = secrets_file or SECRETS
+    demo = demo_mode(settings)
+    users_file = DEMO_USERS if demo else settings.users_file
+    problems = []
+    key, source = cookie_key(settings, secrets_file)
+    if not key and demo:
+        key = _DEMO_COOKIE_KEY
+    elif not key:
+        problems.append(
+            'No cookie key: set PMO_COOKIE_KEY in the environment, or `cookie_key = "..."` in '
+            f"{secrets_file}. Make one with `python -c 'import secrets; print(secrets.token_urlsafe(32))'`."
+        )
+    elif len(key) < MIN_COOKIE_KEY_CHARS:
+        problems.append(
+            f"The cookie key from {source} has {len(key)} characters; "
+            f"it needs at least {MIN_COOKIE_KEY_CHARS}."
+        )
+    try:
+        users.load(users_file)
+    except users.UsersFileError as err:
+        problems.append(str(err))
+    return AuthConfig(demo, users_file, key, tuple(problems))

@@ -1,0 +1,63 @@
+"""The admin page's parts: the build, a rebuild, and the users."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from pmo_dash.auth.config import AuthConfig
+from pmo_dash.settings import Settings
+from pmo_dash.ui import fmt, login
+from pmo_dash.warehouse.build import BuildError, build
+
+
+def build_summary(info: dict[str, Any], settings: Settings) -> None:
+    st.caption(
+        f"Built {info['built_at']:%-d %b %Y %H:%M} UTC from {fmt.plain(str(info['source_dir']))}: "
+        f"{info['files']} returns, {info['rows_read']:,} rows read, {info['accepted']:,} accepted, "
+        f"{info['rejected']:,} rejected (validation report: {fmt.plain(str(settings.report))})."
+    )
+
+
+def rebuild(settings: Settings) -> None:
+    """Build a new warehouse from the configured returns; the old one serves until it is ready."""
+    try:
+        with st.spinner(f"Rebuilding from {settings.source_dir} ..."):
+            result = build(settings)
+    except BuildError as err:
+        st.error(f"The rebuild failed, and the previous warehouse is still serving: {err}")
+        return
+    totals = result.summary.select("rows_read", "accepted", "rejected").sum().row(0)
+    st.success(
+        f"Rebuilt in {result.seconds:.1f} s: {totals[0]:,} rows read, {totals[1]:,} accepted, "
+        f"{totals[2]:,} rejected ({result.problems} problems in the validation report). "
+        "Every page now reads the new warehouse."
+    )
+
+
+def users_table(config: AuthConfig, settings: Settings) -> None:
+    records, credentials = login.directory(config)
+    attempts = {name: user.get("failed_login_attempts", 0) for name, user in credentials["usernames"].items()}
+    table = pl.DataFrame(
+        [
+            {
+                "username": name,
+                "name": r.name,
+                "roles": ", ".join(r.roles),
+                "departments": ", ".join(r.departments) or "—",
+                "failed logins": attempts.get(name, 0),
+                "locked out": attempts.get(name, 0) >= settings.max_login_attempts,
+            }
+            for name, r in sorted(records.items())
+        ]
+    )
+    st.dataframe(table, hide_index=True)
+    if config.demo:
+        st.caption("Demo mode: these are the demo users, fixed in the code.")
+    else:
+        st.caption(
+            f"From {fmt.plain(str(config.users_file))}. Add, change or remove users on the server with "
+            "`python -m pmo_dash users add|passwd|remove|list`; a reset password also lifts a lock-out."
+        )

@@ -1,0 +1,172 @@
+"""The login gate: who is signed in, the login form for everyone else, and logging out.
+
+streamlit-authenticator 0.4.2 keeps the session (`authentication_status`, `username`) and the
+re-login cookie; we draw our own form so that every refusal gets its own message, and check the
+things it does not: over-long passwords (bcrypt refuses them), lock-out expiry, users since removed.
+
+The credentials dict is shared by every session of the server (cached per users-file version), so
+that failed attempts count across sessions and `max_login_attempts` means something. A new users
+file (any `python -m pmo_dash users` change) starts the count afresh.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import streamlit as st
+import streamlit_authenticator as stauth
+from streamlit_authenticator.utilities import LoginError
+
+from pmo_dash.auth import users
+from pmo_dash.auth.config import AuthConfig
+from pmo_dash.auth.roles import User
+from pmo_dash.settings import Settings
+from pmo_dash.ui import fmt
+
+USERNAME, PASSWORD, SUBMIT, LOGOUT = "login_username", "login_password", "login_submit", "logout_button"
+_NOTICE, _SUBMITTED, _LEAVING = "_login_notice", "_login_submitted", "_logout_requested"
+
+
+def _flag(name: str) -> None:
+    """Widget callback: note the click, to act on at the top of the next run, before anything is drawn."""
+    st.session_state[name] = True
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _directory(path: str, version: int) -> tuple[dict[str, users.UserRecord], dict]:
+    """The users and the credentials dict streamlit-authenticator keeps its counts in, per file version."""
+    records = users.load(Path(path))
+    return records, users.credentials(records)
+
+
+def directory(config: AuthConfig) -> tuple[dict[str, users.UserRecord], dict]:
+    return _directory(str(config.users_file), config.users_file.stat().st_mtime_ns)
+
+
+def require_user(config: AuthConfig, settings: Settings) -> User | None:
+    """The signed-in user; or, for anyone else, the login form and None."""
+    records, credentials = directory(config)
+    authenticator = stauth.Authenticate(  # once per run: it draws the cookie manager
+        credentials,
+        settings.cookie_name,
+        config.cookie_key,
+        settings.cookie_expiry_days,
+        auto_hash=False,
+        login_sleep_time=0,
+    )
+    if st.session_state.pop(_LEAVING, False) and st.session_state.get("authentication_status"):
+        # The browser deletes the cookie when the cookie manager's frame runs; a reload or a closed tab
+        # can beat it, so the server also refuses every cookie of this user issued until now.
+        credentials["usernames"][st.session_state["username"]]["signed_out_at"] = time.time()
+        authenticator.logout(location="unrendered")
+        st.session_state[_NOTICE] = ("success", "You have logged out.")
+    message = None
+    if not st.session_state.get("authentication_status"):
+        token = authenticator.cookie_controller.get_cookie()
+        if token and _revoked(token, credentials, settings):
+            authenticator.cookie_controller.delete_cookie()
+        elif token:
+            try:
+                authenticator.login(location="unrendered")  # the re-login cookie
+            except LoginError:  # it names a user no longer in the file
+                authenticator.cookie_controller.delete_cookie()
+        if st.session_state.pop(_SUBMITTED, False):
+            message = _attempt(authenticator, credentials, settings)
+    username = st.session_state.get("username") if st.session_state.get("authentication_status") else None
+    if username and username not in records:
+        authenticator.logout(location="unrendered")
+        username, message = None, "Your account no longer exists. Ask an admin."
+    if username:
+        st.session_state.pop(_NOTICE, None)
+        return users.user(username, records[username])
+    _form(message, config.demo)
+    return None
+
+
+def _revoked(token: dict, credentials: dict, settings: Settings) -> bool:
+    """Was this login cookie issued before its user last logged out?"""
+    user = credentials["usernames"].get(token.get("username"), {})
+    issued = token.get("exp_date", 0) - settings.cookie_expiry_days * 86400
+    return issued <= user.get("signed_out_at", 0)
+
+
+def _attempt(authenticator: stauth.Authenticate, credentials: dict, settings: Settings) -> str | None:
+    """Try the submitted username and password; the message to show when they are refused."""
+    username = (st.session_state.get(USERNAME) or "").strip().lower()
+    password = st.session_state.get(PASSWORD) or ""
+    st.session_state[PASSWORD] = ""  # never kept, never shown again
+    if not username or not password:
+        return "Enter your username and password."
+    size = len(password.strip().encode())
+    if size > users.BCRYPT_MAX_BYTES:
+        return (
+            f"That password is {size} bytes long, and no PMO Dash password is longer than "
+            f"{users.BCRYPT_MAX_BYTES} bytes: check that you typed or pasted the right one."
+        )
+    record = credentials["usernames"].get(username)
+    locked_out = (
+        f"Too many failed logins for '{fmt.plain(username)}': it is locked for "
+        f"{settings.login_lockout_minutes} minutes. An admin can unlock it now by resetting its password "
+        f"(`python -m pmo_dash users passwd {fmt.plain(username)}`)."
+    )
+    if record and record.get("locked_at", 0) + settings.login_lockout_minutes * 60 < time.time():
+        record.pop("locked_at", None)
+        if record.get("failed_login_attempts", 0) >= settings.max_login_attempts:
+            record["failed_login_attempts"] = 0
+    try:
+        accepted = authenticator.authentication_controller.login(
+            username, password, max_login_attempts=settings.max_login_attempts
+        )
+    except LoginError:
+        return locked_out
+    if accepted:
+        authenticator.cookie_controller.set_cookie()
+        return None
+    if record and record.get("failed_login_attempts", 0) >= settings.max_login_attempts:
+        record["locked_at"] = time.time()
+        return locked_out
+    return "Unknown username or wrong password."
+
+
+def _form(message: str | None, demo: bool) -> None:
+    _, middle, _ = st.columns([1, 2, 1])
+    with middle:
+        st.title("PMO Dash")
+        st.caption("The integrated IT PMO's portfolio dashboard. Log in to see your departments.")
+        with st.form("login"):
+            st.text_input("Username", key=USERNAME, autocomplete="username")
+            st.text_input("Password", type="password", key=PASSWORD, autocomplete="current-password")
+            st.form_submit_button(
+                "Log in",
+                key=SUBMIT,
+                type="primary",
+                icon=":material/login:",
+                on_click=_flag,
+                args=(_SUBMITTED,),
+            )
+        if message:
+            st.error(message, icon=":material/lock:")
+        elif notice := st.session_state.pop(_NOTICE, None):
+            getattr(st, notice[0])(notice[1])
+        if demo:
+            st.info(
+                "**Demo mode**, on the shipped demo data. Log in as `exec`, `fin_head`, `hr_head`, `viewer` "
+                "or `admin`; each password is `demo-` and the username (e.g. `demo-exec`). "
+                "Never use demo mode with real returns.",
+                icon=":material/science:",
+            )
+
+
+def sidebar(user: User, demo: bool) -> None:
+    """Who is signed in, as what, and the way out."""
+    with st.sidebar:
+        st.divider()
+        roles = ", ".join(r.replace("_", " ") for r in user.roles)
+        where = ", ".join(user.departments) or "no department"
+        if user.sees_every_department:
+            where = "every department"
+        st.caption(f"Signed in as **{fmt.plain(user.name)}** ({roles}; {fmt.plain(where)})")
+        st.button("Log out", key=LOGOUT, icon=":material/logout:", on_click=_flag, args=(_LEAVING,))
+        if demo:
+            st.caption(":material/science: Demo mode: demo users, published passwords. Not for real data.")

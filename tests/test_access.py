@@ -1,0 +1,305 @@
+"""Access control as AppTest runs it: the login form and its refusals, the roles, and department
+scoping. Scoping is checked on the bytes of every element the page sends (text, metrics, tables,
+chart data, widget options), so a value from another department cannot hide anywhere."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pmo_dash.auth.roles import DATA_PAGES
+from pmo_dash.settings import get_settings
+from pmo_dash.ui import login
+from tests.conftest import FIXTURE, password
+from tests.test_app import app
+
+# What each department's PMO head is not allowed to see, and the links that name it.
+LINKS = {
+    "HR": {"department": "HR", "programme": "HR-PG1", "project": "HR-P3"},
+    "FIN": {"department": "FIN", "programme": "FIN-PG1", "project": "FIN-P1"},
+}
+OTHER = {"fin_head": "HR", "hr_viewer": "FIN"}
+OWN = {"fin_head": "FIN", "hr_viewer": "HR"}
+NAMED = ("name", "title", "project_manager", "pmo_head", "owner")
+
+
+def department_tokens(department: str) -> set[str]:
+    """Ids and names found only in this department's returns: none may reach another's page."""
+
+    def values(folder: str) -> set[str]:
+        found = set()
+        for csv in (FIXTURE / folder).glob("*.csv"):
+            frame = pl.read_csv(csv, infer_schema=False)
+            for column in frame.columns:
+                if column.endswith("_id") or column in NAMED:
+                    found |= {v for v in frame[column].drop_nulls() if len(v) >= 5}
+        return found
+
+    others = set().union(*(values(d) for d in ("FIN", "HR", "ipmo") if d != department))
+    return values(department) - others
+
+
+def page_bytes(at: AppTest) -> bytes:
+    """Everything the run sent to the browser, serialised."""
+    chunks = []
+
+    def walk(node) -> None:
+        if getattr(node, "proto", None) is not None:
+            chunks.append(node.proto.SerializeToString())
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    for block in at._tree.children.values():
+        walk(block)
+    return b"\n".join(chunks)
+
+
+def leaks(at: AppTest, department: str) -> list[str]:
+    sent = page_bytes(at)
+    return sorted(t for t in department_tokens(department) if t.encode() in sent)
+
+
+def link_to(page: str, department: str) -> dict[str, str]:
+    """A link to the page that names the department's own department, programme or project."""
+    ids = LINKS[department]
+    if page in ("department", "programme", "project"):
+        return {page: ids[page]}
+    if page == "enterprise":
+        return {"departments": department}
+    return {"department": department}
+
+
+def test_the_tokens_are_real():
+    hr = department_tokens("HR")
+    assert {"HR-P3", "HR-PG1", "Payroll replacement", "Grace Hopper", "HR-L1"} <= hr
+    assert not hr & department_tokens("FIN")
+
+
+@pytest.mark.parametrize("page", DATA_PAGES)
+def test_an_executive_sees_every_department_on_every_page(fixture_settings, page):
+    # The control for the test below: the same links do show the other department to someone allowed.
+    for department in ("HR", "FIN"):
+        at = app(page, user="exec", **link_to(page, department))
+        assert not at.exception
+        assert leaks(at, department), f"{page} shows nothing of {department} even to an executive"
+
+
+@pytest.mark.parametrize("user", sorted(OTHER))
+@pytest.mark.parametrize("page", DATA_PAGES)
+def test_nothing_from_outside_the_users_departments_reaches_any_page(fixture_settings, user, page):
+    other = OTHER[user]
+    for query in ({}, link_to(page, OWN[user]), link_to(page, other)):
+        at = app(page, user=user, **query)
+        assert not at.exception, [e.message for e in at.exception]
+        assert leaks(at, other) == [], f"{user} on {page} with {query} sees {other}'s data"
+    if page in ("department", "programme", "project"):
+        assert any("not one you can see here" in w.value for w in at.warning)
+    elif page == "enterprise":
+        assert [w.value for w in at.warning] == [
+            f"Ignored departments='{other}' from the link: not a department you can see."
+        ]
+    else:
+        assert any(f"department '{other}', which is not one you can see here" in w.value for w in at.warning)
+
+
+def test_lesson_search_finds_only_the_users_departments(fixture_settings):
+    at = app("lessons", user="exec")
+    at.text_input(key="lesson_search").input("payroll").run()
+    assert leaks(at, "HR"), "control: an executive's search finds HR's payroll lessons"
+    at = app("lessons", user="fin_head")
+    at.text_input(key="lesson_search").input("payroll").run()
+    assert leaks(at, "HR") == []
+
+
+def test_the_department_filter_offers_only_the_users_departments(fixture_settings):
+    assert app(user="fin_head").multiselect(key="departments").options == ["Finance"]
+    assert app(user="exec").multiselect(key="departments").options == ["Finance", "People"]
+
+
+def test_a_user_whose_departments_have_no_data_sees_nothing(fixture_settings):
+    at = app(user="stranger")
+    assert [w.value for w in at.warning] == [
+        "Your account has no departments with data in the warehouse, so there is nothing to show. "
+        "Ask an admin to assign your departments."
+    ]
+    assert not at.title and not at.metric
+    assert leaks(at, "HR") == [] and leaks(at, "FIN") == []
+
+
+def test_only_an_admin_can_open_the_admin_page(fixture_settings):
+    assert [t.value for t in app("admin", user="admin").title] == ["Admin"]
+    for user in ("exec", "fin_head", "hr_viewer"):
+        at = app("admin", user=user)
+        assert [t.value for t in at.title] == ["Enterprise portfolio"], user
+        assert not any(b.key == "rebuild" for b in at.button), user
+
+
+# The login form.
+
+
+def sign_in(at: AppTest, username: str, secret: str) -> AppTest:
+    at.text_input(key=login.USERNAME).input(username)
+    at.text_input(key=login.PASSWORD).input(secret)
+    return at.button(key=login.SUBMIT).click().run()
+
+
+@pytest.fixture
+def fresh_logins():
+    """Failed attempts are counted per server; start and leave each test with none."""
+    login._directory.clear()
+    yield
+    login._directory.clear()
+
+
+def test_nobody_sees_anything_before_logging_in(fixture_settings):
+    at = app("department", user=None, department="FIN")
+    assert [t.value for t in at.title] == ["PMO Dash"]
+    assert not at.metric and not at.dataframe and not at.sidebar.selectbox
+    assert leaks(at, "FIN") == [] and leaks(at, "HR") == []
+
+
+def test_logging_in_lands_on_the_linked_view(fixture_settings, fresh_logins):
+    at = sign_in(app("department", user=None, department="FIN"), "fin_head", password("fin_head"))
+    assert not at.error
+    assert [t.value for t in at.title] == ["Finance"]
+    assert at.session_state["username"] == "fin_head"
+
+
+@pytest.mark.parametrize(
+    ("username", "secret", "message"),
+    [
+        ("fin_head", "not-the-password", "Unknown username or wrong password."),
+        ("nobody", "whatever-it-is", "Unknown username or wrong password."),
+        ("fin_head", "", "Enter your username and password."),
+        (
+            "fin_head",
+            "é" * 40,
+            "That password is 80 bytes long, and no PMO Dash password is longer than 72 bytes: "
+            "check that you typed or pasted the right one.",
+        ),
+    ],
+)
+def test_a_refused_login_says_why_and_shows_nothing(
+    fixture_settings, fresh_logins, username, secret, message
+):
+    at = sign_in(app("department", user=None, department="FIN"), username, secret)
+    assert not at.exception
+    assert [e.value for e in at.error] == [message]
+    assert not at.metric and leaks(at, "FIN") == []
+    assert at.text_input(key=login.PASSWORD).value == "", "a refused password is not kept"
+
+
+def test_too_many_failed_logins_lock_the_username_for_a_while(fixture_settings, fresh_logins, monkeypatch):
+    at = app(user=None)
+    for _ in range(get_settings().max_login_attempts - 1):
+        at = sign_in(at, "hr_viewer", "wrong-password")
+        assert [e.value for e in at.error] == ["Unknown username or wrong password."]
+    at = sign_in(at, "hr_viewer", "wrong-password")
+    locked = (
+        "Too many failed logins for 'hr\\_viewer': it is locked for 15 minutes. An admin can unlock it now "
+        "by resetting its password (`python -m pmo_dash users passwd hr\\_viewer`)."
+    )
+    assert [e.value for e in at.error] == [locked]
+    at = sign_in(at, "hr_viewer", password("hr_viewer"))
+    assert [e.value for e in at.error] == [locked], "the right password does not open a locked username"
+    # Another session of the same server is locked out too; once the lock-out has run its time, it opens.
+    assert [e.value for e in sign_in(app(user=None), "hr_viewer", password("hr_viewer")).error] == [locked]
+    monkeypatch.setenv("PMO_LOGIN_LOCKOUT_MINUTES", "0")
+    get_settings.cache_clear()
+    try:
+        at = sign_in(app(user=None), "hr_viewer", password("hr_viewer"))
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+    assert not at.error and [t.value for t in at.title] == ["Enterprise portfolio"]
+
+
+def test_logging_out_returns_to_the_login_form(fixture_settings, fresh_logins):
+    at = sign_in(app(user=None), "exec", password("exec"))
+    assert at.metric
+    at = at.button(key=login.LOGOUT).click().run()
+    assert [t.value for t in at.title] == ["PMO Dash"]
+    assert [s.value for s in at.success] == ["You have logged out."]
+    assert not at.metric and at.session_state["authentication_status"] is None
+
+
+# What is missing before anyone can log in.
+
+
+@pytest.fixture
+def settings_env(fixture_settings, monkeypatch):
+    """Change the app's settings for one test."""
+
+    def change(**env: str | None) -> None:
+        for name, value in env.items():
+            if value is None:
+                monkeypatch.delenv(name, raising=False)
+            else:
+                monkeypatch.setenv(name, value)
+        get_settings.cache_clear()
+
+    yield change
+    monkeypatch.undo()
+    get_settings.cache_clear()
+
+
+def refusal(at: AppTest) -> list[str]:
+    assert not at.exception, "a configuration problem shows a message, not a traceback"
+    assert [t.value for t in at.title] == ["PMO Dash cannot start"]
+    assert not at.text_input, "no login form until it is fixed"
+    return [e.value.replace("\\", "") for e in at.error]  # as read on screen, without markdown escapes
+
+
+def test_a_missing_users_file_is_named(settings_env, tmp_path):
+    missing = tmp_path / "users.yaml"
+    settings_env(PMO_USERS_FILE=str(missing))
+    [message] = refusal(app(user=None))
+    assert message == (
+        f"No users file at {missing}. Create it with `python -m pmo_dash users add <username> "
+        "--role executive`, or point PMO_USERS_FILE at yours."
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("users:\n  exec: [unclosed\n", "is not valid YAML at line 3, column 1"),
+        ("- just a list\n", "must have a `users:` mapping of username to user."),
+        (
+            "users:\n  boss:\n    name: Boss\n    password: hunter2\n    roles: [tyrant]\n",
+            "user 'boss': password: is not a bcrypt hash: set it with `python -m pmo_dash users passwd`; "
+            "roles: 'tyrant' is not a role (roles: executive, pmo_head, viewer, admin).",
+        ),
+        ("users:\n  Big Boss:\n    name: B\n", "'Big Boss' is not a valid username"),
+    ],
+)
+def test_a_malformed_users_file_is_explained(settings_env, tmp_path, content, problem):
+    broken = tmp_path / "users.yaml"
+    broken.write_text(content)
+    settings_env(PMO_USERS_FILE=str(broken))
+    [message] = refusal(app(user=None))
+    assert problem in message, message
+
+
+def test_outside_demo_mode_a_cookie_key_is_required(settings_env):
+    settings_env(PMO_COOKIE_KEY=None)
+    messages = refusal(app(user=None))
+    assert len(messages) == 1 and messages[0].startswith(
+        "No cookie key: set PMO_COOKIE_KEY in the environment"
+    )
+    settings_env(PMO_COOKIE_KEY="short")
+    assert refusal(app(user=None)) == [
+        "The cookie key from PMO_COOKIE_KEY has 5 characters; it needs at least 32."
+    ]
+
+
+def test_demo_mode_needs_no_key_and_offers_the_demo_users(settings_env):
+    settings_env(PMO_COOKIE_KEY=None, PMO_USERS_FILE="/nonexistent/users.yaml", PMO_DEMO="true")
+    login._directory.clear()
+    at = app(user=None)
+    assert not at.error and at.text_input(key=login.USERNAME)
+    assert "Demo mode" in at.info[0].value
+    # The shipped demo users log in with the passwords the README gives (and see the fixture's FIN only).
+    at = sign_in(at, "fin_head", "demo-fin_head")
+    assert not at.error and at.multiselect(key="departments").options == ["Finance"]
