@@ -9,7 +9,7 @@ shell.guard()
 f = shell.current()
 
 st.title("Enterprise portfolio")
-header.caption(f, f"{len(f.scope)} departments")
+header.caption(f, f"{len(f.scope)} department{'' if len(f.scope) == 1 else 's'}")
 components.breadcrumb([("Enterprise", shell.page("enterprise"), {})])
 components.kpi_cards(data.kpi_trend(f), f.as_of)
 

@@ -242,3 +242,22 @@ PROJECT_PARTS = (
     "gates",
     "controls",
 )
+
+
+# What-if: the projects a review could fund, their resource plans and the capacity to meet them.
+def whatif_candidates(f: Filters) -> pl.DataFrame:
+    return run("whatif_candidates", f.params())
+
+
+def whatif_demand(f: Filters) -> pl.DataFrame:
+    return run("whatif_demand", f.params())
+
+
+def whatif_capacity(f: Filters) -> pl.DataFrame:
+    return run("whatif_capacity", f.params())
+
+
+def warehouse_version() -> str:
+    """The build a result came from, as saved scenarios record it."""
+    built = run("build_info", {"scope": ()})["built_at"][0]
+    return f"built {built:%Y-%m-%d %H:%M:%S} UTC"

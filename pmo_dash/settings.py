@@ -30,6 +30,11 @@ class Settings(BaseSettings):
         default_factory=lambda data: data["data_dir"] / "validation_report.csv",
         description="Where `build` writes the validation report (default: <data_dir>/validation_report.csv).",
     )
+    scenarios: Path = Field(
+        default_factory=lambda data: data["data_dir"] / "scenarios.sqlite",
+        description="Saved what-if scenarios (SQLite; default: <data_dir>/scenarios.sqlite), apart from "
+        "the warehouse so that they survive rebuilds.",
+    )
     enterprise_folder: str = Field(
         "ipmo", description="Source sub-folder holding enterprise-wide tables (strategic objectives)."
     )
@@ -88,8 +93,8 @@ class Settings(BaseSettings):
     cache_ttl_seconds: int = Field(600, description="How long the app caches a query result.")
     demo: bool | None = Field(
         None,
-        description="Demo mode: the demo users, whose passwords are in this README. "
-        "Default: on when PMO_SOURCE_DIR is the shipped demo returns, off otherwise.",
+        description="Demo mode: the demo users, whose passwords are in the README. Default: on only for "
+        "the untouched demo (shipped returns, default warehouse, no users file of one's own).",
     )
     users_file: Path = Field(
         Path.home() / ".config" / "pmo-dash" / "users.yaml",

@@ -4,6 +4,8 @@ chart data, widget options), so a value from another department cannot hide anyw
 
 from __future__ import annotations
 
+import time
+
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -12,7 +14,7 @@ from pmo_dash.auth.roles import DATA_PAGES
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import login
 from tests.conftest import FIXTURE, password
-from tests.test_app import app
+from tests.test_app import ROOT, app
 
 # What each department's PMO head is not allowed to see, and the links that name it.
 LINKS = {
@@ -20,6 +22,7 @@ LINKS = {
     "FIN": {"department": "FIN", "programme": "FIN-PG1", "project": "FIN-P1"},
 }
 OTHER = {"fin_head": "HR", "hr_viewer": "FIN"}
+NAMES = {"FIN": "Finance", "HR": "People"}  # the department filter's links name departments
 OWN = {"fin_head": "FIN", "hr_viewer": "HR"}
 NAMED = ("name", "title", "project_manager", "pmo_head", "owner")
 
@@ -55,9 +58,11 @@ def page_bytes(at: AppTest) -> bytes:
     return b"\n".join(chunks)
 
 
-def leaks(at: AppTest, department: str) -> list[str]:
+def leaks(at: AppTest, department: str, typed: dict[str, str] | None = None) -> list[str]:
+    """The department's ids and names found in the page, beyond what the link itself said."""
     sent = page_bytes(at)
-    return sorted(t for t in department_tokens(department) if t.encode() in sent)
+    echoed = set((typed or {}).values())
+    return sorted(t for t in department_tokens(department) - echoed if t.encode() in sent)
 
 
 def link_to(page: str, department: str) -> dict[str, str]:
@@ -65,8 +70,8 @@ def link_to(page: str, department: str) -> dict[str, str]:
     ids = LINKS[department]
     if page in ("department", "programme", "project"):
         return {page: ids[page]}
-    if page == "enterprise":
-        return {"departments": department}
+    if page in ("enterprise", "whatif"):
+        return {"departments": NAMES[department]}
     return {"department": department}
 
 
@@ -92,12 +97,12 @@ def test_nothing_from_outside_the_users_departments_reaches_any_page(fixture_set
     for query in ({}, link_to(page, OWN[user]), link_to(page, other)):
         at = app(page, user=user, **query)
         assert not at.exception, [e.message for e in at.exception]
-        assert leaks(at, other) == [], f"{user} on {page} with {query} sees {other}'s data"
+        assert leaks(at, other, query) == [], f"{user} on {page} with {query} sees {other}'s data"
     if page in ("department", "programme", "project"):
         assert any("not one you can see here" in w.value for w in at.warning)
-    elif page == "enterprise":
+    elif page in ("enterprise", "whatif"):
         assert [w.value for w in at.warning] == [
-            f"Ignored departments='{other}' from the link: not a department you can see."
+            f"Ignored departments='{NAMES[other]}' from the link: not a department you can see."
         ]
     else:
         assert any(f"department '{other}', which is not one you can see here" in w.value for w in at.warning)
@@ -196,15 +201,17 @@ def test_too_many_failed_logins_lock_the_username_for_a_while(fixture_settings, 
         at = sign_in(at, "hr_viewer", "wrong-password")
         assert [e.value for e in at.error] == ["Unknown username or wrong password."]
     at = sign_in(at, "hr_viewer", "wrong-password")
-    locked = (
-        "Too many failed logins for 'hr\\_viewer': it is locked for 15 minutes. An admin can unlock it now "
-        "by resetting its password (`python -m pmo_dash users passwd hr\\_viewer`)."
-    )
-    assert [e.value for e in at.error] == [locked]
-    at = sign_in(at, "hr_viewer", password("hr_viewer"))
-    assert [e.value for e in at.error] == [locked], "the right password does not open a locked username"
+
+    def locked(at: AppTest) -> bool:
+        [message] = [e.value for e in at.error]
+        return message.startswith(
+            "Too many failed logins: this username is locked until "
+        ) and message.endswith(" UTC. An admin can unlock it sooner.")
+
+    assert locked(at)
+    assert locked(sign_in(at, "hr_viewer", password("hr_viewer"))), "the right password does not open it"
     # Another session of the same server is locked out too; once the lock-out has run its time, it opens.
-    assert [e.value for e in sign_in(app(user=None), "hr_viewer", password("hr_viewer")).error] == [locked]
+    assert locked(sign_in(app(user=None), "hr_viewer", password("hr_viewer")))
     monkeypatch.setenv("PMO_LOGIN_LOCKOUT_MINUTES", "0")
     get_settings.cache_clear()
     try:
@@ -213,6 +220,87 @@ def test_too_many_failed_logins_lock_the_username_for_a_while(fixture_settings, 
         monkeypatch.undo()
         get_settings.cache_clear()
     assert not at.error and [t.value for t in at.title] == ["Enterprise portfolio"]
+
+
+def test_a_user_removed_from_the_file_is_logged_out(fixture_settings):
+    at = app(user="ghost")
+    assert [t.value for t in at.title] == ["PMO Dash"]
+    assert [e.value for e in at.error] == ["Your account no longer exists. Ask an admin."]
+    assert not at.metric
+
+
+def test_a_password_reset_ends_earlier_sessions(settings_env, tmp_path, fresh_logins):
+    from pmo_dash.auth import users
+
+    records = users.load(get_settings().users_file)
+    records["exec"] = records["exec"].model_copy(update={"valid_after": time.time()})
+    users.save(tmp_path / "users.yaml", records)
+    settings_env(PMO_USERS_FILE=str(tmp_path / "users.yaml"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.session_state["authentication_status"], at.session_state["username"] = True, "exec"
+    at.session_state["_logged_in_at"] = time.time() - 60
+    at.run()
+    assert [e.value for e in at.error] == [
+        "You were logged out (a password change or a logout elsewhere). Log in again."
+    ]
+    assert not at.metric
+    assert not sign_in(at, "exec", password("exec")).error, "logging in again works"
+
+
+def test_the_guard_refuses_a_page_the_role_does_not_open():
+    def script():
+        import datetime as dt
+
+        import streamlit as st
+
+        from pmo_dash.auth.roles import User
+        from pmo_dash.data import Filters
+        from pmo_dash.ui import shell
+
+        shell._context.filters = Filters(scope=("HR",), as_of=dt.date(2026, 10, 31))
+        shell._context.user = User("v", "V", ("viewer",), ("HR",))
+        shell._context.page = "admin"
+        shell.guard()
+        st.write("the admin page")
+
+    at = AppTest.from_function(script).run()
+    assert [e.value for e in at.error] == ["Your role does not open this page."]
+    assert not at.markdown
+
+
+SAME_VIEW = {
+    "enterprise": {},
+    "department": {"department": "FIN"},
+    "programme": {"programme": "FIN-PG1"},
+    "risks": {"department": "FIN"},
+    "benefits": {"department": "FIN"},
+    "lessons": {"department": "FIN"},
+    "whatif": {},
+}
+
+
+def view(at: AppTest) -> list:
+    """What the main area shows: numbers, tables, captions, headings and charts."""
+    shown = []
+    for kind in ("title", "subheader", "caption", "markdown", "metric", "dataframe"):
+        for element in getattr(at.main, kind):
+            if kind == "metric":
+                shown.append((element.label, element.value, element.delta))
+            elif kind == "dataframe":
+                shown.append(element.value.to_json(orient="split", default_handler=str))
+            else:
+                shown.append(element.value)
+    shown += [chart.proto.spec for chart in at.main.get("plotly_chart")]
+    return shown
+
+
+@pytest.mark.parametrize("page", list(SAME_VIEW))
+def test_a_pmo_head_sees_what_an_executive_sees_of_their_department(fixture_settings, page):
+    # Totals, counts and charts, not only names: a leak that shows only as a bigger sum would differ.
+    head = app(page, user="fin_head", **SAME_VIEW[page])
+    executive = app(page, user="exec", departments="Finance", **SAME_VIEW[page])
+    assert not head.exception and not executive.exception
+    assert view(head) == view(executive)
 
 
 def test_logging_out_returns_to_the_login_form(fixture_settings, fresh_logins):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import time
 
 import bcrypt
 import pytest
@@ -37,6 +38,7 @@ def typed(monkeypatch):
         return answers.pop(0)
 
     monkeypatch.setattr("getpass.getpass", getpass)
+    monkeypatch.setattr("pmo_dash.cli.users._interactive", lambda: True)
     return answers, prompts
 
 
@@ -60,8 +62,11 @@ def test_add_list_passwd_remove(users_file, typed, capsys):
     assert "ana" in listing and "Ana Ruiz" in listing and "FIN" in listing and "$2b$" not in listing
 
     answers += ["battery staple", "battery staple"]
+    before = time.time()
     assert main(["users", "passwd", "ana"]) == 0
-    assert bcrypt.checkpw(b"battery staple", users.load(users_file)["ana"].password.encode())
+    changed = users.load(users_file)["ana"]
+    assert bcrypt.checkpw(b"battery staple", changed.password.encode())
+    assert changed.valid_after >= before, "logins from before the reset are ended"
 
     assert main(["users", "remove", "ana"]) == 0
     assert users.load(users_file) == {}
@@ -120,3 +125,66 @@ def test_roles_decide_scope_and_pages():
     admin_viewer = User("bo", "Bo", ("viewer", "admin"), ("FIN",))
     assert admin_viewer.scope(every) == every and admin_viewer.pages[-1] == "admin"
     assert User("ed", "Ed", ("executive",), ()).scope(every) == every
+
+
+def test_without_a_terminal_no_password_is_read(users_file, capsys):
+    assert main(["users", "add", "cio", "--role", "executive"]) == 1
+    assert "Run this in a terminal" in capsys.readouterr().err
+    assert not users_file.exists()
+
+
+def test_demo_mode_only_for_the_untouched_demo(tmp_path):
+    from pmo_dash.settings import ROOT, Settings
+
+    shipped = {
+        "source_dir": ROOT / "data" / "sample",
+        "data_dir": ROOT / "data",
+        "warehouse": ROOT / "data" / "warehouse.duckdb",
+    }
+    no_file = tmp_path / "none.yaml"
+    assert auth_config.demo_mode(Settings(**shipped, users_file=no_file, demo=None))
+    # A warehouse of one's own, or a users file of one's own, means real use: no published passwords.
+    assert not auth_config.demo_mode(
+        Settings(**(shipped | {"warehouse": tmp_path / "w.duckdb"}), users_file=no_file, demo=None)
+    )
+    users.save(tmp_path / "users.yaml", {})
+    assert not auth_config.demo_mode(Settings(**shipped, users_file=tmp_path / "users.yaml", demo=None))
+    assert not auth_config.demo_mode(Settings(**shipped, users_file=no_file, demo=False))
+
+
+def test_demo_cookies_never_use_the_real_key(tmp_path):
+    from pmo_dash.settings import Settings
+
+    real = "r" * 40
+    demo = auth_config.load(Settings(demo=True, cookie_key=real, users_file=tmp_path / "none.yaml"))
+    assert demo.cookie_key != real and len(demo.cookie_key) >= 32
+    assert demo.cookie_name == "pmo_dash_auth_demo"
+    users.save(tmp_path / "users.yaml", {})
+    real_config = auth_config.load(Settings(demo=False, cookie_key=real, users_file=tmp_path / "users.yaml"))
+    assert (real_config.cookie_key, real_config.cookie_name, real_config.problems) == (
+        real,
+        "pmo_dash_auth",
+        (),
+    )
+
+
+def test_a_users_file_may_not_name_a_user_twice_or_hold_a_bad_hash(tmp_path):
+    good = users.hash_password("a-good-password", rounds=4)
+    twice = tmp_path / "twice.yaml"
+    twice.write_text(
+        f"users:\n  ana:\n    name: A\n    password: '{good}'\n    roles: [viewer]\n"
+        f"  ana:\n    name: B\n    password: '{good}'\n    roles: [executive]\n"
+    )
+    with pytest.raises(users.UsersFileError, match="'ana' is given twice"):
+        users.load(twice)
+    cheap = tmp_path / "cheap.yaml"
+    cheap.write_text(
+        f"users:\n  ana:\n    name: A\n    password: '{good.replace('$04$', '$03$')}'\n    roles: [viewer]\n"
+    )
+    with pytest.raises(users.UsersFileError, match="is not a bcrypt hash"):
+        users.load(cheap)
+    lower = tmp_path / "lower.yaml"
+    lower.write_text(
+        f"users:\n  ana:\n    name: A\n    password: '{good}'\n    roles: [viewer]\n    departments: [fin]\n"
+    )
+    assert users.load(lower)["ana"].departments == ["FIN"]

@@ -25,14 +25,19 @@ _DEMO_COOKIE_KEY = secrets.token_urlsafe(32)
 class AuthConfig:
     demo: bool
     users_file: Path
+    cookie_name: str
     cookie_key: str
     problems: tuple[str, ...]
 
 
 def demo_mode(settings: Settings) -> bool:
+    """PMO_DEMO if set; otherwise on only for the untouched shipped demo: its returns, the default
+    warehouse, and no users file of one's own (creating one means this is no longer a demo)."""
     if settings.demo is not None:
         return settings.demo
-    return settings.source_dir.resolve() == (ROOT / "data" / "sample").resolve()
+    shipped = settings.source_dir.resolve() == (ROOT / "data" / "sample").resolve()
+    default_warehouse = settings.warehouse.resolve() == (ROOT / "data" / "warehouse.duckdb").resolve()
+    return shipped and default_warehouse and not settings.users_file.exists()
 
 
 def cookie_key(settings: Settings, secrets_file: Path | None = None) -> tuple[str, str]:
@@ -57,7 +62,8 @@ def load(settings: Settings, secrets_file: Path | None = None) -> AuthConfig:
     users_file = DEMO_USERS if demo else settings.users_file
     problems = []
     key, source = cookie_key(settings, secrets_file)
-    if not key and demo:
+    if demo:
+        # Never the real key: a cookie made with a published demo password must not open production.
         key = _DEMO_COOKIE_KEY
     elif not key:
         problems.append(
@@ -73,4 +79,5 @@ def load(settings: Settings, secrets_file: Path | None = None) -> AuthConfig:
         users.load(users_file)
     except users.UsersFileError as err:
         problems.append(str(err))
-    return AuthConfig(demo, users_file, key, tuple(problems))
+    cookie_name = f"{settings.cookie_name}_demo" if demo else settings.cookie_name
+    return AuthConfig(demo, users_file, cookie_name, key, tuple(problems))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # The pages every signed-in user may open: the drill path and the insight pages.
-DATA_PAGES = ("enterprise", "department", "programme", "project", "risks", "benefits", "lessons")
+DATA_PAGES = ("enterprise", "department", "programme", "project", "risks", "benefits", "lessons", "whatif")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,11 @@ class User:
     @property
     def sees_every_department(self) -> bool:
         return any(ROLES[r].sees_every_department for r in self.roles)
+
+    @property
+    def read_only(self) -> bool:
+        """Viewers look; they do not save scenarios or submit returns."""
+        return all(r == "viewer" for r in self.roles)
 
     @property
     def pages(self) -> tuple[str, ...]:

@@ -28,8 +28,23 @@ from pmo_dash.auth.roles import ROLES, User
 BCRYPT_MAX_BYTES = 72  # bcrypt refuses (or, in old versions, silently cuts) anything longer
 MIN_PASSWORD_CHARS = 8
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
-BCRYPT_HASH = re.compile(r"^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$")
+BCRYPT_HASH = re.compile(r"^\$2[aby]\$(0[4-9]|[12]\d|3[01])\$[./A-Za-z0-9]{53}$")
 HEADER = "# PMO Dash users. Passwords are bcrypt hashes: manage them with `python -m pmo_dash users`.\n"
+
+
+class _UniqueKeys(yaml.SafeLoader):
+    """A safe loader that refuses a key given twice (YAML would silently keep the last)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"'{key}' is given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 class UsersFileError(Exception):
@@ -48,6 +63,9 @@ class UserRecord(BaseModel):
     password: str
     roles: list[str] = Field(min_length=1)
     departments: list[str] = []
+    # Logins (cookies, sessions) from before this moment (epoch seconds) no longer count: set by
+    # `users passwd`, so that a reset password also shuts out whoever had the old one.
+    valid_after: float = 0.0
 
     @field_validator("password")
     @classmethod
@@ -55,6 +73,11 @@ class UserRecord(BaseModel):
         if not BCRYPT_HASH.match(value):
             raise ValueError("is not a bcrypt hash: set it with `python -m pmo_dash users passwd`")
         return value
+
+    @field_validator("departments")
+    @classmethod
+    def _upper(cls, value: list[str]) -> list[str]:
+        return [d.strip().upper() for d in value]
 
     @field_validator("roles")
     @classmethod
@@ -92,7 +115,7 @@ def load(path: Path) -> dict[str, UserRecord]:
             "`python -m pmo_dash users add <username> --role executive`, or point PMO_USERS_FILE at yours."
         )
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeys)
     except yaml.YAMLError as err:
         where = getattr(err, "problem_mark", None)
         at = f" at line {where.line + 1}, column {where.column + 1}" if where else ""
@@ -122,7 +145,7 @@ def load(path: Path) -> dict[str, UserRecord]:
 
 def save(path: Path, users: dict[str, UserRecord]) -> None:
     """Write the file atomically, readable by its owner only: it holds password hashes."""
-    entries = {name: record.model_dump(exclude_none=True) for name, record in sorted(users.items())}
+    entries = {name: record.model_dump(exclude_defaults=True) for name, record in sorted(users.items())}
     document = {"users": entries}
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".users-", suffix=".yaml", dir=path.parent)

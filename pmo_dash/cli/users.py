@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import sys
+import time
 
 from pmo_dash.auth import config as auth_config
 from pmo_dash.auth import users
@@ -20,8 +21,17 @@ def _existing(settings: Settings) -> dict[str, users.UserRecord]:
     return users.load(settings.users_file) if settings.users_file.exists() else {}
 
 
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
 def _new_password(username: str) -> str:
     """Prompt twice, without echo; raise PasswordError when it cannot be used."""
+    if not _interactive():
+        # getpass falls back to echoing the password when there is no terminal: refuse instead.
+        raise users.PasswordError(
+            "Run this in a terminal: passwords are typed at a prompt that does not echo."
+        )
     first = getpass.getpass(f"New password for {username}: ")
     users.check_new_password(first)
     if getpass.getpass("Repeat it: ") != first:
@@ -46,10 +56,12 @@ def run_users(settings: Settings, command: str, username: str | None = None, **o
             return _fail(f"there is no user '{username}' in {settings.users_file}.")
         if command == "passwd":
             existing[username] = existing[username].model_copy(
-                update={"password": users.hash_password(_new_password(username))}
+                update={"password": users.hash_password(_new_password(username)), "valid_after": time.time()}
             )
             users.save(settings.users_file, existing)
-            print(f"changed the password of '{username}' (this also lifts a lock-out)")
+            print(
+                f"changed the password of '{username}': its earlier logins are ended and any lock-out lifted"
+            )
             return 0
         del existing[username]
         users.save(settings.users_file, existing)
@@ -57,6 +69,8 @@ def run_users(settings: Settings, command: str, username: str | None = None, **o
         return 0
     except (users.UsersFileError, users.PasswordError) as err:
         return _fail(str(err))
+    except OSError as err:
+        return _fail(f"cannot write {settings.users_file}: {err}")
     except (KeyboardInterrupt, EOFError):
         return _fail("cancelled; nothing was changed.")
 

@@ -13,7 +13,7 @@ import polars as pl
 import xlsxwriter
 
 from pmo_dash import contract
-from pmo_dash.sample.core import TIERS, calendar
+from pmo_dash.sample.core import LAST, TIERS, calendar
 from pmo_dash.sample.delivery import (
     build_change_requests,
     build_compliance,
@@ -31,7 +31,7 @@ from pmo_dash.sample.portfolio import (
     objectives_frame,
     projects_frame,
 )
-from pmo_dash.sample.resources import build_capacity, build_demand
+from pmo_dash.sample.resources import build_capacity, build_demand, plan_ahead
 from pmo_dash.sample.risks import build_risks
 from pmo_dash.sample.status import build_status
 
@@ -96,6 +96,11 @@ def _build(rng: np.random.Generator, tier: str, xlsx: bool) -> tuple[dict[str, p
         "capacity": build_capacity(rng, depts, cal, demand),
         "demand": demand,
     }
+    forecast = projects["forecast_finish"].cast(pl.Int64).fill_null(LAST).to_numpy()
+    future_demand, future_capacity = plan_ahead(rng, p, demand, frames["capacity"], forecast)
+    for name, future in (("demand", future_demand), ("capacity", future_capacity)):
+        both = pl.concat([frames[name].select(future.columns), future])
+        frames[name] = both.sort("_dept", maintain_order=True)  # rows are written per department
     return frames, depts
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from pmo_dash.sample.core import MONTH, Calendar, choice, dates, expand, pick, rounded
+from pmo_dash.sample.core import LAST_PERIOD, MONTH, Calendar, choice, dates, expand, pick, rounded
 from pmo_dash.sample.names import ROLES
-from pmo_dash.sample.portfolio import Departments, Projects
+from pmo_dash.sample.portfolio import ACTIVE, HOLD, Departments, Projects
 
 ROLE_WEIGHTS = np.array([0.2, 0.2, 0.45, 0.2, 0.1])
 MONTHLY_COST_PER_FTE = 11_000
@@ -66,3 +66,44 @@ def build_capacity(
             "_dept": dept,
         }
     )
+
+
+PLAN_MONTHS = 12  # how far ahead departments plan their resources
+
+
+def plan_ahead(
+    rng: np.random.Generator, p: Projects, demand: pl.DataFrame, capacity: pl.DataFrame, forecast: np.ndarray
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Resource plans for the months after the window: each running or held project keeps its latest
+    team (with some noise) until its forecast finish; capacity repeats the last year's pattern.
+
+    Drawn after everything else, so the tables of the window are the same with or without it.
+    """
+    months = np.datetime64(LAST_PERIOD, "M") + np.arange(1, PLAN_MONTHS + 1)
+    open_ = np.flatnonzero((p.state == ACTIVE) | (p.state == HOLD))
+    latest = (
+        demand.filter(pl.col("project_id").is_in(p.ids.gather(open_).implode()))
+        .sort("month")
+        .group_by("project_id", "role", "_dept", "_role", maintain_order=True)
+        .last()
+    )
+    index = {pid: i for i, pid in enumerate(p.ids.to_list())}
+    parent = np.array([index[pid] for pid in latest["project_id"]], dtype=np.int64)
+    finish_month = forecast[parent].astype("datetime64[D]").astype("datetime64[M]")
+    ahead = np.clip((finish_month - np.datetime64(LAST_PERIOD, "M")).astype(np.int64), 3, PLAN_MONTHS)
+    row, rank = expand(ahead)
+    fte = latest["demand_fte"].to_numpy()[row] * rng.lognormal(0, 0.1, len(row))
+    future_demand = pl.DataFrame(
+        {
+            "project_id": latest["project_id"].gather(row),
+            "role": latest["role"].gather(row),
+            "month": pl.Series(months[rank].astype("datetime64[D]")).cast(pl.Date),
+            "demand_fte": np.maximum(np.round(fte, 1), 0.1),
+            "_dept": latest["_dept"].gather(row),
+        }
+    )
+    last_year = capacity.sort("month").group_by("department_id", "role", maintain_order=True).tail(12)
+    future_capacity = last_year.with_columns(pl.col("month").dt.offset_by("12mo")).select(
+        "department_id", "role", "month", "capacity_fte", "_dept"
+    )
+    return future_demand, future_capacity

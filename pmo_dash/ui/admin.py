@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import time
 from typing import Any
 
 import polars as pl
@@ -39,7 +41,16 @@ def rebuild(settings: Settings) -> None:
 
 def users_table(config: AuthConfig, settings: Settings) -> None:
     records, credentials = login.directory(config)
-    attempts = {name: user.get("failed_login_attempts", 0) for name, user in credentials["usernames"].items()}
+    accounts = credentials["usernames"]
+    attempts = {name: user.get("failed_login_attempts", 0) for name, user in accounts.items()}
+    lockout = settings.login_lockout_minutes * 60
+
+    def locked_until(name: str) -> dt.datetime | None:
+        at = accounts.get(name, {}).get("locked_at")
+        if at is None or at + lockout < time.time():
+            return None
+        return dt.datetime.fromtimestamp(at + lockout, dt.UTC).replace(tzinfo=None)
+
     table = pl.DataFrame(
         [
             {
@@ -48,14 +59,21 @@ def users_table(config: AuthConfig, settings: Settings) -> None:
                 "roles": ", ".join(r.roles),
                 "departments": ", ".join(r.departments) or "—",
                 "failed logins": attempts.get(name, 0),
-                "locked out": attempts.get(name, 0) >= settings.max_login_attempts,
+                "locked until (UTC)": locked_until(name),
             }
             for name, r in sorted(records.items())
         ]
     )
-    st.dataframe(table, hide_index=True)
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={"locked until (UTC)": st.column_config.DatetimeColumn(format="HH:mm")},
+    )
     if config.demo:
-        st.caption("Demo mode: these are the demo users, fixed in the code.")
+        ignored = (
+            f" ({fmt.plain(str(settings.users_file))} is ignored)" if settings.users_file.exists() else ""
+        )
+        st.caption(f"Demo mode: these are the demo users, fixed in the code{ignored}.")
     else:
         st.caption(
             f"From {fmt.plain(str(config.users_file))}. Add, change or remove users on the server with "

@@ -57,7 +57,7 @@ def sidebar(user_scope: Scope) -> Filters:
             bind="query-params",
             persist_state="session",
         )
-        in_view = tuple(chosen) or user_scope
+        in_view = tuple(d for d in chosen if d in user_scope) or user_scope  # never beyond the scope
         programmes = data.programmes(in_view)
         programme_labels = unique_labels(programmes, "programme_id")
         _notice_unknown(PROGRAMME, list(programme_labels.values()), "programme in these departments")

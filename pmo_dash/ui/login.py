@@ -11,9 +11,12 @@ file (any `python -m pmo_dash users` change) starts the count afresh.
 
 from __future__ import annotations
 
+import datetime as dt
+import threading
 import time
 from pathlib import Path
 
+import bcrypt
 import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities import LoginError
@@ -26,6 +29,7 @@ from pmo_dash.ui import fmt
 
 USERNAME, PASSWORD, SUBMIT, LOGOUT = "login_username", "login_password", "login_submit", "logout_button"
 _NOTICE, _SUBMITTED, _LEAVING = "_login_notice", "_login_submitted", "_logout_requested"
+_SINCE = "_logged_in_at"
 
 
 def _flag(name: str) -> None:
@@ -49,7 +53,7 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
     records, credentials = directory(config)
     authenticator = stauth.Authenticate(  # once per run: it draws the cookie manager
         credentials,
-        settings.cookie_name,
+        config.cookie_name,
         config.cookie_key,
         settings.cookie_expiry_days,
         auto_hash=False,
@@ -57,14 +61,14 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
     )
     if st.session_state.pop(_LEAVING, False) and st.session_state.get("authentication_status"):
         # The browser deletes the cookie when the cookie manager's frame runs; a reload or a closed tab
-        # can beat it, so the server also refuses every cookie of this user issued until now.
+        # can beat it, so the server also refuses this user's earlier cookies and sessions.
         credentials["usernames"][st.session_state["username"]]["signed_out_at"] = time.time()
         authenticator.logout(location="unrendered")
         st.session_state[_NOTICE] = ("success", "You have logged out.")
     message = None
     if not st.session_state.get("authentication_status"):
         token = authenticator.cookie_controller.get_cookie()
-        if token and _revoked(token, credentials, settings):
+        if token and _revoked(token, records, credentials, settings):
             authenticator.cookie_controller.delete_cookie()
         elif token:
             try:
@@ -72,26 +76,54 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
             except LoginError:  # it names a user no longer in the file
                 authenticator.cookie_controller.delete_cookie()
         if st.session_state.pop(_SUBMITTED, False):
-            message = _attempt(authenticator, credentials, settings)
+            message = _attempt(authenticator, records, credentials, settings)
     username = st.session_state.get("username") if st.session_state.get("authentication_status") else None
     if username and username not in records:
         authenticator.logout(location="unrendered")
         username, message = None, "Your account no longer exists. Ask an admin."
     if username:
+        logged_in_at = st.session_state.setdefault(_SINCE, time.time())
+        if logged_in_at <= _not_before(username, records, credentials):
+            authenticator.logout(location="unrendered")  # also deletes the cookie
+            username, message = (
+                None,
+                "You were logged out (a password change or a logout elsewhere). Log in again.",
+            )
+    if username:
         st.session_state.pop(_NOTICE, None)
         return users.user(username, records[username])
+    st.session_state.pop(_SINCE, None)
     _form(message, config.demo)
     return None
 
 
-def _revoked(token: dict, credentials: dict, settings: Settings) -> bool:
-    """Was this login cookie issued before its user last logged out?"""
-    user = credentials["usernames"].get(token.get("username"), {})
+def _not_before(username: str, records: dict[str, users.UserRecord], credentials: dict) -> float:
+    """Logins of this user from before this moment no longer count: their last logout on this server,
+    or the last password change (kept in the users file, so it outlives a restart)."""
+    signed_out = credentials["usernames"].get(username, {}).get("signed_out_at", 0.0)
+    return max(signed_out, records[username].valid_after if username in records else 0.0)
+
+
+def _revoked(token: dict, records: dict, credentials: dict, settings: Settings) -> bool:
+    """Was this login cookie issued before its user last logged out or changed password?"""
+    username = token.get("username")
     issued = token.get("exp_date", 0) - settings.cookie_expiry_days * 86400
-    return issued <= user.get("signed_out_at", 0)
+    return username not in records or issued <= _not_before(username, records, credentials)
 
 
-def _attempt(authenticator: stauth.Authenticate, credentials: dict, settings: Settings) -> str | None:
+@st.cache_resource(show_spinner=False)
+def _locks() -> dict[str, threading.Lock]:
+    return {}
+
+
+@st.cache_resource(show_spinner=False)
+def _decoy(cost: int) -> bytes:
+    return bcrypt.hashpw(b"no such user", bcrypt.gensalt(cost))
+
+
+def _attempt(
+    authenticator: stauth.Authenticate, records: dict, credentials: dict, settings: Settings
+) -> str | None:
     """Try the submitted username and password; the message to show when they are refused."""
     username = (st.session_state.get(USERNAME) or "").strip().lower()
     password = st.session_state.get(PASSWORD) or ""
@@ -104,29 +136,38 @@ def _attempt(authenticator: stauth.Authenticate, credentials: dict, settings: Se
             f"That password is {size} bytes long, and no PMO Dash password is longer than "
             f"{users.BCRYPT_MAX_BYTES} bytes: check that you typed or pasted the right one."
         )
+    refused = "Unknown username or wrong password."
     record = credentials["usernames"].get(username)
-    locked_out = (
-        f"Too many failed logins for '{fmt.plain(username)}': it is locked for "
-        f"{settings.login_lockout_minutes} minutes. An admin can unlock it now by resetting its password "
-        f"(`python -m pmo_dash users passwd {fmt.plain(username)}`)."
-    )
-    if record and record.get("locked_at", 0) + settings.login_lockout_minutes * 60 < time.time():
-        record.pop("locked_at", None)
-        if record.get("failed_login_attempts", 0) >= settings.max_login_attempts:
-            record["failed_login_attempts"] = 0
-    try:
-        accepted = authenticator.authentication_controller.login(
-            username, password, max_login_attempts=settings.max_login_attempts
+    if record is None:
+        # As slow as a real check, so that the time taken does not tell which usernames exist.
+        cost = int(next(iter(records.values())).password[4:6]) if records else 12
+        bcrypt.checkpw(password.strip().encode(), _decoy(cost))
+        return refused
+    # One attempt per username at a time: parallel guesses must not all pass the attempts check.
+    with _locks().setdefault(username, threading.Lock()):
+        lockout = settings.login_lockout_minutes * 60
+        if record.get("locked_at", 0) + lockout < time.time():
+            record.pop("locked_at", None)
+            if record.get("failed_login_attempts", 0) >= settings.max_login_attempts:
+                record["failed_login_attempts"] = 0
+        try:
+            accepted = authenticator.authentication_controller.login(
+                username, password, max_login_attempts=settings.max_login_attempts
+            )
+        except LoginError:
+            accepted = False
+        if accepted:
+            st.session_state[_SINCE] = time.time()
+            authenticator.cookie_controller.set_cookie()
+            return None
+        if record.get("failed_login_attempts", 0) < settings.max_login_attempts:
+            return refused
+        record.setdefault("locked_at", time.time())
+        until = dt.datetime.fromtimestamp(record["locked_at"] + lockout, dt.UTC)
+        return (
+            f"Too many failed logins: this username is locked until {until:%H:%M} UTC. "
+            "An admin can unlock it sooner."
         )
-    except LoginError:
-        return locked_out
-    if accepted:
-        authenticator.cookie_controller.set_cookie()
-        return None
-    if record and record.get("failed_login_attempts", 0) >= settings.max_login_attempts:
-        record["locked_at"] = time.time()
-        return locked_out
-    return "Unknown username or wrong password."
 
 
 def _form(message: str | None, demo: bool) -> None:

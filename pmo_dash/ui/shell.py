@@ -28,6 +28,7 @@ PAGES = {
     "risks": ("risks.py", "Risks", ":material/warning:"),
     "benefits": ("benefits.py", "Benefits", ":material/savings:"),
     "lessons": ("lessons.py", "Lessons learned", ":material/school:"),
+    "whatif": ("whatif.py", "What-if", ":material/tune:"),
     "admin": ("admin.py", "Admin", ":material/admin_panel_settings:"),
 }
 PAGES_DIR = ROOT / "pages"

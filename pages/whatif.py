@@ -1,0 +1,39 @@
+"""What-if: the board moves the levers and the portfolio answers; scenarios are saved and compared."""
+
+import polars as pl
+import streamlit as st
+
+from pmo_dash import data
+from pmo_dash.ui import fmt, header, shell, whatif
+
+shell.guard()
+f, user, user_scope = shell.current(), shell.user(), shell.user_scope()
+st.title("What-if: portfolio review")
+header.caption(f, "Active and on-hold projects · nothing here changes the returns")
+candidates = data.whatif_candidates(f)
+if candidates.is_empty():
+    st.info("No active or on-hold project in view to fund or cut.")
+    st.stop()
+departments = dict(data.departments(f.scope).select("department_id", "name").iter_rows())
+
+
+@st.fragment
+def live() -> None:
+    """Only this part reruns when a lever moves."""
+    levers = whatif.levers(candidates, departments)
+    result = whatif.outcome(f, levers)
+    whatif.headline(result)
+    st.subheader("Projects ranked by score")
+    whatif.ranked(result)
+    st.subheader("What changes against today")
+    whatif.changes(result)
+    whatif.effects(result, departments)
+    st.subheader("Scenarios")
+    if user.read_only:
+        st.caption(f"{fmt.plain(user.name)} may open and compare scenarios; saving them is for other roles.")
+    else:
+        whatif.save_form(result, user, f)
+    whatif.saved(user, user_scope, candidates.filter(pl.col("project_id").is_not_null()))
+
+
+live()

@@ -1,0 +1,535 @@
+"""The what-if page's parts: the levers, what the board sees, and the saved scenarios.
+
+The levers live in widgets bound to the URL (a scenario on the big screen is a link); the page
+turns them into one `Levers` value and evaluates it through a cache, so that dragging back to an
+earlier value answers at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from pmo_dash import data
+from pmo_dash.auth.roles import User
+from pmo_dash.data import Filters
+from pmo_dash.settings import get_settings
+from pmo_dash.ui import fmt
+from pmo_dash.ui import whatif_charts as charts
+from pmo_dash.whatif.levers import Levers
+from pmo_dash.whatif.outcome import Outcome, evaluate
+from pmo_dash.whatif.scenarios import Scenario, ScenarioError, ScenarioStore
+
+# Widget keys: also the URL keys, and what a saved scenario restores.
+WEIGHTS = {"wi_fit": "Strategic fit", "wi_benefit": "Expected benefit", "wi_health": "Delivery health"}
+RISK = "wi_risk"
+BUDGET_MODE, BUDGET_PCT, BUDGET_AMOUNT = "wi_budget_mode", "wi_budget_pct", "wi_budget_amount"
+CAPACITY, OVERRUN, DELAY, SHOCKED = "wi_capacity", "wi_overrun", "wi_delay", "wi_shocked"
+PIN_IN, PIN_OUT = "wi_pin_in", "wi_pin_out"
+MODES = ["% of current budget", "amount"]
+DEFAULTS: dict[str, Any] = {
+    "wi_fit": 3,
+    "wi_benefit": 3,
+    "wi_health": 2,
+    RISK: 2,
+    BUDGET_MODE: MODES[0],
+    BUDGET_PCT: 100,
+    CAPACITY: False,
+    OVERRUN: 0,
+    DELAY: 0,
+    SHOCKED: [],
+    PIN_IN: [],
+    PIN_OUT: [],
+}
+BOUND = ("wi_fit", "wi_benefit", "wi_health", RISK, BUDGET_MODE, BUDGET_PCT, CAPACITY, OVERRUN, DELAY)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _evaluate(version: str, f: Filters, levers: str) -> Outcome:
+    """One scenario, cached per warehouse version, filters and levers (as JSON)."""
+    return evaluate(
+        data.whatif_candidates(f), data.whatif_demand(f), data.whatif_capacity(f), from_json(levers)
+    )
+
+
+def outcome(f: Filters, levers: Levers) -> Outcome:
+    return _evaluate(data.warehouse_version(), f, to_json(levers))
+
+
+def to_json(levers: Levers) -> str:
+    fields = dataclasses.asdict(levers)
+    fields = {k: sorted(v) if isinstance(v, frozenset | tuple) else v for k, v in fields.items()}
+    return json.dumps(fields, sort_keys=True)
+
+
+def from_json(text: str) -> Levers:
+    fields = json.loads(text)
+    return Levers(**{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()})
+
+
+def current_budget(candidates: pl.DataFrame) -> float:
+    """The current portfolio's budget: the BAC of the projects funded now."""
+    return float(candidates.filter(pl.col("funded_now"))["budget"].sum())
+
+
+def levers(candidates: pl.DataFrame, departments: dict[str, str]) -> Levers:
+    """Draw the levers; return what they say."""
+    for key, value in DEFAULTS.items():
+        st.session_state.setdefault(key, value)
+    labels = dict(
+        zip(candidates["project_id"], candidates["project_id"] + " · " + candidates["project"], strict=True)
+    )
+    weights, money_, shocks = st.columns([4, 4, 4], gap="large")
+    with weights:
+        st.markdown("**Weights**")
+        values = {
+            key: st.slider(label, 0, 10, key=key, bind="query-params", persist_state="session")
+            for key, label in WEIGHTS.items()
+        }
+        risk = st.slider(
+            "Risk exposure (a penalty)", 0, 10, key=RISK, bind="query-params", persist_state="session"
+        )
+    with money_:
+        st.markdown("**Budget envelope**")
+        base = current_budget(candidates)
+        mode = st.segmented_control(
+            "Set the envelope as", MODES, key=BUDGET_MODE, bind="query-params", persist_state="session"
+        )
+        if mode == MODES[1]:
+            st.session_state.setdefault(BUDGET_AMOUNT, round(base))
+            budget = st.number_input(
+                f"Envelope ({get_settings().currency_symbol})", min_value=0, step=100_000, key=BUDGET_AMOUNT
+            )
+        else:
+            pct = st.slider(
+                "Envelope, % of the current portfolio's budget",
+                0,
+                150,
+                step=5,
+                key=BUDGET_PCT,
+                bind="query-params",
+                persist_state="session",
+                help=f"100% is {fmt.money(base)}: the budget (BAC) of the projects funded now.",
+            )
+            budget = base * pct / 100
+        capacity = st.toggle(
+            "Respect each department's capacity per role and month",
+            key=CAPACITY,
+            bind="query-params",
+            persist_state="session",
+        )
+    with shocks:
+        st.markdown("**Shocks**")
+        overrun = st.slider(
+            "Cost overrun (%)", 0, 50, step=5, key=OVERRUN, bind="query-params", persist_state="session"
+        )
+        delay = st.slider("Delay (months)", 0, 12, key=DELAY, bind="query-params", persist_state="session")
+        shocked = st.multiselect(
+            "Shock only these departments",
+            list(departments),
+            format_func=departments.get,
+            key=SHOCKED,
+            placeholder="The whole portfolio",
+        )
+    with st.expander("Pin projects in or out (mandatory projects are always in)"):
+        left, right = st.columns(2)
+        pin_in = left.multiselect("Always fund", list(labels), format_func=labels.get, key=PIN_IN)
+        pin_out = right.multiselect("Never fund", list(labels), format_func=labels.get, key=PIN_OUT)
+    return Levers(
+        fit=values["wi_fit"],
+        benefit=values["wi_benefit"],
+        health=values["wi_health"],
+        risk=risk,
+        budget=float(budget),
+        use_capacity=bool(capacity),
+        overrun_pct=float(overrun),
+        delay_months=int(delay),
+        shocked_departments=tuple(shocked),
+        pinned_in=frozenset(pin_in),
+        pinned_out=frozenset(pin_out),
+    )
+
+
+def headline(result: Outcome) -> None:
+    """The numbers the board reads first: funded, cost against the envelope, score, benefits, capacity."""
+    rows = result.candidates
+    now = rows.filter(pl.col("funded_now"))
+    now_count, now_cost, now_score = now.height, float(now["eac"].sum()), float(now["score"].sum())
+    selection = result.selection
+    cols = st.columns(5)
+    cols[0].metric(
+        "Funded projects", f"{result.funded:,}", delta=f"{result.funded - now_count:+,} on now", border=True
+    )
+    cols[1].metric(
+        "Cost (EAC)",
+        fmt.money(selection.total_cost),
+        delta=(
+            f"{fmt.money(selection.over_budget)} over the envelope"
+            if selection.over_budget
+            else f"{fmt.money(result.levers.budget - selection.total_cost)} left"
+        ),
+        delta_color="inverse" if selection.over_budget else "off",
+        border=True,
+        help=f"Envelope {fmt.money(result.levers.budget)}; the current portfolio: {fmt.money(now_cost)}.",
+    )
+    cols[2].metric(
+        "Total score",
+        f"{selection.objective:,.1f}",
+        delta=f"{selection.objective - now_score:+,.1f} on now",
+        border=True,
+        help="The sum of the funded projects' weighted scores: what the optimiser maximises.",
+    )
+    benefit_now, benefit = (float(result.benefits[c].max() or 0.0) for c in ("now", "scenario"))
+    cols[3].metric(
+        "Expected benefit",
+        fmt.money(benefit),
+        delta=f"{fmt.money(benefit - benefit_now)} on now",
+        delta_color="normal" if benefit != benefit_now else "off",
+        border=True,
+    )
+    over = result.capacity.filter(pl.col("over")).height
+    cols[4].metric(
+        "Role-months over capacity",
+        f"{over:,}" if result.levers.use_capacity or over else "0",
+        border=True,
+        help="Roles and months in which a department's demand exceeds its capacity.",
+    )
+    gap = f" in {selection.seconds * 1000:.0f} ms"
+    note = {"optimal": "Proven optimal"}.get(selection.status, selection.status.capitalize())
+    if selection.over_budget:
+        st.warning(
+            f"Mandatory and pinned-in projects alone cost {fmt.money(selection.total_cost)}, "
+            f"{fmt.money(selection.over_budget)} over the envelope: nothing else is funded."
+        )
+    st.caption(f"{note}{gap} ({selection.method.upper()}, {rows.height:,} candidates).")
+
+
+def ranked(result: Outcome) -> None:
+    """Every candidate by score, with the decision; the funded line is where the first one misses out."""
+    rows = result.candidates
+    missed = rows.filter(~pl.col("funded"))
+    line = int(missed["rank"].min()) if missed.height else rows.height + 1
+    below = rows.filter((pl.col("rank") > line) & pl.col("funded")).height
+    st.caption(
+        f"The funded line falls at rank {line:,}: every project ranked above it is funded"
+        + (f"; below it, {below:,} more fit what is left of the envelope." if below else ".")
+    )
+    shown = rows.select(
+        "rank",
+        "decision",
+        "funded",
+        "project_id",
+        "project",
+        "department",
+        "score",
+        "fit_part",
+        "benefit_part",
+        "health_part",
+        "risk_part",
+        "eac",
+        "funded_now",
+    )
+    st.dataframe(
+        shown,
+        hide_index=True,
+        height=min(420, 38 + 35 * shown.height),
+        column_config={
+            "rank": st.column_config.NumberColumn("Rank", width="small"),
+            "decision": "Decision",
+            "funded": st.column_config.CheckboxColumn("Funded"),
+            "project_id": "ID",
+            "project": "Project",
+            "department": "Department",
+            "score": st.column_config.NumberColumn("Score", format="%.2f"),
+            "fit_part": st.column_config.ProgressColumn("Fit", min_value=0, max_value=1, format="%.2f"),
+            "benefit_part": st.column_config.ProgressColumn(
+                "Benefit", min_value=0, max_value=1, format="%.2f"
+            ),
+            "health_part": st.column_config.ProgressColumn("Health", min_value=0, max_value=1, format="%.2f"),
+            "risk_part": st.column_config.ProgressColumn("Risk", min_value=0, max_value=1, format="%.2f"),
+            "eac": st.column_config.NumberColumn("EAC", format="compact"),
+            "funded_now": st.column_config.CheckboxColumn("Funded now"),
+        },
+    )
+
+
+def _why(frame: pl.DataFrame) -> pl.DataFrame:
+    """A short reason per change: what stands out in the score, and the cost."""
+    strong = [pl.when(pl.col(f"{c}_part") >= 0.67).then(pl.lit(c)) for c in ("fit", "benefit", "health")]
+    weak = [pl.when(pl.col(f"{c}_part") <= 0.33).then(pl.lit(c)) for c in ("fit", "benefit", "health")]
+    risky = pl.when(pl.col("risk_part") >= 0.5).then(pl.lit("high risk"))
+    return frame.with_columns(
+        strong=pl.concat_list(strong).list.drop_nulls().list.join(", "),
+        weak=pl.concat_list([*weak, risky]).list.drop_nulls().list.join(", "),
+    )
+
+
+def changes(result: Outcome) -> None:
+    rows = _why(result.candidates)
+    funded = rows.filter(pl.col("funded") & ~pl.col("funded_now"))
+    cut = rows.filter(~pl.col("funded") & pl.col("funded_now")).sort("score")
+    left, right = st.columns(2, gap="large")
+    columns = {
+        "project_id": "ID",
+        "project": "Project",
+        "department": "Department",
+        "decision": "Decision",
+        "score": st.column_config.NumberColumn("Score", format="%.2f"),
+        "eac": st.column_config.NumberColumn("EAC", format="compact"),
+    }
+    with left:
+        st.markdown(f"**Newly funded ({funded.height})**")
+        if funded.is_empty():
+            st.caption("Nothing that is not funded now.")
+        else:
+            st.dataframe(
+                funded.select(*columns, "strong"),
+                hide_index=True,
+                column_config=columns | {"strong": "Strong on"},
+            )
+    with right:
+        st.markdown(f"**Newly cut ({cut.height})**")
+        if cut.is_empty():
+            st.caption("Every project funded now stays funded.")
+        else:
+            st.dataframe(
+                cut.select(*columns, "weak"),
+                hide_index=True,
+                column_config=columns | {"weak": "Weak on"},
+            )
+
+
+def effects(result: Outcome, departments: dict[str, str]) -> None:
+    rows = result.candidates
+    now = rows.filter(pl.col("funded_now"))
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.subheader("Value against cost")
+        st.caption(
+            "The grey line is the most score each budget could buy (if projects could be part-funded: "
+            "an upper bound); the star is this scenario, the circle today's portfolio."
+        )
+        chosen = (result.selection.total_cost, result.selection.objective)
+        st.plotly_chart(
+            charts.frontier(result.frontier, chosen, (float(now["eac"].sum()), float(now["score"].sum())))
+        )
+    with right:
+        st.subheader("Funding by department")
+        named = result.departments.with_columns(
+            department=pl.col("department_id").replace_strict(departments, default=pl.col("department_id"))
+        )
+        st.plotly_chart(charts.department_funding(named))
+    st.subheader("Capacity by role and month")
+    if result.capacity.filter(pl.col("capacity_fte").is_not_null()).is_empty():
+        st.caption("No department in view returned capacity for the months ahead.")
+    else:
+        st.caption(
+            "Demand of the funded projects as a share of capacity, summed over departments; a boxed cell "
+            "has at least one department over its own capacity"
+            + ("." if result.levers.use_capacity else " (capacity is not a constraint in this scenario).")
+        )
+        st.plotly_chart(charts.capacity(result.capacity))
+    st.subheader("Benefits over time")
+    st.caption("Expected benefit, counted from each project's (shocked) finish month, cumulative.")
+    st.plotly_chart(charts.benefits(result.benefits))
+
+
+# Scenarios.
+
+
+def store() -> ScenarioStore:
+    return ScenarioStore(get_settings().scenarios)
+
+
+def ui_state() -> dict[str, Any]:
+    """The widget values that restore this what-if on the page."""
+    state = {key: st.session_state.get(key, default) for key, default in DEFAULTS.items()}
+    if st.session_state.get(BUDGET_MODE) == MODES[1]:
+        state[BUDGET_AMOUNT] = st.session_state.get(BUDGET_AMOUNT)
+    return state
+
+
+def _restore(scenario: Scenario) -> None:
+    """Button callback: put a saved scenario's levers back in the widgets before they are drawn."""
+    for key, value in scenario.levers.get("ui", {}).items():
+        st.session_state[key] = value
+    st.session_state["_wi_notice"] = f"Opened '{scenario.name}'."
+
+
+def save_form(result: Outcome, user: User, f: Filters) -> None:
+    # What the Save button saves: this run's scenario (its callback runs before the next run draws).
+    st.session_state["_wi_current"] = {
+        "warehouse_version": data.warehouse_version(),
+        "scope": f.scope,
+        "levers": {"levers": json.loads(to_json(result.levers)), "ui": ui_state()},
+        "funded": sorted(result.selection.chosen),
+        "summary": result.summary(),
+    }
+    with st.form("save_scenario", clear_on_submit=True, border=False):
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
+        left.text_input("Save this scenario as", placeholder="e.g. Board option B: 90% budget", key="wi_name")
+        right.form_submit_button("Save", icon=":material/save:", on_click=_save, args=(user,), key="wi_save")
+
+
+def _save(user: User) -> None:
+    current = st.session_state["_wi_current"]
+    name = st.session_state.get("wi_name") or ""
+    try:
+        store().save(name, user.username, user.name, **current)
+        st.session_state["_wi_notice"] = f"Saved '{' '.join(name.split())}'."
+    except ScenarioError as err:
+        st.session_state["_wi_error"] = str(err)
+
+
+def _delete(scenario: Scenario, user: User, user_scope: tuple[str, ...]) -> None:
+    try:
+        store().delete(scenario.scenario_id, user_scope, user.username, user.sees_every_department)
+        st.session_state["_wi_notice"] = f"Deleted '{scenario.name}'."
+    except ScenarioError as err:
+        st.session_state["_wi_error"] = str(err)
+
+
+def saved(user: User, user_scope: tuple[str, ...], candidates: pl.DataFrame) -> None:
+    """The saved scenarios this user may see: open, compare, export, delete."""
+    if notice := st.session_state.pop("_wi_notice", None):
+        st.success(fmt.plain(notice))
+    if error := st.session_state.pop("_wi_error", None):
+        st.error(fmt.plain(error))
+    scenarios = store().list(user_scope)
+    if not scenarios:
+        st.caption("No saved scenarios yet.")
+        return
+    table = pl.DataFrame(
+        [
+            {
+                "scenario": s.name,
+                "author": s.author_name,
+                "saved": s.created_at,
+                "funded": s.summary.get("funded"),
+                "cost": s.summary.get("cost"),
+                "score": s.summary.get("value"),
+                "warehouse": s.warehouse_version,
+            }
+            for s in scenarios
+        ]
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={
+            "saved": st.column_config.DatetimeColumn("Saved (UTC)", format="D MMM YYYY, HH:mm"),
+            "cost": st.column_config.NumberColumn("Cost", format="compact"),
+            "score": st.column_config.NumberColumn("Score", format="%.1f"),
+            "warehouse": "Made on warehouse",
+        },
+    )
+    by_name = {s.name: s for s in scenarios}
+    left, right = st.columns(2, gap="large")
+    with left:
+        pick = st.selectbox("Scenario", list(by_name), key="wi_scenario")
+        chosen = by_name[pick]
+        buttons = st.container(horizontal=True)
+        buttons.button(
+            "Open", icon=":material/open_in_browser:", on_click=_restore, args=(chosen,), key="wi_open"
+        )
+        decisions = export_frame(chosen, candidates)
+        buttons.download_button(
+            "CSV", decisions.write_csv(), f"{_slug(chosen.name)}.csv", "text/csv", icon=":material/download:"
+        )
+        buttons.download_button(
+            "XLSX", _xlsx(chosen, decisions), f"{_slug(chosen.name)}.xlsx", icon=":material/download:"
+        )
+        if not user.read_only:
+            buttons.button(
+                "Delete",
+                icon=":material/delete:",
+                key="wi_delete",
+                on_click=_delete,
+                args=(chosen, user, user_scope),
+            )
+        if chosen.warehouse_version != data.warehouse_version():
+            st.caption(
+                f"Made on the warehouse {chosen.warehouse_version}; opening it re-runs its levers on today's."
+            )
+    with right:
+        names = st.multiselect(
+            "Compare side by side (two to four)", list(by_name), max_selections=4, key="wi_compare"
+        )
+        if len(names) >= 2:
+            compare([by_name[n] for n in names], candidates)
+
+
+def compare(scenarios: list[Scenario], candidates: pl.DataFrame) -> None:
+    """The chosen scenarios' figures in columns, then the projects they disagree on."""
+    figures = {
+        "Funded projects": lambda s: f"{s.summary['funded']:,}",
+        "Cost (EAC)": lambda s: fmt.money(s.summary["cost"]),
+        "Envelope": lambda s: fmt.money(s.summary["budget"]),
+        "Total score": lambda s: f"{s.summary['value']:,.1f}",
+        "Expected benefit": lambda s: fmt.money(s.summary["benefits"]),
+        "Role-months over capacity": lambda s: f"{s.summary['over_allocated_cells']:,}",
+        "Capacity respected": lambda s: "yes" if s.levers["levers"]["use_capacity"] else "no",
+        "Author": lambda s: s.author_name,
+    }
+    side = pl.DataFrame(
+        {"": list(figures)} | {s.name: [shown(s) for shown in figures.values()] for s in scenarios}
+    )
+    st.dataframe(side, hide_index=True)
+    funded = {s.name: set(s.funded) for s in scenarios}
+    differ = sorted(set.union(*funded.values()) - set.intersection(*funded.values()))
+    st.markdown(f"**Projects funded in some but not all ({len(differ)})**")
+    if differ:
+        names = dict(zip(candidates["project_id"], candidates["project"], strict=True))
+        st.dataframe(
+            pl.DataFrame(
+                {"project_id": differ, "project": [names.get(p, "(no longer a candidate)") for p in differ]}
+                | {name: [p in ids for p in differ] for name, ids in funded.items()}
+            ),
+            hide_index=True,
+            column_config={name: st.column_config.CheckboxColumn(name) for name in funded},
+        )
+
+
+def export_frame(scenario: Scenario, candidates: pl.DataFrame) -> pl.DataFrame:
+    """Every candidate of today's warehouse with whether the scenario funds it."""
+    funded = set(scenario.funded)
+    return candidates.select(
+        "project_id",
+        "project",
+        "department_id",
+        "department",
+        "eac",
+        "mandatory",
+        "funded_now",
+        pl.col("project_id").is_in(list(funded)).alias("funded_in_scenario"),
+    )
+
+
+def _xlsx(scenario: Scenario, decisions: pl.DataFrame) -> bytes:
+    out = io.BytesIO()
+    import xlsxwriter
+
+    with xlsxwriter.Workbook(out) as book:
+        decisions.write_excel(book, worksheet="decisions")
+        about = {
+            "scenario": scenario.name,
+            "author": scenario.author_name,
+            "saved (UTC)": scenario.created_at.isoformat(sep=" "),
+            "warehouse": scenario.warehouse_version,
+            "departments": ", ".join(scenario.scope),
+        }
+        about |= {f"lever: {k}": json.dumps(v) for k, v in scenario.levers.get("levers", {}).items()}
+        about |= {f"result: {k}": str(v) for k, v in scenario.summary.items()}
+        pl.DataFrame({"item": list(about), "value": [str(v) for v in about.values()]}).write_excel(
+            book, worksheet="scenario"
+        )
+    return out.getvalue()
+
+
+def _slug(name: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in name).strip("-").lower() or "scenario"

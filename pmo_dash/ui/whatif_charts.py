@@ -1,0 +1,146 @@
+"""Pure chart builders for the what-if page: data in, plotly figure out (see charts.py's habits)."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+import polars as pl
+
+from pmo_dash.ui.charts import ACCENT, AMBER, GREEN, RED, _axis, _layout, _safe
+from pmo_dash.ui.fmt import money
+
+GREY = "#9e9e9e"
+
+
+def frontier(curve: pl.DataFrame, chosen: tuple[float, float], now: tuple[float, float]) -> go.Figure:
+    """Total score against cost: the best each budget could buy, the chosen portfolio and today's."""
+    traces = [
+        go.Scatter(
+            x=curve["cost"].to_numpy(),
+            y=curve["value"].to_numpy(),
+            name="Best value for each budget",
+            mode="lines",
+            line={"color": GREY, "width": 2},
+            hovertemplate="cost %{x:,.0f}<br>score %{y:.1f}<extra></extra>",
+        ),
+        go.Scatter(
+            x=np.array([now[0]]),
+            y=np.array([now[1]]),
+            name="Current portfolio",
+            mode="markers",
+            marker={"color": AMBER, "size": 13, "symbol": "circle"},
+            hovertemplate="current portfolio<br>cost %{x:,.0f}<br>score %{y:.1f}<extra></extra>",
+        ),
+        go.Scatter(
+            x=np.array([chosen[0]]),
+            y=np.array([chosen[1]]),
+            name="This scenario",
+            mode="markers",
+            marker={"color": ACCENT, "size": 16, "symbol": "star"},
+            hovertemplate="this scenario<br>cost %{x:,.0f}<br>score %{y:.1f}<extra></extra>",
+        ),
+    ]
+    layout = _layout(
+        340,
+        xaxis=_axis(title="cost (EAC of the funded projects)"),
+        yaxis=_axis(title="total score"),
+        legend={"orientation": "h", "y": -0.25},
+    )
+    return go.Figure(traces, layout)
+
+
+def department_funding(rows: pl.DataFrame) -> go.Figure:
+    """Cost funded per department, now against the scenario, with the counts on the bars."""
+    rows = rows.sort("department", descending=True)
+    names = _safe(rows["department"])
+    text_now = np.array(
+        [f"{n} · {money(c)}" for n, c in zip(rows["funded_now"], rows["cost_now"], strict=True)]
+    )
+    text = np.array([f"{n} · {money(c)}" for n, c in zip(rows["funded"], rows["cost"], strict=True)])
+    bars = [
+        go.Bar(
+            y=names,
+            x=rows["cost_now"].to_numpy(),
+            name="Now",
+            orientation="h",
+            marker={"color": "#c7c7c7"},
+            text=text_now,
+            textposition="auto",
+            hovertemplate="%{y}: now %{text}<extra></extra>",
+        ),
+        go.Bar(
+            y=names,
+            x=rows["cost"].to_numpy(),
+            name="Scenario",
+            orientation="h",
+            marker={"color": ACCENT},
+            text=text,
+            textposition="auto",
+            hovertemplate="%{y}: scenario %{text}<extra></extra>",
+        ),
+    ]
+    height = max(240, 60 + 46 * rows.height)
+    layout = _layout(
+        height,
+        barmode="group",
+        xaxis=_axis(title="cost funded (projects · EAC)"),
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+    )
+    return go.Figure(bars, layout)
+
+
+def capacity(rows: pl.DataFrame) -> go.Figure:
+    """Demand as a share of capacity, per role and month; a cell is red when any department is over."""
+    rows = rows.filter(pl.col("capacity_fte").is_not_null())
+    roles = sorted(rows["role"].unique().to_list())
+    months = sorted(rows["month"].unique().to_list())
+    grid = np.full((len(roles), len(months)), np.nan)
+    text = np.full((len(roles), len(months)), "", dtype=object)
+    at_role = {r: i for i, r in enumerate(roles)}
+    at_month = {m: j for j, m in enumerate(months)}
+    for role, month, demand, cap, over, departments in rows.select(
+        "role", "month", "demand_fte", "capacity_fte", "over", "over_departments"
+    ).iter_rows():
+        i, j = at_role[role], at_month[month]
+        share = demand / cap * 100 if cap else np.nan
+        grid[i, j] = share
+        flag = f" · {departments} dept over" if over else ""
+        text[i, j] = f"{share:.0f}%{flag}"
+    heat = go.Heatmap(
+        z=grid,
+        x=np.array([m.strftime("%b %y") for m in months]),
+        y=_safe(pl.Series(roles)),
+        text=text,
+        texttemplate="%{z:.0f}%",
+        hovertemplate="%{y}, %{x}: %{text}<extra></extra>",
+        colorscale=[[0, "#e8f5e9"], [0.6, GREEN], [0.8, AMBER], [1, RED]],
+        zmin=0,
+        zmax=125,
+        colorbar={"title": "% of capacity", "ticksuffix": "%"},
+    )
+    over = rows.filter(pl.col("over"))
+    marks = go.Scatter(
+        x=np.array([m.strftime("%b %y") for m in over["month"]]),
+        y=_safe(over["role"]),
+        mode="markers",
+        marker={"symbol": "square-open", "size": 30, "color": "#000", "line": {"width": 2}},
+        name="a department over capacity",
+        hoverinfo="skip",
+    )
+    layout = _layout(80 + 44 * max(len(roles), 1), legend={"orientation": "h", "y": -0.3})
+    return go.Figure([heat, marks], layout)
+
+
+def benefits(rows: pl.DataFrame) -> go.Figure:
+    """Cumulative expected benefit by month, the current portfolio against the scenario."""
+    x = np.array([m.strftime("%b %y") for m in rows["month"]])
+    lines = [
+        go.Scatter(x=x, y=rows["now"].to_numpy(), name="Now", line={"color": GREY, "dash": "dash"}),
+        go.Scatter(
+            x=x,
+            y=rows["scenario"].to_numpy(),
+            name="Scenario",
+            line={"color": ACCENT, "width": 3},
+        ),
+    ]
+    return go.Figure(lines, _layout(320, xaxis=_axis(nticks=10), yaxis=_axis(title="cumulative benefit")))

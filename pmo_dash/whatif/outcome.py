@@ -1,0 +1,118 @@
+"""One what-if, end to end: shock the inputs, choose the portfolio, and work out what it does.
+
+Pure (no Streamlit): the page caches `evaluate` on the filters and levers, and the benchmark and
+tests call it directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from pmo_dash.whatif import effects
+from pmo_dash.whatif.levers import Levers
+from pmo_dash.whatif.optimise import Selection, frontier, optimise
+from pmo_dash.whatif.shocks import apply_shocks
+
+
+@dataclass(frozen=True, eq=False)
+class Outcome:
+    levers: Levers
+    candidates: pl.DataFrame  # after the shocks: rank, score and its *_part components, decision
+    selection: Selection
+    frontier: pl.DataFrame  # cost, value
+    departments: pl.DataFrame  # per department: funded, cost, funded_now, cost_now
+    changes: pl.DataFrame  # newly funded and newly cut, with their reasons
+    capacity: pl.DataFrame  # per role and month: demand, capacity, over
+    benefits: pl.DataFrame  # month, now, scenario: cumulative planned benefit
+
+    @property
+    def funded(self) -> int:
+        return int(self.selection.selected.sum())
+
+    def summary(self) -> dict[str, float | int | str]:
+        """The figures a saved scenario keeps, to compare without re-running it."""
+        return {
+            "funded": self.funded,
+            "cost": round(self.selection.total_cost, 2),
+            "budget": round(self.levers.budget, 2),
+            "value": round(self.selection.objective, 4),
+            "benefits": round(float(self.benefits["scenario"].max() or 0.0), 2),
+            "over_allocated_cells": self.selection.over_allocated.height,
+            "status": self.selection.status,
+        }
+
+
+def benefit_plan(candidates: pl.DataFrame) -> pl.DataFrame:
+    """`project_id, month, value`: each project's expected benefit, due from the month it finishes."""
+    return candidates.select(
+        "project_id",
+        pl.col("finish").dt.month_start().alias("month"),
+        pl.col("expected_benefit").cast(pl.Float64).fill_null(0.0).alias("value"),
+    )
+
+
+def decisions(candidates: pl.DataFrame, selection: Selection, levers: Levers) -> pl.DataFrame:
+    """The candidates with their score, rank (best score first) and the decision with its reason."""
+    chosen = pl.Series(selection.selected)
+    pinned_in, pinned_out = list(levers.pinned_in), list(levers.pinned_out)
+    mandatory = pl.col("mandatory").fill_null(False)
+    decision = (
+        pl.when(mandatory)
+        .then(pl.lit("Mandatory"))
+        .when(pl.col("project_id").is_in(pinned_out))
+        .then(pl.lit("Pinned out"))
+        .when(pl.col("project_id").is_in(pinned_in))
+        .then(pl.lit("Pinned in"))
+        .when(pl.col("_chosen"))
+        .then(pl.lit("Funded"))
+        .otherwise(pl.lit("Not funded"))
+    )
+    return (
+        candidates.with_columns(_chosen=chosen)
+        .join(
+            selection.scores.rename({c: f"{c}_part" for c in ("fit", "benefit", "risk", "health")}),
+            on="project_id",
+            how="left",
+        )
+        .with_columns(funded=pl.col("_chosen"), decision=decision)
+        .sort(["score", "project_id"], descending=[True, False])
+        .with_row_index("rank", offset=1)
+        .drop("_chosen")
+    )
+
+
+def evaluate(
+    candidates: pl.DataFrame, demand: pl.DataFrame, capacity: pl.DataFrame, levers: Levers
+) -> Outcome:
+    """The portfolio these levers choose from these candidates, and what it does."""
+    plan = benefit_plan(candidates)
+    shocked = apply_shocks(candidates, demand, plan, levers)
+    selection = optimise(shocked.candidates, shocked.demand, capacity, levers)
+    now = candidates["funded_now"].fill_null(False).to_numpy()
+    benefits = (
+        effects.benefits_by_month(now, candidates, plan)
+        .rename({"value": "now"})
+        .join(
+            effects.benefits_by_month(selection.selected, shocked.candidates, shocked.benefits).rename(
+                {"value": "scenario"}
+            ),
+            on="month",
+            how="full",
+            coalesce=True,
+        )
+        .sort("month")
+        .with_columns(pl.col("now", "scenario").fill_null(0.0).cum_sum())
+    )
+    use = effects.capacity_use(selection.selected, shocked.candidates, shocked.demand, capacity)
+    return Outcome(
+        levers=levers,
+        candidates=decisions(shocked.candidates, selection, levers),
+        selection=selection,
+        frontier=frontier(shocked.candidates, levers),
+        departments=effects.by_department(selection.selected, shocked.candidates),
+        changes=effects.changes(selection.selected, shocked.candidates, selection.scores),
+        capacity=effects.capacity_by_role(use),
+        benefits=benefits,
+    )

@@ -1,0 +1,184 @@
+"""The what-if page on the fixture, as AppTest runs it: the budget slider moves the funded set to the
+hand-computed optimum, scenarios are saved, survive a fresh app, are compared and exported.
+
+The fixture's candidates at Oct 2026 (all active, so all funded now), with the default weights
+fit 3, benefit 3, health 2, risk 2 (sum 10), each component scaled to [0, 1]:
+
+| project | fit | benefit /3000 | risk /16 | health | score | EAC |
+|---|---|---|---|---|---|---|
+| FIN-P1 | 1 | 1 | 12/16 | (0.75-0.7)/0.3 = 1/6 | (3 + 3 + 1/3 - 1.5)/10 = 0.4833 | 1000/0.9 = 1,111.1 |
+| FIN-P2 (mandatory) | 0.75 | 0.8333 | 15/16 | 1 | (2.25 + 2.5 + 2 - 1.875)/10 = 0.4875 | 2,000 |
+| HR-P3 | 0.5 | 0.2667 | 1 | 0.2 | (1.5 + 0.8 + 0.4 - 2)/10 = 0.07 | 500/0.76 = 657.9 |
+| HR-P4 | 0.5 | 0.3 | 0 | 1 | (1.5 + 0.9 + 2)/10 = 0.44 | 760 |
+
+The current budget is 4,300 (BAC). FIN-P2 is always in (2,000), leaving:
+- 100% (4,300): 2,300 -> FIN-P1 + HR-P4 (1,871.1, score 0.9233) beat FIN-P1 + HR-P3 (0.5533) and
+  HR-P3 + HR-P4 (0.51); all three (2,529) do not fit. HR-P3 is cut.
+- 80% (3,440): 1,440 -> HR-P3 + HR-P4 (1,417.9, 0.51) beat FIN-P1 alone (0.4833): the top-ranked
+  project is cut because two smaller ones together are worth more.
+- 60% (2,580): 580 -> nothing else fits; FIN-P2 alone.
+"""
+
+from __future__ import annotations
+
+import io
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pmo_dash.settings import get_settings
+from pmo_dash.ui import whatif
+from tests.test_app import app, metrics
+
+
+def funded(at: AppTest) -> set[str]:
+    ranked = at.dataframe[0].value
+    return set(ranked.loc[ranked["funded"], "project_id"])
+
+
+def budget(at: AppTest, percent: int) -> AppTest:
+    return at.slider(key=whatif.BUDGET_PCT).set_value(percent).run()
+
+
+@pytest.fixture
+def no_scenarios(fixture_settings):
+    get_settings().scenarios.unlink(missing_ok=True)
+    yield
+    get_settings().scenarios.unlink(missing_ok=True)
+
+
+def test_the_budget_slider_moves_the_funded_set_to_the_optimum(fixture_settings):
+    at = app("whatif")
+    assert not at.exception, [e.message for e in at.exception]
+    assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P4"}
+    assert metrics(at)["Funded projects"] == ("3", "-1 on now")
+    assert metrics(at)["Cost (EAC)"][0] == "£3.87k"  # 2,000 + 1,111.1 + 760
+    assert any(c.startswith("Proven optimal") for c in at.caption.values)
+    at = budget(at, 80)
+    assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}
+    assert metrics(at)["Cost (EAC)"] == ("£3.42k", "£22 left")  # 3,440 - 3,417.9
+    assert any(m.value == "**Newly cut (1)**" for m in at.markdown)
+    at = budget(at, 60)
+    assert funded(at) == {"FIN-P2"}
+    at = budget(at, 150)
+    assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P3", "HR-P4"}
+
+
+def test_ranks_and_reasons_follow_the_scores(fixture_settings):
+    at = budget(app("whatif"), 80)
+    ranked = at.dataframe[0].value
+    assert list(ranked["project_id"]) == ["FIN-P2", "FIN-P1", "HR-P4", "HR-P3"]
+    assert [round(s, 4) for s in ranked["score"]] == [0.4875, 0.4833, 0.44, 0.07]
+    assert list(ranked["decision"]) == ["Mandatory", "Not funded", "Funded", "Funded"]
+    assert "The funded line falls at rank 2: every project ranked above it is funded; below it, 2 more" in (
+        " ".join(at.caption.values)
+    )
+
+
+def test_pins_and_shocks(fixture_settings):
+    at = app("whatif")
+    at.multiselect(key=whatif.PIN_OUT).set_value(["FIN-P1", "FIN-P2"]).run()
+    # FIN-P2 is mandatory, so stays in; FIN-P1 pinned out leaves room for HR-P3 and HR-P4.
+    assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}
+    at = app("whatif")
+    at.slider(key=whatif.OVERRUN).set_value(20).run()
+    # +20% on every EAC: FIN-P2 2,400 leaves 1,900; FIN-P1 + HR-P3 (2,122.8) and FIN-P1 + HR-P4
+    # (2,245.3) no longer fit, and HR-P3 + HR-P4 (1,701.5, score 0.51) beat FIN-P1 alone (0.4833).
+    assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}
+
+
+def test_a_saved_scenario_survives_a_fresh_app_and_compares(fixture_settings, no_scenarios):
+    save(app("whatif"), "Full budget")
+    at = budget(app("whatif"), 80)
+    save(at, "Board option B: 80%")
+    fresh = app("whatif")
+    listed = saved_table(fresh)
+    assert list(listed["scenario"]) == ["Board option B: 80%", "Full budget"]
+    assert list(listed["author"]) == ["Exec", "Exec"]
+    fresh.multiselect(key="wi_compare").set_value(["Full budget", "Board option B: 80%"]).run()
+    side = [d.value for d in fresh.dataframe if "Full budget" in d.value.columns and "" in d.value.columns][0]
+    rows = {r[""]: (r["Full budget"], r["Board option B: 80%"]) for r in side.to_dict("records")}
+    assert rows["Funded projects"] == ("3", "3")
+    assert rows["Cost (EAC)"] == ("£3.87k", "£3.42k")
+    assert rows["Envelope"] == ("£4.30k", "£3.44k")
+    differ = [
+        d.value
+        for d in fresh.dataframe
+        if "project_id" in d.value.columns and "Full budget" in d.value.columns
+    ][0]
+    assert differ.to_dict("records") == [
+        {
+            "project_id": "FIN-P1",
+            "project": "General ledger migration",
+            "Full budget": True,
+            "Board option B: 80%": False,
+        },
+        {
+            "project_id": "HR-P3",
+            "project": "Payroll replacement",
+            "Full budget": False,
+            "Board option B: 80%": True,
+        },
+    ]
+
+
+def test_opening_a_scenario_restores_its_levers(fixture_settings, no_scenarios):
+    save(budget(app("whatif"), 80), "Eighty")
+    at = app("whatif")
+    assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P4"}
+    at.selectbox(key="wi_scenario").set_value("Eighty").run()
+    at = at.button(key="wi_open").click().run()
+    assert at.slider(key=whatif.BUDGET_PCT).value == 80
+    assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}
+
+
+def test_scenarios_are_seen_only_within_scope_and_exported(fixture_settings, no_scenarios):
+    save(app("whatif"), "Everything")
+    assert saved_table(app("whatif", user="fin_head")) is None, "a PMO head does not see a portfolio-wide one"
+    save(app("whatif", user="fin_head"), "Finance only")
+    assert list(saved_table(app("whatif"))["scenario"]) == ["Finance only", "Everything"]
+    scenario = whatif.store().list(("FIN",))[0]
+    frame = whatif.export_frame(scenario, app_candidates())
+    # Finance alone: the envelope is FIN's budget, 3,000; FIN-P1 (1,111.1) does not fit beside FIN-P2.
+    assert dict(zip(frame["project_id"], frame["funded_in_scenario"], strict=True)) == {
+        "FIN-P1": False,
+        "FIN-P2": True,
+        "HR-P3": False,
+        "HR-P4": False,
+    }
+    workbook = whatif._xlsx(scenario, frame)
+    decisions = pl.read_excel(io.BytesIO(workbook), sheet_name="decisions")
+    assert decisions["funded_in_scenario"].to_list() == [False, True, False, False]
+    about = pl.read_excel(io.BytesIO(workbook), sheet_name="scenario")
+    assert dict(zip(about["item"], about["value"], strict=True))["scenario"] == "Finance only"
+
+
+def test_a_viewer_may_look_but_not_save(fixture_settings):
+    at = app("whatif", user="hr_viewer")
+    assert not at.exception
+    assert not [t for t in at.text_input if t.label == "Save this scenario as"]
+    # HR alone: the envelope is 1,300, which fits one of HR-P3 (657.9) and HR-P4 (760); scaled among
+    # HR's projects, HR-P4 scores (1.5 + 3 + 2)/10 = 0.65 against HR-P3's (1.5 + 2.667 + 0.4 - 2)/10.
+    assert funded(at) == {"HR-P4"}
+
+
+def save(at: AppTest, name: str) -> AppTest:
+    at.text_input(key="wi_name").input(name)
+    at = at.button(key="wi_save").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert [s.value.replace("\\", "") for s in at.success] == [f"Saved '{name}'."]
+    return at
+
+
+def saved_table(at: AppTest):
+    tables = [d.value for d in at.dataframe if "scenario" in d.value.columns]
+    return tables[0] if tables else None
+
+
+def app_candidates() -> pl.DataFrame:
+    from pmo_dash import data
+    from pmo_dash.data import Filters
+
+    periods = data.periods(("FIN", "HR"))
+    return data.whatif_candidates(Filters(scope=("FIN", "HR"), as_of=periods[0]))
