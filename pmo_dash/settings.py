@@ -91,6 +91,11 @@ class Settings(BaseSettings):
     )
     currency_symbol: str = Field("£", description="Currency symbol shown before money amounts.")
     cache_ttl_seconds: int = Field(600, description="How long the app caches a query result.")
+    whatif_time_limit_seconds: float = Field(
+        0.08,
+        description="The what-if optimiser's time per answer; past it, the best selection found and its "
+        "proven gap are shown.",
+    )
     demo: bool | None = Field(
         None,
         description="Demo mode: the demo users, whose passwords are in the README. Default: on only for "

@@ -182,3 +182,21 @@ def app_candidates() -> pl.DataFrame:
 
     periods = data.periods(("FIN", "HR"))
     return data.whatif_candidates(Filters(scope=("FIN", "HR"), as_of=periods[0]))
+
+
+def test_saved_scenarios_survive_a_rebuild_and_say_which_warehouse_they_came_from(
+    fixture_settings, no_scenarios
+):
+    from pmo_dash.warehouse.build import build
+
+    save(budget(app("whatif"), 80), "Before the rebuild")
+    [before] = whatif.store().list(("FIN", "HR"))
+    build(fixture_settings)  # a new warehouse file, swapped in
+    at = app("whatif")
+    assert list(saved_table(at)["scenario"]) == ["Before the rebuild"]
+    at.selectbox(key="wi_scenario").set_value("Before the rebuild").run()
+    assert any(
+        c.value.replace("\\", "").startswith(f"Made on the warehouse {before.warehouse_version}")
+        for c in at.caption
+    ), "a scenario made on an earlier build says so"
+    assert before.warehouse_version.startswith("built ")

@@ -152,6 +152,7 @@ def levers(candidates: pl.DataFrame, departments: dict[str, str]) -> Levers:
         shocked_departments=tuple(shocked),
         pinned_in=frozenset(pin_in),
         pinned_out=frozenset(pin_out),
+        time_limit=get_settings().whatif_time_limit_seconds,
     )
 
 
@@ -270,9 +271,9 @@ def _why(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def changes(result: Outcome) -> None:
-    rows = _why(result.candidates)
-    funded = rows.filter(pl.col("funded") & ~pl.col("funded_now"))
-    cut = rows.filter(~pl.col("funded") & pl.col("funded_now")).sort("score")
+    rows = result.candidates.filter(pl.col("funded") != pl.col("funded_now"))
+    funded = _why(rows.filter(pl.col("funded")))
+    cut = _why(rows.filter(~pl.col("funded"))).sort("score")
     left, right = st.columns(2, gap="large")
     columns = {
         "project_id": "ID",
@@ -437,12 +438,19 @@ def saved(user: User, user_scope: tuple[str, ...], candidates: pl.DataFrame) -> 
         buttons.button(
             "Open", icon=":material/open_in_browser:", on_click=_restore, args=(chosen,), key="wi_open"
         )
-        decisions = export_frame(chosen, candidates)
+        # Made only when clicked (on a thread of its own), not on every move of a lever.
         buttons.download_button(
-            "CSV", decisions.write_csv(), f"{_slug(chosen.name)}.csv", "text/csv", icon=":material/download:"
+            "CSV",
+            lambda: export_frame(chosen, candidates).write_csv(),
+            f"{_slug(chosen.name)}.csv",
+            "text/csv",
+            icon=":material/download:",
         )
         buttons.download_button(
-            "XLSX", _xlsx(chosen, decisions), f"{_slug(chosen.name)}.xlsx", icon=":material/download:"
+            "XLSX",
+            lambda: _xlsx(chosen, export_frame(chosen, candidates)),
+            f"{_slug(chosen.name)}.xlsx",
+            icon=":material/download:",
         )
         if not user.read_only:
             buttons.button(
