@@ -113,6 +113,12 @@ def test_check_says_what_is_missing(users_file, monkeypatch, capsys, tmp_path):
     # A key from the secrets file counts.
     no_secrets.write_text('cookie_key = "' + "s" * 32 + '"\n')
     users.save(users_file, {})
+    assert main(["users", "check"]) == 1
+    assert f"The users file {users_file} has no users" in capsys.readouterr().err
+    record = users.UserRecord(
+        name="C", password=users.hash_password("a-password", rounds=4), roles=["executive"]
+    )
+    users.save(users_file, {"cio": record})
     assert main(["users", "check"]) == 0
     assert f"login ready: users from {users_file}" in capsys.readouterr().out
 
@@ -159,7 +165,8 @@ def test_demo_cookies_never_use_the_real_key(tmp_path):
     demo = auth_config.load(Settings(demo=True, cookie_key=real, users_file=tmp_path / "none.yaml"))
     assert demo.cookie_key != real and len(demo.cookie_key) >= 32
     assert demo.cookie_name == "pmo_dash_auth_demo"
-    users.save(tmp_path / "users.yaml", {})
+    record = users.UserRecord(name="C", password=users.hash_password("a-password", rounds=4), roles=["executive"])
+    users.save(tmp_path / "users.yaml", {"cio": record})
     real_config = auth_config.load(Settings(demo=False, cookie_key=real, users_file=tmp_path / "users.yaml"))
     assert (real_config.cookie_key, real_config.cookie_name, real_config.problems) == (
         real,
@@ -188,3 +195,11 @@ def test_a_users_file_may_not_name_a_user_twice_or_hold_a_bad_hash(tmp_path):
         f"users:\n  ana:\n    name: A\n    password: '{good}'\n    roles: [viewer]\n    departments: [fin]\n"
     )
     assert users.load(lower)["ana"].departments == ["FIN"]
+
+
+def test_a_department_the_warehouse_does_not_know_is_pointed_out(fixture_settings, users_file, typed, capsys):
+    typed[0].extend(["password-1", "password-1", "password-2", "password-2"])
+    assert main(["users", "add", "ana", "--role", "pmo_head", "--department", "FNI"]) == 0
+    assert "note: the warehouse has no department FNI (yet); check the spelling." in capsys.readouterr().out
+    assert main(["users", "add", "bo", "--role", "pmo_head", "--department", "FIN"]) == 0
+    assert "note:" not in capsys.readouterr().out

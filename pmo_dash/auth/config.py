@@ -76,7 +76,10 @@ def load(settings: Settings, secrets_file: Path | None = None) -> AuthConfig:
             f"it needs at least {MIN_COOKIE_KEY_CHARS}."
         )
     try:
-        users.load(users_file)
+        if not users.load(users_file):
+            problems.append(
+                f"The users file {users_file} has no users: add one with `python -m pmo_dash users add`."
+            )
     except users.UsersFileError as err:
         problems.append(str(err))
     cookie_name = f"{settings.cookie_name}_demo" if demo else settings.cookie_name

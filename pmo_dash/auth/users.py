@@ -153,6 +153,8 @@ def save(path: Path, users: dict[str, UserRecord]) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(HEADER)
             yaml.safe_dump(document, out, sort_keys=False, allow_unicode=True)
+            out.flush()
+            os.fsync(out.fileno())  # on disk before it replaces the old file
         os.chmod(temp, 0o600)
         os.replace(temp, path)
     except BaseException:

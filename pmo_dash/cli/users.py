@@ -99,9 +99,25 @@ def _add(
     )
     users.save(settings.users_file, existing)
     print(f"added '{username}' ({', '.join(roles)}) to {settings.users_file}")
+    known = _warehouse_departments(settings)
+    unknown = sorted(set(existing[username].departments) - known)
+    if known and unknown:
+        print(f"note: the warehouse has no department {', '.join(unknown)} (yet); check the spelling.")
     if auth_config.demo_mode(settings):
         print("note: demo mode is on, so the app logs in demo users; set PMO_DEMO=false to use this file.")
     return 0
+
+
+def _warehouse_departments(settings: Settings) -> set[str]:
+    if not settings.warehouse.exists():
+        return set()
+    import duckdb
+
+    try:
+        with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+            return {row[0] for row in con.sql("select department_id from stg_departments").fetchall()}
+    except duckdb.Error:
+        return set()
 
 
 def _list(settings: Settings) -> int:
