@@ -13,9 +13,15 @@ config = auth_config.load(settings)
 
 st.title("Admin")
 st.subheader("Warehouse")
+st.button(
+    "Rebuild the warehouse now",
+    icon=":material/refresh:",
+    key="rebuild",
+    on_click=admin.rebuild,
+    args=(settings,),
+)
+admin.notice()
 admin.build_summary(data.build_info(shell.user_scope()), settings)
-if st.button("Rebuild the warehouse now", icon=":material/refresh:", key="rebuild"):
-    admin.rebuild(settings)
 
 st.subheader("Users")
 admin.users_table(config, settings)

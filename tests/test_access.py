@@ -136,8 +136,10 @@ def test_only_an_admin_can_open_the_admin_page(fixture_settings):
     assert [t.value for t in app("admin", user="admin").title] == ["Admin"]
     for user in ("exec", "fin_head", "hr_viewer"):
         at = app("admin", user=user)
-        assert [t.value for t in at.title] == ["Enterprise portfolio"], user
-        assert not any(b.key == "rebuild" for b in at.button), user
+        assert [e.value for e in at.error] == [
+            "Admin is not open to your role. The menu on the left lists the pages you can open."
+        ], user
+        assert not at.title and not any(b.key == "rebuild" for b in at.button), user
 
 
 # The login form.
@@ -264,7 +266,9 @@ def test_the_guard_refuses_a_page_the_role_does_not_open():
         st.write("the admin page")
 
     at = AppTest.from_function(script).run()
-    assert [e.value for e in at.error] == ["Your role does not open this page."]
+    assert [e.value for e in at.error] == [
+        "Admin is not open to your role. The menu on the left lists the pages you can open."
+    ]
     assert not at.markdown
 
 

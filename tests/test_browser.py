@@ -165,7 +165,7 @@ def test_dragging_the_budget_slider_changes_the_funded_count(server):
         settle(page)
         before = " ".join(funded.inner_text().split())
         slider = page.locator(
-            '[data-testid="stSlider"]', has_text="Envelope, % of the current portfolio's budget"
+            '[data-testid="stSlider"]', has_text="Envelope, % of what today's portfolio will cost"
         )
         value = slider.locator('input[type="range"]')
         box = value.locator("xpath=..").bounding_box()  # the thumb holds the range input
@@ -176,14 +176,14 @@ def test_dragging_the_budget_slider_changes_the_funded_count(server):
         page.mouse.move(track["x"] + track["width"] * 0.27, box["y"] + box["height"] / 2, steps=12)
         page.mouse.up()
         page.wait_for_function(
-            "el => !el.innerText.includes('Funded projects\\n3')", arg=funded.element_handle(), timeout=30_000
+            "el => !el.innerText.includes('Funded projects\\n4')", arg=funded.element_handle(), timeout=30_000
         )
         settle(page)
         after = " ".join(funded.inner_text().split())
         percent = int(value.input_value())
         screenshot(page, "whatif-fixture")
-    # 100%: FIN-P1, FIN-P2 and HR-P4 (tests/test_whatif_page.py). Below 47% (2,000 of 4,300) even the
-    # mandatory FIN-P2 is over the envelope and is all that is funded.
-    assert before.startswith("Funded projects 3")
+    # 100%: all four (tests/test_whatif_page.py). Below 44% (2,000 of 4,529) even the mandatory
+    # FIN-P2 is over the envelope and is all that is funded.
+    assert before.startswith("Funded projects 4")
     assert percent <= 50, percent
     assert after.startswith("Funded projects 1"), after

@@ -165,7 +165,9 @@ def test_demo_cookies_never_use_the_real_key(tmp_path):
     demo = auth_config.load(Settings(demo=True, cookie_key=real, users_file=tmp_path / "none.yaml"))
     assert demo.cookie_key != real and len(demo.cookie_key) >= 32
     assert demo.cookie_name == "pmo_dash_auth_demo"
-    record = users.UserRecord(name="C", password=users.hash_password("a-password", rounds=4), roles=["executive"])
+    record = users.UserRecord(
+        name="C", password=users.hash_password("a-password", rounds=4), roles=["executive"]
+    )
     users.save(tmp_path / "users.yaml", {"cio": record})
     real_config = auth_config.load(Settings(demo=False, cookie_key=real, users_file=tmp_path / "users.yaml"))
     assert (real_config.cookie_key, real_config.cookie_name, real_config.problems) == (

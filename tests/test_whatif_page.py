@@ -11,12 +11,15 @@ fit 3, benefit 3, health 2, risk 2 (sum 10), each component scaled to [0, 1]:
 | HR-P3 | 0.5 | 0.2667 | 1 | 0.2 | (1.5 + 0.8 + 0.4 - 2)/10 = 0.07 | 500/0.76 = 657.9 |
 | HR-P4 | 0.5 | 0.3 | 0 | 1 | (1.5 + 0.9 + 2)/10 = 0.44 | 760 |
 
-The current budget is 4,300 (BAC). FIN-P2 is always in (2,000), leaving:
-- 100% (4,300): 2,300 -> FIN-P1 + HR-P4 (1,871.1, score 0.9233) beat FIN-P1 + HR-P3 (0.5533) and
+The envelope's 100% is what today's portfolio is forecast to cost: 1,111.1 + 2,000 + 657.9 + 760 =
+4,529.0 (EAC). FIN-P2 is always in (2,000), leaving:
+- 100% (4,529.0): 2,529.0 -> everything fits.
+- 90% (4,076.1): 2,076.1 -> FIN-P1 + HR-P4 (1,871.1, score 0.9233) beat FIN-P1 + HR-P3 (0.5533) and
   HR-P3 + HR-P4 (0.51); all three (2,529) do not fit. HR-P3 is cut.
-- 80% (3,440): 1,440 -> HR-P3 + HR-P4 (1,417.9, 0.51) beat FIN-P1 alone (0.4833): the top-ranked
+- 80% (3,623.2): 1,623.2 -> HR-P3 + HR-P4 (1,417.9, 0.51) beat FIN-P1 alone (0.4833): the top-ranked
   project is cut because two smaller ones together are worth more.
-- 60% (2,580): 580 -> nothing else fits; FIN-P2 alone.
+- 60% (2,717.4): 717.4 -> only HR-P3 (657.9) still fits.
+- 40% (1,811.6): FIN-P2 alone, 188.4 over the envelope (mandatory projects are always in).
 """
 
 from __future__ import annotations
@@ -51,16 +54,25 @@ def no_scenarios(fixture_settings):
 def test_the_budget_slider_moves_the_funded_set_to_the_optimum(fixture_settings):
     at = app("whatif")
     assert not at.exception, [e.message for e in at.exception]
+    assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P3", "HR-P4"}
+    assert metrics(at)["Funded projects"] == ("4", "+0 on now")
+    assert any(
+        c.startswith("The best possible selection (proven) · 4 candidate projects") for c in at.caption.values
+    )
+    at = budget(at, 90)
     assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P4"}
-    assert metrics(at)["Funded projects"] == ("3", "-1 on now")
-    assert metrics(at)["Cost (EAC)"][0] == "£3.87k"  # 2,000 + 1,111.1 + 760
-    assert any(c.startswith("Proven optimal") for c in at.caption.values)
+    assert metrics(at)["Cost (EAC)"] == ("£3.87k", "£205 left")  # 4,076.1 - 3,871.1
     at = budget(at, 80)
     assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}
-    assert metrics(at)["Cost (EAC)"] == ("£3.42k", "£22 left")  # 3,440 - 3,417.9
+    assert metrics(at)["Funded projects"] == ("3", "-1 on now")
     assert any(m.value == "**Newly cut (1)**" for m in at.markdown)
     at = budget(at, 60)
+    assert funded(at) == {"FIN-P2", "HR-P3"}
+    at = budget(at, 40)
     assert funded(at) == {"FIN-P2"}
+    assert [w.value for w in at.warning] == [
+        "Mandatory and pinned-in projects alone cost £2.00k, £188 over the envelope: nothing else is funded."
+    ]
     at = budget(at, 150)
     assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P3", "HR-P4"}
 
@@ -71,21 +83,35 @@ def test_ranks_and_reasons_follow_the_scores(fixture_settings):
     assert list(ranked["project_id"]) == ["FIN-P2", "FIN-P1", "HR-P4", "HR-P3"]
     assert [round(s, 4) for s in ranked["score"]] == [0.4875, 0.4833, 0.44, 0.07]
     assert list(ranked["decision"]) == ["Mandatory", "Not funded", "Funded", "Funded"]
-    assert "The funded line falls at rank 2: every project ranked above it is funded; below it, 2 more" in (
-        " ".join(at.caption.values)
+    assert (
+        "Every project down to rank 1 is funded; the first one left out is ranked 2. Below it, 2 more are "
+        "funded because they fit what is left" in " ".join(at.caption.values)
     )
+    [cut] = [d.value for d in at.dataframe if "why" in d.value.columns]
+    # FIN-P1: strong on fit and benefit, but 0.4833 for 1,111.1 is 435 per £m; health 1/6 is weak.
+    assert cut.to_dict("records") == [
+        {
+            "project_id": "FIN-P1",
+            "project": "General ledger migration",
+            "department": "Finance",
+            "score": pytest.approx(0.48333, abs=1e-4),
+            "eac": pytest.approx(1111.11, abs=0.01),
+            "per_million": pytest.approx(435.0, abs=0.1),
+            "why": "weak health, high risk",
+        }
+    ]
 
 
 def test_pins_and_shocks(fixture_settings):
     at = app("whatif")
     at.multiselect(key=whatif.PIN_OUT).set_value(["FIN-P1", "FIN-P2"]).run()
-    # FIN-P2 is mandatory, so stays in; FIN-P1 pinned out leaves room for HR-P3 and HR-P4.
+    # FIN-P2 is mandatory, so stays in; FIN-P1 is out; the rest fit.
     assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}
     at = app("whatif")
     at.slider(key=whatif.OVERRUN).set_value(20).run()
-    # +20% on every EAC: FIN-P2 2,400 leaves 1,900; FIN-P1 + HR-P3 (2,122.8) and FIN-P1 + HR-P4
-    # (2,245.3) no longer fit, and HR-P3 + HR-P4 (1,701.5, score 0.51) beat FIN-P1 alone (0.4833).
-    assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}
+    # +20% on every EAC, against today's 4,529.0: FIN-P2 2,400 leaves 2,129.0; FIN-P1 + HR-P3
+    # (1,333.3 + 789.5 = 2,122.8, score 0.5533) beat HR-P3 + HR-P4 (0.51); FIN-P1 + HR-P4 (2,245.3) do not fit.
+    assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P3"}
 
 
 def test_a_saved_scenario_survives_a_fresh_app_and_compares(fixture_settings, no_scenarios):
@@ -99,9 +125,10 @@ def test_a_saved_scenario_survives_a_fresh_app_and_compares(fixture_settings, no
     fresh.multiselect(key="wi_compare").set_value(["Full budget", "Board option B: 80%"]).run()
     side = [d.value for d in fresh.dataframe if "Full budget" in d.value.columns and "" in d.value.columns][0]
     rows = {r[""]: (r["Full budget"], r["Board option B: 80%"]) for r in side.to_dict("records")}
-    assert rows["Funded projects"] == ("3", "3")
-    assert rows["Cost (EAC)"] == ("£3.87k", "£3.42k")
-    assert rows["Envelope"] == ("£4.30k", "£3.44k")
+    assert rows["Funded projects"] == ("4", "3")
+    assert rows["Cost (EAC)"] == ("£4.53k", "£3.42k")
+    assert rows["Envelope"] == ("£4.53k", "£3.62k")
+    assert rows["Weights: fit, benefit, health, risk"] == ("3, 3, 2, 2", "3, 3, 2, 2")
     differ = [
         d.value
         for d in fresh.dataframe
@@ -114,19 +141,13 @@ def test_a_saved_scenario_survives_a_fresh_app_and_compares(fixture_settings, no
             "Full budget": True,
             "Board option B: 80%": False,
         },
-        {
-            "project_id": "HR-P3",
-            "project": "Payroll replacement",
-            "Full budget": False,
-            "Board option B: 80%": True,
-        },
     ]
 
 
 def test_opening_a_scenario_restores_its_levers(fixture_settings, no_scenarios):
     save(budget(app("whatif"), 80), "Eighty")
     at = app("whatif")
-    assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P4"}
+    assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P3", "HR-P4"}
     at.selectbox(key="wi_scenario").set_value("Eighty").run()
     at = at.button(key="wi_open").click().run()
     assert at.slider(key=whatif.BUDGET_PCT).value == 80
@@ -140,16 +161,16 @@ def test_scenarios_are_seen_only_within_scope_and_exported(fixture_settings, no_
     assert list(saved_table(app("whatif"))["scenario"]) == ["Finance only", "Everything"]
     scenario = whatif.store().list(("FIN",))[0]
     frame = whatif.export_frame(scenario, app_candidates())
-    # Finance alone: the envelope is FIN's budget, 3,000; FIN-P1 (1,111.1) does not fit beside FIN-P2.
+    # Finance alone: 100% is FIN's forecast cost, 3,111.1, so both its projects stay funded.
     assert dict(zip(frame["project_id"], frame["funded_in_scenario"], strict=True)) == {
-        "FIN-P1": False,
+        "FIN-P1": True,
         "FIN-P2": True,
         "HR-P3": False,
         "HR-P4": False,
     }
     workbook = whatif._xlsx(scenario, frame)
     decisions = pl.read_excel(io.BytesIO(workbook), sheet_name="decisions")
-    assert decisions["funded_in_scenario"].to_list() == [False, True, False, False]
+    assert decisions["funded_in_scenario"].to_list() == [True, True, False, False]
     about = pl.read_excel(io.BytesIO(workbook), sheet_name="scenario")
     assert dict(zip(about["item"], about["value"], strict=True))["scenario"] == "Finance only"
 
@@ -158,9 +179,10 @@ def test_a_viewer_may_look_but_not_save(fixture_settings):
     at = app("whatif", user="hr_viewer")
     assert not at.exception
     assert not [t for t in at.text_input if t.label == "Save this scenario as"]
-    # HR alone: the envelope is 1,300, which fits one of HR-P3 (657.9) and HR-P4 (760); scaled among
-    # HR's projects, HR-P4 scores (1.5 + 3 + 2)/10 = 0.65 against HR-P3's (1.5 + 2.667 + 0.4 - 2)/10.
-    assert funded(at) == {"HR-P4"}
+    assert funded(at) == {"HR-P3", "HR-P4"}  # HR alone: 100% is HR's 1,417.9, which both fit
+    # At 80% (1,134.3) only one fits; scaled among HR's projects, HR-P4 scores (1.5 + 3 + 2)/10 = 0.65
+    # against HR-P3's (1.5 + 2.667 + 0.4 - 2)/10 = 0.2567.
+    assert funded(budget(at, 80)) == {"HR-P4"}
 
 
 def save(at: AppTest, name: str) -> AppTest:

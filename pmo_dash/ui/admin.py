@@ -10,9 +10,12 @@ import polars as pl
 import streamlit as st
 
 from pmo_dash.auth.config import AuthConfig
+from pmo_dash.auth.roles import ROLES
 from pmo_dash.settings import Settings
 from pmo_dash.ui import fmt, login
 from pmo_dash.warehouse.build import BuildError, build
+
+_NOTICE = "_admin_notice"
 
 
 def build_summary(info: dict[str, Any], settings: Settings) -> None:
@@ -24,19 +27,26 @@ def build_summary(info: dict[str, Any], settings: Settings) -> None:
 
 
 def rebuild(settings: Settings) -> None:
-    """Build a new warehouse from the configured returns; the old one serves until it is ready."""
+    """Button callback: build a new warehouse from the configured returns, before the page is drawn
+    again, so that the summary below shows the new build. The old one serves until it is ready."""
     try:
-        with st.spinner(f"Rebuilding from {settings.source_dir} ..."):
-            result = build(settings)
+        result = build(settings)
     except BuildError as err:
-        st.error(f"The rebuild failed, and the previous warehouse is still serving: {err}")
+        st.session_state[_NOTICE] = (
+            "error",
+            f"The rebuild failed, and the previous warehouse is still serving: {err}",
+        )
         return
-    totals = result.summary.select("rows_read", "accepted", "rejected").sum().row(0)
-    st.success(
-        f"Rebuilt in {result.seconds:.1f} s: {totals[0]:,} rows read, {totals[1]:,} accepted, "
-        f"{totals[2]:,} rejected ({result.problems} problems in the validation report). "
-        "Every page now reads the new warehouse."
+    st.session_state[_NOTICE] = (
+        "success",
+        f"Rebuilt in {result.seconds:.1f} s, with {result.problems} problems in the validation report. "
+        "Every page now reads the new warehouse.",
     )
+
+
+def notice() -> None:
+    if said := st.session_state.pop(_NOTICE, None):
+        getattr(st, said[0])(fmt.plain(said[1]))
 
 
 def users_table(config: AuthConfig, settings: Settings) -> None:
@@ -56,8 +66,10 @@ def users_table(config: AuthConfig, settings: Settings) -> None:
             {
                 "username": name,
                 "name": r.name,
-                "roles": ", ".join(r.roles),
-                "departments": ", ".join(r.departments) or "—",
+                "roles": ", ".join(r.replace("_", " ") for r in r.roles),
+                "departments": "all"
+                if any(ROLES[role].sees_every_department for role in r.roles)
+                else ", ".join(r.departments) or "none",
                 "failed logins": attempts.get(name, 0),
                 "locked until (UTC)": locked_until(name),
             }
@@ -67,7 +79,9 @@ def users_table(config: AuthConfig, settings: Settings) -> None:
     st.dataframe(
         table,
         hide_index=True,
-        column_config={"locked until (UTC)": st.column_config.DatetimeColumn(format="HH:mm")},
+        column_config={
+            "locked until (UTC)": st.column_config.DatetimeColumn(format="HH:mm", help="Empty: not locked"),
+        },
     )
     if config.demo:
         ignored = (

@@ -37,10 +37,18 @@ _context = threading.local()
 
 
 def pages(names: tuple[str, ...] = tuple(PAGES)) -> list[st.Page]:
+    """Every page; those not in `names` are left out of the menu but still answer their URL, so that
+    a link to one reaches its guard, which says why it will not open, instead of a bare 'not found'."""
     return [
-        st.Page(PAGES_DIR / path, title=title, icon=icon, url_path=name, default=name == "enterprise")
+        st.Page(
+            PAGES_DIR / path,
+            title=title,
+            icon=icon,
+            url_path=name,
+            default=name == "enterprise",
+            visibility="visible" if name in names else "hidden",
+        )
         for name, (path, title, icon) in PAGES.items()
-        if name in names
     ]
 
 
@@ -83,7 +91,8 @@ def guard() -> None:
     """First line of every page: make sure it runs inside the shell, for a user allowed to open it."""
     if getattr(_context, "filters", None) is not None:
         if _context.page not in _context.user.pages:
-            st.error("Your role does not open this page.")
+            title = PAGES.get(_context.page, ("", "This page"))[1]
+            st.error(f"{title} is not open to your role. The menu on the left lists the pages you can open.")
             st.stop()
         return
     if st.session_state.get("_shell_handoff"):

@@ -31,7 +31,7 @@ RISK = "wi_risk"
 BUDGET_MODE, BUDGET_PCT, BUDGET_AMOUNT = "wi_budget_mode", "wi_budget_pct", "wi_budget_amount"
 CAPACITY, OVERRUN, DELAY, SHOCKED = "wi_capacity", "wi_overrun", "wi_delay", "wi_shocked"
 PIN_IN, PIN_OUT = "wi_pin_in", "wi_pin_out"
-MODES = ["% of current budget", "amount"]
+MODES = ["% of today's cost", "amount"]
 DEFAULTS: dict[str, Any] = {
     "wi_fit": 3,
     "wi_benefit": 3,
@@ -73,12 +73,15 @@ def from_json(text: str) -> Levers:
 
 
 def current_budget(candidates: pl.DataFrame) -> float:
-    """The current portfolio's budget: the BAC of the projects funded now."""
-    return float(candidates.filter(pl.col("funded_now"))["budget"].sum())
+    """What the current portfolio is forecast to cost: the EAC of the projects funded now. Costs are
+    EACs everywhere here, so that 100% funds today's portfolio as it stands."""
+    return float(candidates.filter(pl.col("funded_now"))["eac"].sum())
 
 
 def levers(candidates: pl.DataFrame, departments: dict[str, str]) -> Levers:
     """Draw the levers; return what they say."""
+    if opened := st.session_state.pop("_wi_opened", None):
+        st.toast(fmt.plain(opened), icon=":material/open_in_browser:")
     for key, value in DEFAULTS.items():
         st.session_state.setdefault(key, value)
     labels = dict(
@@ -107,18 +110,18 @@ def levers(candidates: pl.DataFrame, departments: dict[str, str]) -> Levers:
             )
         else:
             pct = st.slider(
-                "Envelope, % of the current portfolio's budget",
+                "Envelope, % of what today's portfolio will cost",
                 0,
                 150,
                 step=5,
                 key=BUDGET_PCT,
                 bind="query-params",
                 persist_state="session",
-                help=f"100% is {fmt.money(base)}: the budget (BAC) of the projects funded now.",
+                help=f"100% is {fmt.money(base)}: the forecast cost (EAC) of the projects funded now.",
             )
             budget = base * pct / 100
         capacity = st.toggle(
-            "Respect each department's capacity per role and month",
+            "Respect capacity (per department, role, month)",
             key=CAPACITY,
             bind="query-params",
             persist_state="session",
@@ -195,19 +198,39 @@ def headline(result: Outcome) -> None:
     )
     over = result.capacity.filter(pl.col("over")).height
     cols[4].metric(
-        "Role-months over capacity",
+        "Staffing overloads",
         f"{over:,}" if result.levers.use_capacity or over else "0",
         border=True,
-        help="Roles and months in which a department's demand exceeds its capacity.",
+        help="Role-months in which a department needs more people than it has.",
     )
-    gap = f" in {selection.seconds * 1000:.0f} ms"
-    note = {"optimal": "Proven optimal"}.get(selection.status, selection.status.capitalize())
     if selection.over_budget:
         st.warning(
             f"Mandatory and pinned-in projects alone cost {fmt.money(selection.total_cost)}, "
             f"{fmt.money(selection.over_budget)} over the envelope: nothing else is funded."
         )
-    st.caption(f"{note}{gap} ({selection.method.upper()}, {rows.height:,} candidates).")
+    if result.levers.use_capacity and selection.total_cost < 0.95 * result.levers.budget:
+        st.info(
+            f"Capacity, not money, limits this portfolio: "
+            f"{fmt.money(result.levers.budget - selection.total_cost)} "
+            "of the envelope is left because the people to deliver more are not there. "
+            "See capacity by role and month below.",
+            icon=":material/groups:",
+        )
+    st.caption(
+        f"{answer(selection)} · {rows.height:,} candidate projects · "
+        f"answered in {selection.seconds * 1000:.0f} ms."
+    )
+
+
+def answer(selection) -> str:
+    """How good the selection is, in words a board uses."""
+    if selection.status == "optimal":
+        return "The best possible selection (proven)"
+    gap = selection.mip_gap
+    short = f"at most {gap:.2%} below the best possible" if gap is not None and gap < 1 else "not proven best"
+    if selection.method == "greedy":
+        return f"A quick selection (the exact search found nothing better in time), {short}"
+    return f"The best selection found in the time allowed, {short}"
 
 
 def ranked(result: Outcome) -> None:
@@ -216,10 +239,19 @@ def ranked(result: Outcome) -> None:
     missed = rows.filter(~pl.col("funded"))
     line = int(missed["rank"].min()) if missed.height else rows.height + 1
     below = rows.filter((pl.col("rank") > line) & pl.col("funded")).height
-    st.caption(
-        f"The funded line falls at rank {line:,}: every project ranked above it is funded"
-        + (f"; below it, {below:,} more fit what is left of the envelope." if below else ".")
-    )
+    if line > rows.height:
+        text = "Every project is funded."
+    elif line == 1:
+        text = "The top-ranked project is not funded"
+    else:
+        text = f"Every project down to rank {line - 1:,} is funded; the first one left out is ranked {line:,}"
+    if below:
+        text += (
+            f". Below it, {below:,} more are funded because they fit what is left: "
+            "the optimiser buys the most "
+            "total score the envelope allows, so cost counts as well as rank."
+        )
+    st.caption(text if text.endswith(".") else text + ".")
     shown = rows.select(
         "rank",
         "decision",
@@ -259,49 +291,60 @@ def ranked(result: Outcome) -> None:
     )
 
 
-def _why(frame: pl.DataFrame) -> pl.DataFrame:
-    """A short reason per change: what stands out in the score, and the cost."""
-    strong = [pl.when(pl.col(f"{c}_part") >= 0.67).then(pl.lit(c)) for c in ("fit", "benefit", "health")]
-    weak = [pl.when(pl.col(f"{c}_part") <= 0.33).then(pl.lit(c)) for c in ("fit", "benefit", "health")]
-    risky = pl.when(pl.col("risk_part") >= 0.5).then(pl.lit("high risk"))
+def _why(frame: pl.DataFrame, funded: bool) -> pl.DataFrame:
+    """A reason per change: what stands out in the score, and the score each £m buys."""
+    parts = ("fit", "benefit", "health")
+    strong = [pl.when(pl.col(f"{c}_part") >= 0.67).then(pl.lit(f"strong {c}")) for c in parts]
+    weak = [pl.when(pl.col(f"{c}_part") <= 0.33).then(pl.lit(f"weak {c}")) for c in parts]
+    risky = [pl.when(pl.col("risk_part") >= 0.5).then(pl.lit("high risk"))]
+    pinned = pl.when(pl.col("decision").is_in(["Pinned in", "Pinned out", "Mandatory"])).then(
+        pl.col("decision").str.to_lowercase()
+    )
+    said = (
+        pl.concat_list([pinned, *(strong if funded else [*weak, *risky])]).list.drop_nulls().list.join(", ")
+    )
+    per_million = pl.col("score") / (pl.col("eac") / 1e6)
     return frame.with_columns(
-        strong=pl.concat_list(strong).list.drop_nulls().list.join(", "),
-        weak=pl.concat_list([*weak, risky]).list.drop_nulls().list.join(", "),
+        per_million=per_million,
+        why=pl.when(said != "")
+        .then(said)
+        .otherwise(pl.lit("good value" if funded else "poor value for its cost")),
     )
 
 
 def changes(result: Outcome) -> None:
     rows = result.candidates.filter(pl.col("funded") != pl.col("funded_now"))
-    funded = _why(rows.filter(pl.col("funded")))
-    cut = _why(rows.filter(~pl.col("funded"))).sort("score")
-    left, right = st.columns(2, gap="large")
+    funded = _why(rows.filter(pl.col("funded")), funded=True).sort("per_million", descending=True)
+    cut = _why(rows.filter(~pl.col("funded")), funded=False).sort("per_million")
+    st.caption(
+        "The optimiser buys the most total score the envelope allows, so what counts is the score each "
+        f"{get_settings().currency_symbol}m buys: a good project can be cut when it costs a lot "
+        "for its score."
+    )
     columns = {
         "project_id": "ID",
-        "project": "Project",
+        "project": st.column_config.TextColumn("Project", width="large"),
         "department": "Department",
-        "decision": "Decision",
         "score": st.column_config.NumberColumn("Score", format="%.2f"),
-        "eac": st.column_config.NumberColumn("EAC", format="compact"),
+        "eac": st.column_config.NumberColumn("Cost (EAC)", format="compact"),
+        "per_million": st.column_config.NumberColumn(
+            f"Score per {get_settings().currency_symbol}m", format="%.3f"
+        ),
+        "why": st.column_config.TextColumn("Why", width="large"),
     }
-    with left:
-        st.markdown(f"**Newly funded ({funded.height})**")
-        if funded.is_empty():
-            st.caption("Nothing that is not funded now.")
+    for title, frame, empty in (
+        ("Newly funded", funded, "Nothing that is not funded today."),
+        ("Newly cut", cut, "Every project funded today stays funded."),
+    ):
+        st.markdown(f"**{title} ({frame.height})**")
+        if frame.is_empty():
+            st.caption(empty)
         else:
             st.dataframe(
-                funded.select(*columns, "strong"),
+                frame.select(*columns),
                 hide_index=True,
-                column_config=columns | {"strong": "Strong on"},
-            )
-    with right:
-        st.markdown(f"**Newly cut ({cut.height})**")
-        if cut.is_empty():
-            st.caption("Every project funded now stays funded.")
-        else:
-            st.dataframe(
-                cut.select(*columns, "weak"),
-                hide_index=True,
-                column_config=columns | {"weak": "Weak on"},
+                column_config=columns,
+                height=min(320, 38 + 35 * frame.height),
             )
 
 
@@ -359,7 +402,7 @@ def _restore(scenario: Scenario) -> None:
     """Button callback: put a saved scenario's levers back in the widgets before they are drawn."""
     for key, value in scenario.levers.get("ui", {}).items():
         st.session_state[key] = value
-    st.session_state["_wi_notice"] = f"Opened '{scenario.name}'."
+    st.session_state["_wi_opened"] = f"Opened '{scenario.name}': the levers are as it was saved."
 
 
 def save_form(result: Outcome, user: User, f: Filters) -> None:
@@ -468,8 +511,8 @@ def saved(user: User, user_scope: tuple[str, ...], candidates: pl.DataFrame) -> 
         names = st.multiselect(
             "Compare side by side (two to four)", list(by_name), max_selections=4, key="wi_compare"
         )
-        if len(names) >= 2:
-            compare([by_name[n] for n in names], candidates)
+    if len(names) >= 2:
+        compare([by_name[n] for n in names], candidates)
 
 
 def compare(scenarios: list[Scenario], candidates: pl.DataFrame) -> None:
@@ -480,9 +523,23 @@ def compare(scenarios: list[Scenario], candidates: pl.DataFrame) -> None:
         "Envelope": lambda s: fmt.money(s.summary["budget"]),
         "Total score": lambda s: f"{s.summary['value']:,.1f}",
         "Expected benefit": lambda s: fmt.money(s.summary["benefits"]),
-        "Role-months over capacity": lambda s: f"{s.summary['over_allocated_cells']:,}",
+        "Staffing overloads": lambda s: f"{s.summary['over_allocated_cells']:,}",
+        "Weights: fit, benefit, health, risk": lambda s: ", ".join(
+            f"{s.levers['levers'][k]:g}" for k in ("fit", "benefit", "health", "risk")
+        ),
         "Capacity respected": lambda s: "yes" if s.levers["levers"]["use_capacity"] else "no",
-        "Author": lambda s: s.author_name,
+        "Cost overrun, delay": lambda s: (
+            f"{s.levers['levers']['overrun_pct']:g}%, {s.levers['levers']['delay_months']} months"
+            + (
+                f" ({', '.join(s.levers['levers']['shocked_departments'])})"
+                if s.levers["levers"]["shocked_departments"]
+                else ""
+            )
+        ),
+        "Pinned in, out": lambda s: (
+            f"{len(s.levers['levers']['pinned_in'])}, {len(s.levers['levers']['pinned_out'])}"
+        ),
+        "Saved by": lambda s: f"{s.author_name}, {s.created_at:%-d %b %Y %H:%M} UTC",
     }
     side = pl.DataFrame(
         {"": list(figures)} | {s.name: [shown(s) for shown in figures.values()] for s in scenarios}

@@ -6,6 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 import polars as pl
 
+from pmo_dash.settings import get_settings
 from pmo_dash.ui.charts import ACCENT, AMBER, GREEN, RED, _axis, _layout, _safe
 from pmo_dash.ui.fmt import money
 
@@ -42,7 +43,7 @@ def frontier(curve: pl.DataFrame, chosen: tuple[float, float], now: tuple[float,
     ]
     layout = _layout(
         340,
-        xaxis=_axis(title="cost (EAC of the funded projects)"),
+        xaxis=_axis(title="cost (EAC of the funded projects)", tickprefix=get_settings().currency_symbol),
         yaxis=_axis(title="total score"),
         legend={"orientation": "h", "y": -0.25},
     )
@@ -83,7 +84,7 @@ def department_funding(rows: pl.DataFrame) -> go.Figure:
     layout = _layout(
         height,
         barmode="group",
-        xaxis=_axis(title="cost funded (projects · EAC)"),
+        xaxis=_axis(title="cost funded (projects · EAC)", tickprefix=get_settings().currency_symbol),
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
     )
     return go.Figure(bars, layout)
@@ -98,21 +99,18 @@ def capacity(rows: pl.DataFrame) -> go.Figure:
     text = np.full((len(roles), len(months)), "", dtype=object)
     at_role = {r: i for i, r in enumerate(roles)}
     at_month = {m: j for j, m in enumerate(months)}
-    for role, month, demand, cap, over, departments in rows.select(
-        "role", "month", "demand_fte", "capacity_fte", "over", "over_departments"
-    ).iter_rows():
+    for role, month, demand, cap in rows.select("role", "month", "demand_fte", "capacity_fte").iter_rows():
         i, j = at_role[role], at_month[month]
         share = demand / cap * 100 if cap else np.nan
         grid[i, j] = share
-        flag = f" · {departments} dept over" if over else ""
-        text[i, j] = f"{share:.0f}%{flag}"
+        text[i, j] = "" if np.isnan(share) else f"{share:.0f}%"
     heat = go.Heatmap(
         z=grid,
         x=np.array([m.strftime("%b %y") for m in months]),
         y=_safe(pl.Series(roles)),
         text=text,
-        texttemplate="%{z:.0f}%",
-        hovertemplate="%{y}, %{x}: %{text}<extra></extra>",
+        texttemplate="%{text}",
+        hovertemplate="%{y}, %{x}: %{text} of capacity<extra></extra>",
         colorscale=[[0, "#e8f5e9"], [0.6, GREEN], [0.8, AMBER], [1, RED]],
         zmin=0,
         zmax=125,
@@ -133,14 +131,22 @@ def capacity(rows: pl.DataFrame) -> go.Figure:
 
 def benefits(rows: pl.DataFrame) -> go.Figure:
     """Cumulative expected benefit by month, the current portfolio against the scenario."""
-    x = np.array([m.strftime("%b %y") for m in rows["month"]])
+    x = rows["month"].to_numpy()  # real dates: months without a change keep their place on the axis
     lines = [
-        go.Scatter(x=x, y=rows["now"].to_numpy(), name="Now", line={"color": GREY, "dash": "dash"}),
+        go.Scatter(
+            x=x, y=rows["now"].to_numpy(), name="Now", line={"color": GREY, "dash": "dash", "shape": "hv"}
+        ),
         go.Scatter(
             x=x,
             y=rows["scenario"].to_numpy(),
             name="Scenario",
-            line={"color": ACCENT, "width": 3},
+            line={"color": ACCENT, "width": 3, "shape": "hv"},
         ),
     ]
-    return go.Figure(lines, _layout(320, xaxis=_axis(nticks=10), yaxis=_axis(title="cumulative benefit")))
+    symbol = get_settings().currency_symbol
+    layout = _layout(
+        320,
+        xaxis=_axis(type="date", tickformat="%b %Y"),
+        yaxis=_axis(title="cumulative expected benefit", tickprefix=symbol),
+    )
+    return go.Figure(lines, layout)
