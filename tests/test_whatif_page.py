@@ -161,16 +161,16 @@ def test_scenarios_are_seen_only_within_scope_and_exported(fixture_settings, no_
     assert list(saved_table(app("whatif"))["scenario"]) == ["Finance only", "Everything"]
     scenario = whatif.store().list(("FIN",))[0]
     frame = whatif.export_frame(scenario, app_candidates())
-    # Finance alone: 100% is FIN's forecast cost, 3,111.1, so both its projects stay funded.
-    assert dict(zip(frame["project_id"], frame["funded_in_scenario"], strict=True)) == {
-        "FIN-P1": True,
-        "FIN-P2": True,
-        "HR-P3": False,
-        "HR-P4": False,
-    }
+    # Finance alone: 100% is FIN's forecast cost, 3,111.1, so both its projects stay funded. Scaled
+    # among FIN's two: FIN-P2 (2.25 + 2.5 + 2 - 2 x 15/15)/10 = 0.475, FIN-P1 (3 + 3 + 1/3 - 2 x 12/15)/10.
+    shown = ["rank", "project_id", "decision", "score", "eac_in_scenario", "funded_in_scenario"]
+    assert frame.select(shown).rows() == [
+        (1, "FIN-P2", "Mandatory", 0.475, 2000.0, True),
+        (2, "FIN-P1", "Funded", 0.4733, 1111.11, True),
+    ]
     workbook = whatif._xlsx(scenario, frame)
     decisions = pl.read_excel(io.BytesIO(workbook), sheet_name="decisions")
-    assert decisions["funded_in_scenario"].to_list() == [True, True, False, False]
+    assert decisions.select(shown).rows() == frame.select(shown).rows()
     about = pl.read_excel(io.BytesIO(workbook), sheet_name="scenario")
     assert dict(zip(about["item"], about["value"], strict=True))["scenario"] == "Finance only"
 

@@ -413,6 +413,9 @@ def save_form(result: Outcome, user: User, f: Filters) -> None:
         "levers": {"levers": json.loads(to_json(result.levers)), "ui": ui_state()},
         "funded": sorted(result.selection.chosen),
         "summary": result.summary(),
+        "decisions": result.candidates.select(
+            "project_id", "rank", pl.col("score").round(4), pl.col("eac").round(2), "decision"
+        ).to_dicts(),
     }
     with st.form("save_scenario", clear_on_submit=True, border=False):
         left, right = st.columns([3, 1], vertical_alignment="bottom")
@@ -561,17 +564,46 @@ def compare(scenarios: list[Scenario], candidates: pl.DataFrame) -> None:
 
 
 def export_frame(scenario: Scenario, candidates: pl.DataFrame) -> pl.DataFrame:
-    """Every candidate of today's warehouse with whether the scenario funds it."""
+    """Every candidate of today's warehouse, with the scenario's rank, score, cost (after its shocks)
+    and decision as they stood when it was saved, best rank first."""
     funded = set(scenario.funded)
-    return candidates.select(
+    frame = candidates.select(
         "project_id",
         "project",
         "department_id",
         "department",
-        "eac",
         "mandatory",
         "funded_now",
         pl.col("project_id").is_in(list(funded)).alias("funded_in_scenario"),
+    )
+    if not scenario.decisions:
+        return frame
+    saved = pl.DataFrame(
+        list(scenario.decisions),
+        schema={
+            "project_id": pl.String,
+            "rank": pl.Int64,
+            "score": pl.Float64,
+            "eac": pl.Float64,
+            "decision": pl.String,
+        },
+    ).rename({"eac": "eac_in_scenario"})
+    return (
+        saved.join(frame, on="project_id", how="left")
+        .select(
+            "rank",
+            "project_id",
+            "project",
+            "department_id",
+            "department",
+            "decision",
+            "score",
+            "eac_in_scenario",
+            "mandatory",
+            "funded_now",
+            "funded_in_scenario",
+        )
+        .sort("rank")
     )
 
 

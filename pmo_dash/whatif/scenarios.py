@@ -28,7 +28,8 @@ create table if not exists scenarios (
     scope text not null,        -- JSON list of department ids
     levers text not null,       -- JSON object
     funded text not null,       -- JSON list of project ids
-    summary text not null       -- JSON object: value, cost, count, ...
+    summary text not null,      -- JSON object: value, cost, count, ...
+    decisions text not null default '[]'  -- JSON list: each candidate's rank, score, cost, decision
 )
 """
 
@@ -49,6 +50,7 @@ class Scenario:
     levers: dict[str, Any]
     funded: tuple[str, ...]
     summary: dict[str, Any]
+    decisions: tuple[dict[str, Any], ...] = ()
 
 
 class ScenarioStore:
@@ -60,6 +62,9 @@ class ScenarioStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with closing(sqlite3.connect(self.path, timeout=10)) as con:
             con.execute(SCHEMA)
+            columns = {row[1] for row in con.execute("pragma table_info(scenarios)")}
+            if "decisions" not in columns:  # a store from before decisions were kept
+                con.execute("alter table scenarios add column decisions text not null default '[]'")
             with con:  # one transaction
                 yield con
 
@@ -73,6 +78,7 @@ class ScenarioStore:
         levers: dict[str, Any],
         funded: list[str] | tuple[str, ...],
         summary: dict[str, Any],
+        decisions: list[dict[str, Any]] | None = None,
     ) -> int:
         name = " ".join(name.split())
         if not name:
@@ -89,12 +95,13 @@ class ScenarioStore:
             json.dumps(levers, sort_keys=True, default=str),
             json.dumps(sorted(funded)),
             json.dumps(summary, sort_keys=True, default=str),
+            json.dumps(decisions or [], default=str),
         )
         with self._connect() as con:
             try:
                 cursor = con.execute(
                     "insert into scenarios (name, author, author_name, created_at, warehouse_version, scope,"
-                    " levers, funded, summary) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " levers, funded, summary, decisions) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     row,
                 )
             except sqlite3.IntegrityError:
@@ -129,7 +136,7 @@ class ScenarioStore:
 
 
 def _scenario(row: tuple) -> Scenario:
-    sid, name, author, author_name, created, version, scope, levers, funded, summary = row
+    sid, name, author, author_name, created, version, scope, levers, funded, summary, decisions = row
     return Scenario(
         sid,
         name,
@@ -141,4 +148,5 @@ def _scenario(row: tuple) -> Scenario:
         json.loads(levers),
         tuple(json.loads(funded)),
         json.loads(summary),
+        tuple(json.loads(decisions)),
     )
