@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import math
 from typing import Any
 
 import polars as pl
@@ -227,7 +228,9 @@ def answer(selection) -> str:
     if selection.status == "optimal":
         return "The best possible selection (proven)"
     gap = selection.mip_gap
-    short = f"at most {gap:.2%} below the best possible" if gap is not None and gap < 1 else "not proven best"
+    # Rounded up, never down: "at most 0.01%" when the proven gap is any smaller than that.
+    shown = math.ceil(gap * 1e4 - 1e-9) / 100 if gap is not None and gap < 1 else None
+    short = f"at most {shown:.2f}% below the best possible" if shown is not None else "not proven best"
     if selection.method == "greedy":
         return f"A quick selection (the exact search found nothing better in time), {short}"
     return f"The best selection found in the time allowed, {short}"
