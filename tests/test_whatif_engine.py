@@ -692,3 +692,21 @@ def test_ten_thousand_projects_solve_quickly_and_feasibly():
             over = use.join(forced_use, on=["department_id", "role", "month"], suffix="_forced")
             # Only cells the mandatory projects overfill on their own may be over.
             assert over.filter(pl.col("over") & ~pl.col("over_forced")).is_empty()
+
+
+def test_the_capacity_matrix_is_reused_only_for_the_same_inputs():
+    from pmo_dash.whatif import optimise as module
+
+    rng = np.random.default_rng(11)
+    candidates, demand, capacity, levers = random_instance(rng, 12, use_capacity=True)
+    first = module._cells_cached(candidates, demand, capacity)
+    assert module._cells_cached(candidates.clone(), demand.clone(), capacity.clone()) is first
+    more = demand.with_columns(pl.col("demand_fte") * 2)
+    doubled = module._cells_cached(candidates, more, capacity)
+    assert doubled is not first
+    np.testing.assert_allclose(doubled.load.toarray(), 2 * first.load.toarray())
+    # And the answers with a reused matrix are the brute-force optimum, budget move after budget move.
+    for share in (0.3, 0.5, 0.7):
+        moved = dataclasses.replace(levers, budget=float(candidates["eac"].sum()) * share)
+        selection = optimise(candidates, more, capacity, moved)
+        assert selection.objective == pytest.approx(brute_force(candidates, more, capacity, moved), abs=1e-9)

@@ -24,9 +24,9 @@ class Levers:
     (regulation beats preference); otherwise a project pinned out is never funded, even when also
     pinned in; otherwise a project pinned in is always funded.
 
-    `time_limit` is HiGHS's budget in seconds; beyond it the best selection found is used. A call
-    takes longer: building the model, a greedy and a bound come first, and HiGHS itself can
-    overrun a short limit while it solves its root LP.
+    `time_limit` is the optimiser's budget in seconds: building the model, a greedy and a bound
+    come first, and HiGHS gets what they leave (at least 10 ms); beyond it the best selection found
+    is used, with its proven gap. HiGHS itself can overrun a short limit while it solves its root LP.
     Lists passed for the pins or departments are frozen so the value stays hashable.
     """
 

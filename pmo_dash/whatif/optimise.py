@@ -7,8 +7,10 @@ solves it, exactly with HiGHS through `scipy.optimize.milp` where time allows.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -64,6 +66,33 @@ class _Cells:
     keys: pl.DataFrame  # department_id, role, month: one row per cell
     capacity: np.ndarray  # capacity_fte per cell
     load: sparse.csc_array  # cells x candidates: demand_fte of each candidate in each cell
+
+
+_CELLS_CACHE: OrderedDict[tuple[bytes, ...], _Cells] = OrderedDict()
+
+
+def _fingerprint(frame: pl.DataFrame) -> bytes:
+    """A digest of a frame's rows, in order: equal frames give equal digests (within a process)."""
+    return hashlib.blake2b(frame.hash_rows().to_numpy().tobytes(), digest_size=16).digest()
+
+
+def _cells_cached(candidates: pl.DataFrame, demand: pl.DataFrame, capacity: pl.DataFrame) -> _Cells:
+    """`_cells`, remembered for the last few inputs: moving the budget or a weight changes none of
+    them, and building the matrix is a good part of an answer with capacity on."""
+    key = (
+        _fingerprint(candidates.select("project_id", "department_id")),
+        _fingerprint(demand.select("project_id", "role", "month", "demand_fte")),
+        _fingerprint(capacity.select(*CELL, "capacity_fte")),
+    )
+    if key in _CELLS_CACHE:
+        _CELLS_CACHE.move_to_end(key)
+        return _CELLS_CACHE[key]
+    cells = _CELLS_CACHE[key] = _cells(candidates, demand, capacity)
+    for shared in (cells.capacity, cells.load.data, cells.load.indices, cells.load.indptr):
+        shared.flags.writeable = False  # shared by later answers: nobody may change it in place
+    while len(_CELLS_CACHE) > 8:
+        _CELLS_CACHE.popitem(last=False)
+    return cells
 
 
 def _cells(candidates: pl.DataFrame, demand: pl.DataFrame, capacity: pl.DataFrame) -> _Cells:
@@ -148,8 +177,9 @@ def optimise(
     constrained, by what the forced ones leave: max(0, limit - forced load). So the problem is
     always feasible, and an excess caused by forced projects alone is reported, not fatal.
     Free projects with a score <= 0 add nothing and are never chosen; free projects that could
-    not fit even alone are dropped before solving too. `levers.time_limit` bounds the solver;
-    see `knapsack` for how 10,000 candidates stay quick.
+    not fit even alone are dropped before solving too. `levers.time_limit` bounds the whole call
+    (HiGHS gets what building the model left of it); see `knapsack` for how 10,000 candidates stay
+    quick.
 
     Pass the shocked inputs to optimise a shocked scenario. A null or negative eac is an error:
     a cost that is unknown cannot be budgeted.
@@ -161,7 +191,7 @@ def optimise(
     scores = score(candidates, levers)
     values = scores["score"].to_numpy()
     forced_in, forced_out = forced(candidates, levers)
-    cells = _cells(candidates, demand, capacity) if levers.use_capacity else None
+    cells = _cells_cached(candidates, demand, capacity) if levers.use_capacity else None
 
     budget_left = max(0.0, levers.budget - costs[forced_in].sum())
     free = ~forced_in & ~forced_out & (values > 0) & (costs <= budget_left + knapsack.slack(budget_left))
@@ -177,7 +207,8 @@ def optimise(
         load, room = sparse.csc_array((0, int(free.sum()))), np.zeros(0)
     columns = np.flatnonzero(free)
     problem = knapsack.Knapsack(values[columns], costs[columns], budget_left, load, room)
-    solution = knapsack.solve(problem, levers.time_limit)
+    # The time limit is for the whole answer: what building the model took comes off the solver's share.
+    solution = knapsack.solve(problem, max(0.01, levers.time_limit - (time.perf_counter() - start)))
 
     selected = forced_in.copy()
     selected[columns[solution.taken]] = True
