@@ -14,9 +14,15 @@ if project is None:
     st.stop()
 facts = data.project(scope, project, f.as_of, "brief")
 if facts.is_empty():
-    st.warning(
-        f"Project {fmt.plain(project)} had not started by {periods.label(f.as_of)}: choose a later period."
-    )
+    earlier, when = data.project(scope, project, f.as_of, "history"), periods.label(f.as_of)
+    if earlier.is_empty():
+        st.warning(f"Project {fmt.plain(project)} had not started by {when}: choose a later period.")
+    else:
+        last = periods.label(earlier["period"].max())
+        st.warning(
+            f"Project {fmt.plain(project)} had ended by {when} (its last period was {last}): "
+            "choose an earlier period."
+        )
     st.stop()
 p = facts.row(0, named=True)
 

@@ -215,3 +215,14 @@ def test_project_page_shows_lessons_that_match_its_risks(fixture_settings):
     tables = [d.value for d in at.dataframe]
     matched = [t for t in tables if "shared_words" in t.columns]
     assert matched and matched[0]["lesson_id"].tolist() == ["HR-L2"]
+
+
+def test_a_project_that_had_ended_says_so_rather_than_not_started(fixture_settings):
+    # HR-P5 closed on 30 June 2026; in October it no longer exists, in June it does.
+    at = app("project", project="HR-P5")
+    assert [w.value for w in at.warning] == [
+        "Project HR\\-P5 had ended by Oct 2026 (its last period was Jun 2026): choose an earlier period."
+    ]
+    assert [t.value for t in app("project", project="HR-P5", as_of="Jun 2026").title] == [
+        "Leave self\\-service"
+    ]
