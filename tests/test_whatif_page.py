@@ -222,3 +222,13 @@ def test_saved_scenarios_survive_a_rebuild_and_say_which_warehouse_they_came_fro
         for c in at.caption
     ), "a scenario made on an earlier build says so"
     assert before.warehouse_version.startswith("built ")
+
+
+def test_a_link_carries_the_pins_and_shocks(fixture_settings):
+    # The view on the big screen is a link: pins and the shocked departments travel with it.
+    # Streamlit writes a multiselect's labels to the URL.
+    at = app("whatif", wi_pin_out="FIN-P1 · General ledger migration", wi_shocked="Finance", wi_overrun="20")
+    assert at.multiselect(key=whatif.PIN_OUT).value == ["FIN-P1"]
+    assert at.multiselect(key=whatif.SHOCKED).value == ["FIN"]
+    # FIN-P1 out; +20% on FIN only: FIN-P2 2,400 leaves 2,129.0 for HR-P3 + HR-P4 (1,417.9).
+    assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}

@@ -139,11 +139,27 @@ def levers(candidates: pl.DataFrame, departments: dict[str, str]) -> Levers:
             format_func=departments.get,
             key=SHOCKED,
             placeholder="The whole portfolio",
+            bind="query-params",
+            persist_state="session",
         )
     with st.expander("Pin projects in or out (mandatory projects are always in)"):
         left, right = st.columns(2)
-        pin_in = left.multiselect("Always fund", list(labels), format_func=labels.get, key=PIN_IN)
-        pin_out = right.multiselect("Never fund", list(labels), format_func=labels.get, key=PIN_OUT)
+        pin_in = left.multiselect(
+            "Always fund",
+            list(labels),
+            format_func=labels.get,
+            key=PIN_IN,
+            bind="query-params",
+            persist_state="session",
+        )
+        pin_out = right.multiselect(
+            "Never fund",
+            list(labels),
+            format_func=labels.get,
+            key=PIN_OUT,
+            bind="query-params",
+            persist_state="session",
+        )
     return Levers(
         fit=values["wi_fit"],
         benefit=values["wi_benefit"],
