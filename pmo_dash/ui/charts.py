@@ -114,7 +114,11 @@ def rag_mix(mix: pl.DataFrame, basis: str) -> go.Figure:
             )
         )
     height = max(260, 40 * names.height + 90)
-    return go.Figure(bars, _layout(height, barmode="stack", xaxis=_axis(title="active projects")))
+    # The legend above the plot, in the bars' order (plotly reverses it for stacked bars by default).
+    legend = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"}
+    return go.Figure(
+        bars, _layout(height, barmode="stack", xaxis=_axis(title="active projects"), legend=legend)
+    )
 
 
 def department_variance(variance: pl.DataFrame) -> go.Figure:
