@@ -3,13 +3,11 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.auth import config as auth_config
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import admin, shell
 
 shell.guard()
 settings = get_settings()
-config = auth_config.load(settings)
 
 st.title("Admin")
 st.subheader("Warehouse")
@@ -24,4 +22,4 @@ admin.notice()
 admin.build_summary(data.build_info(shell.user_scope()), settings)
 
 st.subheader("Users")
-admin.users_table(config, settings)
+admin.users_table(shell.auth(), settings)

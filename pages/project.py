@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pmo_dash import data, periods
+from pmo_dash import data
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import brief, charts, components, drill, fmt, shell
 
@@ -14,15 +14,7 @@ if project is None:
     st.stop()
 facts = data.project(scope, project, f.as_of, "brief")
 if facts.is_empty():
-    earlier, when = data.project(scope, project, f.as_of, "history"), periods.label(f.as_of)
-    if earlier.is_empty():
-        st.warning(f"Project {fmt.plain(project)} had not started by {when}: choose a later period.")
-    else:
-        last = periods.label(earlier["period"].max())
-        st.warning(
-            f"Project {fmt.plain(project)} had ended by {when} (its last period was {last}): "
-            "choose an earlier period."
-        )
+    brief.not_then(project, f.as_of, data.project(scope, project, f.as_of, "history"))
     st.stop()
 p = facts.row(0, named=True)
 

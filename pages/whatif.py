@@ -1,10 +1,9 @@
 """What-if: the board moves the levers and the portfolio answers; scenarios are saved and compared."""
 
-import polars as pl
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import fmt, header, shell, whatif
+from pmo_dash.ui import filters, fmt, header, shell, whatif
 
 shell.guard()
 f, user, user_scope = shell.current(), shell.user(), shell.user_scope()
@@ -14,7 +13,7 @@ candidates = data.whatif_candidates(f)
 if candidates.is_empty():
     st.info("No active or on-hold project in view to fund or cut.")
     st.stop()
-departments = dict(data.departments(f.scope).select("department_id", "name").iter_rows())
+departments = filters.unique_labels(data.departments(f.scope), "department_id")
 
 
 @st.fragment
@@ -33,7 +32,7 @@ def live() -> None:
         st.caption(f"{fmt.plain(user.name)} may open and compare scenarios; saving them is for other roles.")
     else:
         whatif.save_form(result, user, f)
-    whatif.saved(user, user_scope, candidates.filter(pl.col("project_id").is_not_null()))
+    whatif.saved(user, user_scope, candidates)
 
 
 live()

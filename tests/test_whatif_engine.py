@@ -595,22 +595,33 @@ def test_effects_by_hand():
         ("A", 2, 1, 10.0, 2, 30.0),
         ("B", 1, 1, 30.0, 0, 0.0),
     ]
-    scores = score(candidates, Levers())
-    changes = effects.changes(selection, candidates, scores)
-    assert changes.select("project_id", "change").rows() == [("B1", "funded"), ("A2", "cut")]
-    assert changes.columns == [
-        "project_id",
-        "department_id",
-        "change",
-        "score",
-        "eac",
-        "fit",
-        "benefit",
-        "risk",
-        "health",
-        "mandatory",
+
+
+def test_changes_say_why_by_value_for_money():
+    decided = pl.DataFrame(
+        {
+            "project_id": ["A", "B", "C", "D", "E"],
+            "funded": [True, True, False, False, True],
+            "funded_now": [False, False, True, True, True],
+            "decision": ["Funded", "Pinned in", "Not funded", "Pinned out", "Funded"],
+            "score": [0.6, 0.2, 0.5, 0.3, 0.9],
+            "eac": [2e6, 1e6, 10e6, 1e6, 1e6],
+            "fit_part": [1.0, 0.5, 0.2, 0.5, 1.0],
+            "benefit_part": [0.5, 0.5, 0.9, 0.5, 1.0],
+            "health_part": [0.5, 0.5, 0.5, 0.5, 1.0],
+            "risk_part": [0.0, 0.0, 0.8, 0.0, 0.0],
+        }
+    )
+    from pmo_dash.whatif.outcome import changes
+
+    # E is funded both now and in the scenario: no change. Funded best value first (A 0.3/£m before
+    # B 0.2/£m), then cuts worst value first (C 0.05/£m before D 0.3/£m).
+    assert changes(decided).select("project_id", "change", "per_million", "why").rows() == [
+        ("A", "funded", pytest.approx(0.3), "strong fit"),
+        ("B", "funded", pytest.approx(0.2), "pinned in"),
+        ("C", "cut", pytest.approx(0.05), "weak fit, high risk"),
+        ("D", "cut", pytest.approx(0.3), "pinned out"),
     ]
-    assert changes["fit"].to_list() == [0.75, 0.25]
 
 
 # --- speed ----------------------------------------------------------------------------------------------
@@ -710,3 +721,24 @@ def test_the_capacity_matrix_is_reused_only_for_the_same_inputs():
         moved = dataclasses.replace(levers, budget=float(candidates["eac"].sum()) * share)
         selection = optimise(candidates, more, capacity, moved)
         assert selection.objective == pytest.approx(brute_force(candidates, more, capacity, moved), abs=1e-9)
+
+
+def test_with_capacity_a_cut_may_be_for_want_of_people():
+    from pmo_dash.whatif.outcome import changes
+
+    decided = pl.DataFrame(
+        {
+            "project_id": ["C"],
+            "funded": [False],
+            "funded_now": [True],
+            "decision": ["Not funded"],
+            "score": [0.5],
+            "eac": [1e6],
+            **{f"{c}_part": [0.5] for c in ("fit", "benefit", "health")},
+            "risk_part": [0.2],
+        }
+    )
+    assert changes(decided)["why"].to_list() == ["poor value for its cost"]
+    assert changes(decided, use_capacity=True)["why"].to_list() == [
+        "poor value for its cost or the people it needs"
+    ]

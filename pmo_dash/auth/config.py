@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pmo_dash.auth import users
@@ -28,6 +29,25 @@ class AuthConfig:
     cookie_name: str
     cookie_key: str
     problems: tuple[str, ...]
+
+
+def _version(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
+@lru_cache(maxsize=8)
+def _users_problem(path: str, version: int) -> str:
+    """What is wrong with the users file ('' if nothing): checked once per version of the file, not on
+    every rerun of every session."""
+    try:
+        if not users.load(Path(path)):
+            return f"The users file {path} has no users: add one with `python -m pmo_dash users add`."
+    except users.UsersFileError as err:
+        return str(err)
+    return ""
 
 
 def demo_mode(settings: Settings) -> bool:
@@ -75,12 +95,7 @@ def load(settings: Settings, secrets_file: Path | None = None) -> AuthConfig:
             f"The cookie key from {source} has {len(key)} characters; "
             f"it needs at least {MIN_COOKIE_KEY_CHARS}."
         )
-    try:
-        if not users.load(users_file):
-            problems.append(
-                f"The users file {users_file} has no users: add one with `python -m pmo_dash users add`."
-            )
-    except users.UsersFileError as err:
-        problems.append(str(err))
+    if problem := _users_problem(str(users_file), _version(users_file)):
+        problems.append(problem)
     cookie_name = f"{settings.cookie_name}_demo" if demo else settings.cookie_name
     return AuthConfig(demo, users_file, cookie_name, key, tuple(problems))

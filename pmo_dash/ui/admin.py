@@ -55,11 +55,11 @@ def users_table(config: AuthConfig, settings: Settings) -> None:
     attempts = {name: user.get("failed_login_attempts", 0) for name, user in accounts.items()}
     lockout = settings.login_lockout_minutes * 60
 
-    def locked_until(name: str) -> dt.datetime | None:
+    def locked_until(name: str) -> str:
         at = accounts.get(name, {}).get("locked_at")
         if at is None or at + lockout < time.time():
-            return None
-        return dt.datetime.fromtimestamp(at + lockout, dt.UTC).replace(tzinfo=None)
+            return ""
+        return f"{dt.datetime.fromtimestamp(at + lockout, dt.UTC):%H:%M}"
 
     table = pl.DataFrame(
         [
@@ -79,9 +79,7 @@ def users_table(config: AuthConfig, settings: Settings) -> None:
     st.dataframe(
         table,
         hide_index=True,
-        column_config={
-            "locked until (UTC)": st.column_config.DatetimeColumn(format="HH:mm", help="Empty: not locked"),
-        },
+        column_config={"locked until (UTC)": st.column_config.TextColumn(help="Empty: not locked")},
     )
     if config.demo:
         ignored = (

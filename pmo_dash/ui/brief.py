@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import polars as pl
 import streamlit as st
 
+from pmo_dash import periods
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import components, fmt
 
 LISTS = ("risks", "benefits", "lessons", "lesson_matches", "changes", "gates", "controls")
+
+
+def not_then(project: str, as_of: dt.date, earlier: pl.DataFrame) -> None:
+    """Why a project has no brief for the period: it had not started, or it had already ended
+    (`earlier` is its history up to the period)."""
+    when = periods.label(as_of)
+    if earlier.is_empty():
+        st.warning(f"Project {fmt.plain(project)} had not started by {when}: choose a later period.")
+        return
+    last = periods.label(earlier["period"].max())
+    st.warning(
+        f"Project {fmt.plain(project)} had ended by {when} (its last period was {last}): "
+        "choose an earlier period."
+    )
 
 
 def facts(p: dict[str, Any], past: bool = False) -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 from pmo_dash import periods
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import fmt
+from pmo_dash.ui.filters import IN_LINK
 
 COMPARE = "compare"  # URL key of the KPI comparison
 BASELINES = ["previous period", "previous quarter-end"]
@@ -18,14 +19,7 @@ BASELINES = ["previous period", "previous quarter-end"]
 
 def kpi_cards(trend: pl.DataFrame, as_of: dt.date) -> None:
     """The headline numbers with their change since the chosen earlier period and a 12-period sparkline."""
-    choice = st.segmented_control(
-        "Change since",
-        BASELINES,
-        default=BASELINES[0],
-        key=COMPARE,
-        bind="query-params",
-        persist_state="session",
-    )
+    choice = st.segmented_control("Change since", BASELINES, default=BASELINES[0], key=COMPARE, **IN_LINK)
     now = trend.filter(pl.col("period") == as_of)
     if now.is_empty():
         st.info("Nothing to show for this period.")

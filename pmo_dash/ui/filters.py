@@ -16,6 +16,8 @@ from pmo_dash.data import Filters, Scope
 from pmo_dash.periods import label
 from pmo_dash.ui import fmt
 
+# A widget with these keeps its value in the URL (so a view is a link) and across page switches.
+IN_LINK = {"bind": "query-params", "persist_state": "session"}
 # URL keys of the global filters (the drill path uses department, programme and project).
 AS_OF, DEPARTMENTS, PROGRAMME, OBJECTIVE = "as_of", "departments", "in_programme", "objective"
 
@@ -43,8 +45,7 @@ def sidebar(user_scope: Scope) -> Filters:
             periods,
             format_func=label,
             key=AS_OF,
-            bind="query-params",
-            persist_state="session",
+            **IN_LINK,
             help="Everything shows the portfolio as it stood at the end of this period.",
         )
         _notice_unknown(DEPARTMENTS, list(departments.values()), "department you can see")
@@ -54,8 +55,7 @@ def sidebar(user_scope: Scope) -> Filters:
             format_func=departments.get,
             key=DEPARTMENTS,
             placeholder="All departments",
-            bind="query-params",
-            persist_state="session",
+            **IN_LINK,
         )
         in_view = tuple(d for d in chosen if d in user_scope) or user_scope  # never beyond the scope
         programmes = data.programmes(in_view)
@@ -68,8 +68,7 @@ def sidebar(user_scope: Scope) -> Filters:
             index=None,
             placeholder="All programmes",
             key=PROGRAMME,
-            bind="query-params",
-            persist_state="session",
+            **IN_LINK,
         )
         objectives = unique_labels(data.objectives(user_scope), "objective_id")
         _notice_unknown(OBJECTIVE, list(objectives.values()), "strategic objective")
@@ -80,8 +79,7 @@ def sidebar(user_scope: Scope) -> Filters:
             index=None,
             placeholder="All objectives",
             key=OBJECTIVE,
-            bind="query-params",
-            persist_state="session",
+            **IN_LINK,
         )
     return Filters(scope=in_view, as_of=as_of, programme=programme, objective=objective)
 

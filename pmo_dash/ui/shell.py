@@ -79,12 +79,12 @@ def run() -> None:
             icon=":material/visibility_off:",
         )
         st.stop()
-    _context.user, _context.user_scope, _context.filters = user, user_scope, chosen
+    _context.user, _context.user_scope, _context.filters, _context.auth = user, user_scope, chosen, config
     _context.page = navigation.url_path or "enterprise"  # the default page's url_path is ""
     try:
         navigation.run()
     finally:
-        _context.user = _context.user_scope = _context.filters = _context.page = None
+        _context.user = _context.user_scope = _context.filters = _context.page = _context.auth = None
 
 
 def guard() -> None:
@@ -111,6 +111,11 @@ def current() -> Filters:
 
 def user() -> User:
     return _context.user
+
+
+def auth() -> auth_config.AuthConfig:
+    """The login configuration this run was admitted under."""
+    return _context.auth
 
 
 def user_scope() -> Scope:

@@ -22,6 +22,7 @@ from pmo_dash.data import Filters
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import fmt
 from pmo_dash.ui import whatif_charts as charts
+from pmo_dash.ui.filters import IN_LINK
 from pmo_dash.whatif.levers import Levers
 from pmo_dash.whatif.outcome import Outcome, evaluate
 from pmo_dash.whatif.scenarios import Scenario, ScenarioError, ScenarioStore
@@ -50,7 +51,9 @@ DEFAULTS: dict[str, Any] = {
 BOUND = ("wi_fit", "wi_benefit", "wi_health", RISK, BUDGET_MODE, BUDGET_PCT, CAPACITY, OVERRUN, DELAY)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+# About 1.5 MB an entry at the enterprise tier: 64 keep a review's recent moves without eating the
+# memory that ten sessions need.
+@st.cache_data(show_spinner=False, max_entries=64, ttl=get_settings().cache_ttl_seconds)
 def _evaluate(version: str, f: Filters, levers: str) -> Outcome:
     """One scenario, cached per warehouse version, filters and levers (as JSON)."""
     return evaluate(
@@ -91,19 +94,12 @@ def levers(candidates: pl.DataFrame, departments: dict[str, str]) -> Levers:
     weights, money_, shocks = st.columns([4, 4, 4], gap="large")
     with weights:
         st.markdown("**Weights**")
-        values = {
-            key: st.slider(label, 0, 10, key=key, bind="query-params", persist_state="session")
-            for key, label in WEIGHTS.items()
-        }
-        risk = st.slider(
-            "Risk exposure (a penalty)", 0, 10, key=RISK, bind="query-params", persist_state="session"
-        )
+        values = {key: st.slider(label, 0, 10, key=key, **IN_LINK) for key, label in WEIGHTS.items()}
+        risk = st.slider("Risk exposure (a penalty)", 0, 10, key=RISK, **IN_LINK)
     with money_:
         st.markdown("**Budget envelope**")
         base = current_budget(candidates)
-        mode = st.segmented_control(
-            "Set the envelope as", MODES, key=BUDGET_MODE, bind="query-params", persist_state="session"
-        )
+        mode = st.segmented_control("Set the envelope as", MODES, key=BUDGET_MODE, **IN_LINK)
         if mode == MODES[1]:
             st.session_state.setdefault(BUDGET_AMOUNT, round(base))
             budget = st.number_input(
@@ -116,49 +112,28 @@ def levers(candidates: pl.DataFrame, departments: dict[str, str]) -> Levers:
                 150,
                 step=5,
                 key=BUDGET_PCT,
-                bind="query-params",
-                persist_state="session",
+                **IN_LINK,
                 help=f"100% is {fmt.money(base)}: the forecast cost (EAC) of the projects funded now.",
             )
             budget = base * pct / 100
-        capacity = st.toggle(
-            "Respect capacity (per department, role, month)",
-            key=CAPACITY,
-            bind="query-params",
-            persist_state="session",
-        )
+        capacity = st.toggle("Respect capacity (per department, role, month)", key=CAPACITY, **IN_LINK)
     with shocks:
         st.markdown("**Shocks**")
-        overrun = st.slider(
-            "Cost overrun (%)", 0, 50, step=5, key=OVERRUN, bind="query-params", persist_state="session"
-        )
-        delay = st.slider("Delay (months)", 0, 12, key=DELAY, bind="query-params", persist_state="session")
+        overrun = st.slider("Cost overrun (%)", 0, 50, step=5, key=OVERRUN, **IN_LINK)
+        delay = st.slider("Delay (months)", 0, 12, key=DELAY, **IN_LINK)
         shocked = st.multiselect(
             "Shock only these departments",
             list(departments),
             format_func=departments.get,
             key=SHOCKED,
             placeholder="The whole portfolio",
-            bind="query-params",
-            persist_state="session",
+            **IN_LINK,
         )
     with st.expander("Pin projects in or out (mandatory projects are always in)"):
         left, right = st.columns(2)
-        pin_in = left.multiselect(
-            "Always fund",
-            list(labels),
-            format_func=labels.get,
-            key=PIN_IN,
-            bind="query-params",
-            persist_state="session",
-        )
+        pin_in = left.multiselect("Always fund", list(labels), format_func=labels.get, key=PIN_IN, **IN_LINK)
         pin_out = right.multiselect(
-            "Never fund",
-            list(labels),
-            format_func=labels.get,
-            key=PIN_OUT,
-            bind="query-params",
-            persist_state="session",
+            "Never fund", list(labels), format_func=labels.get, key=PIN_OUT, **IN_LINK
         )
     return Levers(
         fit=values["wi_fit"],
@@ -179,8 +154,7 @@ def levers(candidates: pl.DataFrame, departments: dict[str, str]) -> Levers:
 def headline(result: Outcome) -> None:
     """The numbers the board reads first: funded, cost against the envelope, score, benefits, capacity."""
     rows = result.candidates
-    now = rows.filter(pl.col("funded_now"))
-    now_count, now_cost, now_score = now.height, float(now["eac"].sum()), float(now["score"].sum())
+    now_count, now_cost, now_score = result.today
     selection = result.selection
     cols = st.columns(5)
     cols[0].metric(
@@ -310,31 +284,9 @@ def ranked(result: Outcome) -> None:
     )
 
 
-def _why(frame: pl.DataFrame, funded: bool) -> pl.DataFrame:
-    """A reason per change: what stands out in the score, and the score each £m buys."""
-    parts = ("fit", "benefit", "health")
-    strong = [pl.when(pl.col(f"{c}_part") >= 0.67).then(pl.lit(f"strong {c}")) for c in parts]
-    weak = [pl.when(pl.col(f"{c}_part") <= 0.33).then(pl.lit(f"weak {c}")) for c in parts]
-    risky = [pl.when(pl.col("risk_part") >= 0.5).then(pl.lit("high risk"))]
-    pinned = pl.when(pl.col("decision").is_in(["Pinned in", "Pinned out", "Mandatory"])).then(
-        pl.col("decision").str.to_lowercase()
-    )
-    said = (
-        pl.concat_list([pinned, *(strong if funded else [*weak, *risky])]).list.drop_nulls().list.join(", ")
-    )
-    per_million = pl.col("score") / (pl.col("eac") / 1e6)
-    return frame.with_columns(
-        per_million=per_million,
-        why=pl.when(said != "")
-        .then(said)
-        .otherwise(pl.lit("good value" if funded else "poor value for its cost")),
-    )
-
-
 def changes(result: Outcome) -> None:
-    rows = result.candidates.filter(pl.col("funded") != pl.col("funded_now"))
-    funded = _why(rows.filter(pl.col("funded")), funded=True).sort("per_million", descending=True)
-    cut = _why(rows.filter(~pl.col("funded")), funded=False).sort("per_million")
+    funded = result.changes.filter(pl.col("change") == "funded")
+    cut = result.changes.filter(pl.col("change") == "cut")
     st.caption(
         "The optimiser buys the most total score the envelope allows, so what counts is the score each "
         f"{get_settings().currency_symbol}m buys: a good project can be cut when it costs a lot "
@@ -368,8 +320,6 @@ def changes(result: Outcome) -> None:
 
 
 def effects(result: Outcome, departments: dict[str, str]) -> None:
-    rows = result.candidates
-    now = rows.filter(pl.col("funded_now"))
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader("Value against cost")
@@ -378,9 +328,7 @@ def effects(result: Outcome, departments: dict[str, str]) -> None:
             "an upper bound); the star is this scenario, the circle today's portfolio."
         )
         chosen = (result.selection.total_cost, result.selection.objective)
-        st.plotly_chart(
-            charts.frontier(result.frontier, chosen, (float(now["eac"].sum()), float(now["score"].sum())))
-        )
+        st.plotly_chart(charts.frontier(result.frontier, chosen, result.today[1:]))
     with right:
         st.subheader("Funding by department")
         named = result.departments.with_columns(
@@ -425,28 +373,36 @@ def _restore(scenario: Scenario) -> None:
 
 
 def save_form(result: Outcome, user: User, f: Filters) -> None:
-    # What the Save button saves: this run's scenario (its callback runs before the next run draws).
-    st.session_state["_wi_current"] = {
-        "warehouse_version": data.warehouse_version(),
-        "scope": f.scope,
-        "levers": {"levers": json.loads(to_json(result.levers)), "ui": ui_state()},
-        "funded": sorted(result.selection.chosen),
-        "summary": result.summary(),
-        "decisions": result.candidates.select(
-            "project_id", "rank", pl.col("score").round(4), pl.col("eac").round(2), "decision"
-        ).to_dicts(),
-    }
     with st.form("save_scenario", clear_on_submit=True, border=False):
         left, right = st.columns([3, 1], vertical_alignment="bottom")
         left.text_input("Save this scenario as", placeholder="e.g. Board option B: 90% budget", key="wi_name")
-        right.form_submit_button("Save", icon=":material/save:", on_click=_save, args=(user,), key="wi_save")
+        right.form_submit_button(
+            "Save",
+            icon=":material/save:",
+            key="wi_save",
+            on_click=_save,
+            args=(user, f.scope, result, ui_state()),
+        )
 
 
-def _save(user: User) -> None:
-    current = st.session_state["_wi_current"]
+def _save(user: User, scope: tuple[str, ...], result: Outcome, ui: dict[str, Any]) -> None:
+    """Button callback: save the scenario on screen when Save was clicked (only then is it serialised)."""
     name = st.session_state.get("wi_name") or ""
+    decided = result.candidates.select(
+        "project_id", "rank", pl.col("score").round(4), pl.col("eac").round(2), "decision"
+    )
     try:
-        store().save(name, user.username, user.name, **current)
+        store().save(
+            name,
+            user.username,
+            user.name,
+            data.warehouse_version(),
+            scope,
+            {"levers": json.loads(to_json(result.levers)), "ui": ui},
+            sorted(result.selection.chosen),
+            result.summary(),
+            decided.to_dicts(),
+        )
         st.session_state["_wi_notice"] = f"Saved '{' '.join(name.split())}'."
     except ScenarioError as err:
         st.session_state["_wi_error"] = str(err)

@@ -1,4 +1,4 @@
-"""What a selection does: capacity use, benefits over time, money per department, and what changed.
+"""What a selection does: capacity use, benefits over time, money per department, and money per department.
 
 Each function takes a selection, as a boolean array in the candidates' row order or as a set of
 project ids, and the (shocked) inputs, and returns a small DataFrame the page charts as is.
@@ -106,41 +106,4 @@ def by_department(selection: Chosen, candidates: pl.DataFrame) -> pl.DataFrame:
             cost_now=pl.col("eac").filter(now).sum().cast(pl.Float64),
         )
         .sort("department_id")
-    )
-
-
-def changes(selection: Chosen, candidates: pl.DataFrame, scores: pl.DataFrame) -> pl.DataFrame:
-    """`project_id, department_id, change, score, eac, fit, benefit, risk, health, mandatory`: the
-    projects the selection funds that are not funded now (change "funded") and those funded now
-    that it cuts ("cut"), with their score and its components so the page can say why.
-
-    `scores` is `score.score(...)` for the same candidates (`Selection.scores`). Newly funded come
-    first, best score first; then the cuts, worst score first.
-    """
-    chosen, now = pl.col("_chosen"), pl.col("funded_now").fill_null(False)
-    change = pl.when(chosen & ~now).then(pl.lit("funded")).when(~chosen & now).then(pl.lit("cut"))
-    return (
-        candidates.select("project_id", "department_id", "eac", "mandatory", "funded_now")
-        .with_columns(_chosen=pl.Series(mask(selection, candidates)))
-        .with_columns(change=change)
-        .join(scores, on="project_id", how="left")
-        .filter(pl.col("change").is_not_null())
-        .with_columns(pl.col("eac").cast(pl.Float64), pl.col("mandatory").fill_null(False))
-        .sort(
-            pl.col("change") == "cut",
-            pl.when(pl.col("change") == "cut").then(pl.col("score")).otherwise(-pl.col("score")),
-            "project_id",
-        )
-        .select(
-            "project_id",
-            "department_id",
-            "change",
-            "score",
-            "eac",
-            "fit",
-            "benefit",
-            "risk",
-            "health",
-            "mandatory",
-        )
     )

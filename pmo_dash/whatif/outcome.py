@@ -23,13 +23,19 @@ class Outcome:
     selection: Selection
     frontier: pl.DataFrame  # cost, value
     departments: pl.DataFrame  # per department: funded, cost, funded_now, cost_now
-    changes: pl.DataFrame  # newly funded and newly cut, with their reasons
+    changes: pl.DataFrame  # newly funded and newly cut, with score per £m and a reason
     capacity: pl.DataFrame  # per role and month: demand, capacity, over
     benefits: pl.DataFrame  # month, now, scenario: cumulative planned benefit
 
     @property
     def funded(self) -> int:
         return int(self.selection.selected.sum())
+
+    @property
+    def today(self) -> tuple[int, float, float]:
+        """Today's portfolio in this scenario's world (its shocks and weights): count, cost, score."""
+        now = self.candidates.filter(pl.col("funded_now"))
+        return now.height, float(now["eac"].sum()), float(now["score"].sum())
 
     def summary(self) -> dict[str, float | int | str]:
         """The figures a saved scenario keeps, to compare without re-running it."""
@@ -83,6 +89,44 @@ def decisions(candidates: pl.DataFrame, selection: Selection, levers: Levers) ->
     )
 
 
+def changes(decided: pl.DataFrame, use_capacity: bool = False) -> pl.DataFrame:
+    """The projects whose funding the scenario changes (`change`: "funded" or "cut"), with the score
+    each million of cost buys (`per_million`) and a reason (`why`): what stands out in the score,
+    or a pin. Newly funded first, best value first; then the cuts, worst value first.
+
+    `decided` is `decisions(...)`. The optimiser buys the most total score the envelope allows, so
+    value for money, not rank alone, decides: a good project is cut when it costs a lot for its score
+    (or, with capacity respected, needs people who are not there).
+    """
+    funded = pl.col("funded")
+    parts = ("fit", "benefit", "health")
+    strong = [pl.when(pl.col(f"{c}_part") >= 0.67).then(pl.lit(f"strong {c}")) for c in parts]
+    weak = [pl.when(pl.col(f"{c}_part") <= 0.33).then(pl.lit(f"weak {c}")) for c in parts]
+    risky = pl.when(pl.col("risk_part") >= 0.5).then(pl.lit("high risk"))
+    pinned = pl.when(pl.col("decision").is_in(["Pinned in", "Pinned out", "Mandatory"])).then(
+        pl.col("decision").str.to_lowercase()
+    )
+    said = (
+        pl.when(funded)
+        .then(pl.concat_list([pinned, *strong]))
+        .otherwise(pl.concat_list([pinned, *weak, risky]))
+        .list.drop_nulls()
+        .list.join(", ")
+    )
+    short = "poor value for its cost or the people it needs" if use_capacity else "poor value for its cost"
+    plain = pl.when(funded).then(pl.lit("good value")).otherwise(pl.lit(short))
+    per_million = pl.col("score") / (pl.col("eac") / 1e6)
+    return (
+        decided.filter(funded != pl.col("funded_now"))
+        .with_columns(
+            change=pl.when(funded).then(pl.lit("funded")).otherwise(pl.lit("cut")),
+            per_million=per_million,
+            why=pl.when(said != "").then(said).otherwise(plain),
+        )
+        .sort(~funded, pl.when(funded).then(-per_million).otherwise(per_million), "project_id")
+    )
+
+
 def evaluate(
     candidates: pl.DataFrame, demand: pl.DataFrame, capacity: pl.DataFrame, levers: Levers
 ) -> Outcome:
@@ -106,13 +150,14 @@ def evaluate(
         .with_columns(pl.col("now", "scenario").fill_null(0.0).cum_sum())
     )
     use = effects.capacity_use(selection.selected, shocked.candidates, shocked.demand, capacity)
+    decided = decisions(shocked.candidates, selection, levers)
     return Outcome(
         levers=levers,
-        candidates=decisions(shocked.candidates, selection, levers),
+        candidates=decided,
         selection=selection,
         frontier=frontier(shocked.candidates, levers),
         departments=effects.by_department(selection.selected, shocked.candidates),
-        changes=effects.changes(selection.selected, shocked.candidates, selection.scores),
+        changes=changes(decided, levers.use_capacity),
         capacity=effects.capacity_by_role(use),
         benefits=benefits,
     )
