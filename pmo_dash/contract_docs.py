@@ -14,10 +14,13 @@ INTRO = """# The data contract: standard returns
 Generated from `pmo_dash/contract.py` by `python -m pmo_dash docs`; do not edit by hand
 (`tests/test_docs.py` fails when this file and the code disagree).
 
-Every department submits one folder named by its `department_id`, holding one file per
-table: `<table>.csv` (UTF-8, header on the first row), `<table>.xlsx` (first sheet, header
-on the first row) or `<table>.parquet`. Enterprise-wide tables (strategic objectives) are
-submitted by the IPMO in the `ipmo` folder (setting `PMO_ENTERPRISE_FOLDER`).
+Every department submits one folder named by its `department_id`, holding one file per table:
+`<table>.csv` (UTF-8, or the UTF-16 of Excel's "Unicode Text"; separated by commas, semicolons
+or tabs; header on the first row), `<table>.xlsx` (first sheet, header on the first row) or
+`<table>.parquet`. One table is submitted once per folder: `risks.csv` and `risks.xlsx` side by
+side are both refused (`duplicate_return`), since using either would be a guess.
+Enterprise-wide tables (strategic objectives) are submitted by the IPMO in the `ipmo` folder
+(setting `PMO_ENTERPRISE_FOLDER`).
 
 How values are read:
 - Headers are matched ignoring case, spaces and hyphens (`Project ID` is `project_id`).
@@ -25,7 +28,8 @@ How values are read:
 - Text is trimmed; an empty cell is empty, whatever spaces it held.
 - Enum values are matched ignoring case and spacing, and the aliases listed are accepted.
   Mixed colours collapse to the worse one: `Amber/Green` is Amber, `Amber/Red` is Red.
-- Dates: ISO `YYYY-MM-DD` (an Excel date cell is read as one), or the day-first formats the
+- Dates: ISO `YYYY-MM-DD` (an Excel date or date-time cell is read as its day, and so is
+  `2026-02-01 13:45`), or the day-first formats the
   setting `PMO_DAY_FIRST_FORMATS` names (default `DD/MM/YYYY`, `DD.MM.YYYY`, `DD-MM-YYYY`).
   A year always has four digits (`01/02/26` is rejected, not guessed), and a date outside
   1950-2100 is a typing slip. A date that records an event (marked "happened" below) may not
@@ -34,19 +38,21 @@ How values are read:
 - Yes/no: `yes`, `y`, `true`, `1` and `no`, `n`, `false`, `0`.
 - Lists: separated by `;`.
 
-What is rejected (each with file, row, column, value, rule and message in the validation report):
-a required value missing (`required`); a value of the wrong type (`type`); a value outside its
-list (`enum`) or range (`range` - a likelihood of 7 is an error, never clamped); an event dated
-in the future (`future_date`); a key that appears twice (`unique`: every copy is rejected; two
-returns dated in the same month count as the same key); a date before the date it must follow
-(`date_order`); a reference to a row that does not exist, was rejected, or belongs to another
-department (`reference`); a `department_id` that is not the folder's (`department`); a CSV line
-with more fields than the header (`field_count`). A file that is empty, not UTF-8, unreadable,
-missing a required column, naming a column twice, with an empty first row, or in the wrong
-folder is reported once and all its rows are rejected. Files outside a department folder, files
-that are not a standard table, columns not in the template and sheets after the first are
-reported and ignored. Rejected rows are kept in the warehouse (`rejected_rows`, every column as
-submitted), and for every file rows read = accepted + rejected (`ingest_runs`).
+What is rejected (each with file, row, column, value, rule and message in the validation
+report): a required value missing (`required`); a value of the wrong type (`type`); a value
+outside its list (`enum`) or range (`range` - a likelihood of 7 is an error, never clamped); an
+event dated in the future (`future_date`); a key that appears twice (`unique`: every copy is
+rejected; two returns dated in the same month count as the same key; a row filed in a folder it
+does not belong to is rejected for that alone, never as a copy of its department's own row); a
+date before the date it must follow (`date_order`); a reference to a row that does not exist,
+was rejected, or belongs to another department (`reference`); a `department_id` that is not the
+folder's (`department`); a CSV line with more fields than the header (`field_count`). A file
+that is empty, not UTF-8, unreadable, missing a required column, naming a column twice, with an
+empty first row, or in the wrong folder is reported once and all its rows are rejected. Files
+outside a department folder, files that are not a standard table, columns not in the template
+and sheets after the first are reported and ignored. Rejected rows are kept in the warehouse
+(`rejected_rows`, every column as submitted), and for every file rows read = accepted +
+rejected (`ingest_runs`).
 """
 
 

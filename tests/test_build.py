@@ -118,6 +118,20 @@ def test_cli_build_fails_with_the_reason(tmp_path, capsys):
     assert not (tmp_path / "w.duckdb").exists()
 
 
+@pytest.mark.parametrize("inside", [[], ["FIN"]], ids=["empty folder", "empty department folder"])
+def test_cli_build_from_a_folder_without_returns_says_so(tmp_path, capsys, inside):
+    source = tmp_path / "returns"
+    for folder in inside:
+        (source / folder).mkdir(parents=True)
+    source.mkdir(exist_ok=True)
+    code = main(["build", "--source", str(source), "--warehouse", str(tmp_path / "w.duckdb"), "--quiet"])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"build failed: no returns found in {source}: expected one sub-folder per department of "
+        "<table>.csv files\n"
+    )
+
+
 def test_bad_returns_are_each_explained_and_the_rest_still_builds(settings):
     fin, hr = settings.source_dir / "FIN", settings.source_dir / "HR"
     risks = fin / "risks.csv"

@@ -44,6 +44,7 @@ def ingest(
     with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 1) * 2)) as pool:
         for done in pool.map(read, [f for f in files if f.table is not None]):
             progress(done.name)
+    _refuse_twice_submitted(files)
     tables: dict[str, Validated] = {}
     for table in TABLES:
         tables[table.name] = validate(
@@ -53,6 +54,27 @@ def ingest(
     problems = pl.concat([*(t.problems for t in tables.values()), *unknown], how="vertical")
     rejected = pl.concat([t.rejected for t in tables.values()], how="vertical")
     return Ingested(tables, files, problems, rejected, _runs(files, tables))
+
+
+def _refuse_twice_submitted(files: list[SourceFile]) -> None:
+    """One table in two files of one folder (`risks.csv` and `risks.xlsx`): using either would be a guess."""
+    groups: dict[tuple[str, str], list[SourceFile]] = {}
+    for found in files:
+        if found.table is not None:
+            groups.setdefault((found.folder, found.table), []).append(found)
+    for (folder, table), copies in groups.items():
+        if len(copies) < 2:
+            continue
+        names = " and ".join(c.path.name for c in copies)
+        for copy in copies:
+            copy.problems.append(
+                FileProblem(
+                    "duplicate_return",
+                    f"{table} is submitted {len(copies)} times in {folder} ({names}): none of them was used, "
+                    "since choosing one would be a guess; keep one file and submit again",
+                )
+            )
+            copy.reject_all = True
 
 
 def _month_end(day: dt.date) -> dt.date:
@@ -84,7 +106,16 @@ def _runs(files: list[SourceFile], tables: dict[str, Validated]) -> pl.DataFrame
             "rows_read": [f.rows_read for f in files],
             "file_problems": [len(f.problems) for f in files],
         },
-        schema_overrides={"table_name": pl.String, "sha256": pl.String, "modified_at": pl.Datetime("us")},
+        schema={
+            "path": pl.String,
+            "table_name": pl.String,
+            "department_folder": pl.String,
+            "sha256": pl.String,
+            "bytes": pl.Int64,
+            "modified_at": pl.Datetime("us"),
+            "rows_read": pl.Int64,
+            "file_problems": pl.Int64,
+        },
     )
     return (
         base.join(accepted.rename({FILE: "path"}), on="path", how="left")

@@ -143,9 +143,9 @@ def _number(raw: pl.Expr) -> pl.Expr:
 
 
 def _date(raw: pl.Expr, formats: list[str]) -> pl.Expr:
-    # Excel cells read as text carry a midnight time; that is still just a date. A year is
-    # always four digits: `01/02/26` could be 1926 or 2026, and that would be a guess.
-    iso = raw.str.replace(r"^(\d{4}-\d{1,2}-\d{1,2})[ T]00:00:00(\.0+)?$", "$1")
+    # Excel date and date-time cells read as text carry a time; the day is what the column
+    # means. A year is always four digits: `01/02/26` could be 1926 or 2026, a guess.
+    iso = raw.str.replace(r"^(\d{4}-\d{1,2}-\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "$1")
     candidates = [
         pl.when(iso.str.contains(r"^\d{4}-\d{1,2}-\d{1,2}$")).then(iso.str.to_date("%Y-%m-%d", strict=False))
     ]

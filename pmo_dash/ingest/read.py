@@ -152,6 +152,7 @@ def _read_csv(source: SourceFile, data: bytes) -> pl.DataFrame | None:
     if not data.strip():
         source.problems.append(FileProblem("empty_file", "the file is empty: expected a header row and data"))
         return None
+    data = _utf8(data)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     encoding = "utf8"
@@ -170,14 +171,40 @@ def _read_csv(source: SourceFile, data: bytes) -> pl.DataFrame | None:
         # Read the rows all the same, so that every one is counted and reported as rejected, none lost.
         source.reject_all = True
         encoding = "utf8-lossy"
-    header = data.split(b"\n", 1)[0]
-    separator = ";" if header.count(b";") > header.count(b",") else ","
+    separator = _separator(data.split(b"\n", 1)[0])
     try:
         return pl.read_csv(
-            io.BytesIO(data), has_header=False, infer_schema=False, separator=separator, encoding=encoding
+            io.BytesIO(data),
+            has_header=False,
+            infer_schema=False,
+            separator=separator,
+            encoding=encoding,
         )
     except pl.exceptions.ComputeError:
         return _read_ragged_csv(source, data.decode("utf-8", errors="replace"), separator)
+
+
+def _utf8(data: bytes) -> bytes:
+    """Excel's "Unicode Text" is UTF-16 (with a byte-order mark): the same table, re-encoded as UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif len(data) >= 4 and data[1:4:2] == b"\x00\x00" and data[0:4:2].count(0) == 0:
+        encoding = "utf-16-le"  # no byte-order mark, but ASCII with a zero after every byte
+    elif len(data) >= 4 and data[0:4:2] == b"\x00\x00" and data[1:4:2].count(0) == 0:
+        encoding = "utf-16-be"
+    else:
+        return data
+    try:
+        return data.decode(encoding).encode("utf-8")
+    except UnicodeDecodeError:
+        return data  # not UTF-16 after all: the UTF-8 check explains it
+
+
+def _separator(header: bytes) -> str:
+    """Commas, or semicolons (Excel in comma-decimal locales), or tabs (Excel's "Text" and "Unicode Text")."""
+    counts = {sep: header.count(sep.encode()) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
 
 
 def _read_ragged_csv(source: SourceFile, text: str, separator: str) -> pl.DataFrame:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from pmo_dash.contract import BY_NAME, Table
+from pmo_dash.contract import BY_NAME, Column, Table
 from pmo_dash.ingest.parse import Check, dtype, parse, typed, unread
 from pmo_dash.ingest.read import FILE, FOLDER, META, ROW, FileProblem, SourceFile
 
@@ -96,11 +96,18 @@ def _broken_rows(source: SourceFile) -> pl.DataFrame:
 
 
 def _raw_keys(table: Table, frame: pl.DataFrame) -> pl.DataFrame:
-    """The keys of a file rejected whole, as typed, so its children can be told why they fail."""
-    return frame.select(
-        *(pl.col(k) if k in frame.columns else pl.lit(None, pl.String).alias(k) for k in table.key),
-        FOLDER,
-    ).cast({k: dtype(table.column(k)) for k in table.key if table.column(k).kind in ("id", "text")})
+    """Keys of a file rejected whole, typed as accepted keys are, so its children can be told why."""
+    return frame.select(*(_raw_key(table.column(k), frame) for k in table.key), FOLDER)
+
+
+def _raw_key(column: Column, frame: pl.DataFrame) -> pl.Expr:
+    # The text of a rejected file is not trusted: a key that does not read as its type is no key.
+    if column.name not in frame.columns:
+        return pl.lit(None, dtype(column)).alias(column.name)
+    text = pl.col(column.name).cast(pl.String)
+    if column.kind == "date":
+        return text.str.to_date("%Y-%m-%d", strict=False).alias(column.name)
+    return text.cast(dtype(column), strict=False).alias(column.name)
 
 
 def _check_file(table: Table, source: SourceFile, enterprise_folder: str) -> None:
@@ -115,12 +122,18 @@ def _check_file(table: Table, source: SourceFile, enterprise_folder: str) -> Non
     missing = [c for c in table.required if c not in columns]
     if missing:
         names = ", ".join(missing)
-        source.problems.append(
-            FileProblem(
-                "missing_column", f"required column(s) missing: {names}; no row could be accepted", 1, names
+        message = f"required column(s) missing: {names}; no row could be accepted"
+        given = [c for c in source.frame.columns if c not in META]
+        one_column = len(given) == 1 and len(table.required) > 1
+        if one_column:
+            message += (
+                f"; row 1 reads as one column ('{given[0][:60]}'): separate the columns with commas, "
+                "semicolons or tabs (save as 'CSV UTF-8' or 'Unicode Text')"
             )
-        )
+        source.problems.append(FileProblem("missing_column", message, 1, names))
         source.reject_all = True
+        if one_column:
+            return  # its one 'column' is the whole header: no use listing it as unknown as well
     known = set(table.names) | set(META)
     for extra in sorted(columns - known):
         source.problems.append(
@@ -185,13 +198,21 @@ def _check_rows(
         for flag, (name, check) in zip(flags, checks, strict=True)
     ]
     typed_rows = work.select(*(pl.col(typed(c.name)).alias(c.name) for c in table.columns), *META)
-    found.append(_duplicates(table, typed_rows))
     found += [_date_order(typed_rows, order.earlier, order.later) for order in table.date_order]
+    astray = []  # (file, row) of rows filed in a folder they do not belong to
     if "department_id" in table.names and not table.enterprise:
-        found.append(_own_department(typed_rows))
+        own = _own_department(typed_rows)
+        found.append(own)
+        astray.append(own.select(pl.col("file").alias(FILE), pl.col("row").alias(ROW)))
     for column in table.columns:
         if column.references:
-            found.append(_reference(typed_rows, column.name, column.references, parents))
+            problems, elsewhere = _reference(typed_rows, column.name, column.references, parents)
+            found.append(problems)
+            astray.append(elsewhere)
+    # A row filed in another department's folder is not a second copy of that department's row:
+    # it alone is rejected, for where it was filed.
+    placed = typed_rows.join(pl.concat(astray), on=[FILE, ROW], how="anti") if astray else typed_rows
+    found.append(_duplicates(table, placed))
     return typed_rows, pl.concat(found, how="vertical")
 
 
@@ -259,7 +280,10 @@ def _own_department(typed: pl.DataFrame) -> pl.DataFrame:
     return _report(typed, "department_id", Check("department", bad, message))
 
 
-def _reference(typed: pl.DataFrame, column: str, target: str, parents: dict[str, Validated]) -> pl.DataFrame:
+def _reference(
+    typed: pl.DataFrame, column: str, target: str, parents: dict[str, Validated]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Rows whose reference fails, and those among them that refer to another department's row."""
     parent_table, parent_column = target.split(".")
     parent = parents[parent_table]
     noun = parent_table.rstrip("s").replace("_", " ")
@@ -296,4 +320,5 @@ def _reference(typed: pl.DataFrame, column: str, target: str, parents: dict[str,
             + pl.col(FOLDER)
         )
     )
-    return _report(rows, column, Check("reference", unknown | elsewhere, message))
+    problems = _report(rows, column, Check("reference", unknown | elsewhere, message))
+    return problems, rows.filter(~unknown & elsewhere).select(FILE, ROW)
