@@ -12,6 +12,11 @@ from typing import Literal
 Kind = Literal["id", "text", "int", "float", "date", "bool", "enum", "list"]
 
 
+# Default length limits by kind (characters). Narratives set their own, longer, limit.
+LIMITS = {"id": 64, "text": 300, "list": 2000}
+NARRATIVE = 5000
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -24,6 +29,12 @@ class Column:
     max: float | None = None
     references: str | None = None  # "table.column"
     not_future: bool = False  # a date that records what happened: it cannot lie after this month
+    max_length: int | None = None  # characters; None takes the kind's default (LIMITS)
+
+    @property
+    def limit(self) -> int | None:
+        """The most characters a value may have: more is a paste gone wrong, and would stall every page."""
+        return self.max_length or LIMITS.get(self.kind)
 
     def lookup(self) -> dict[str, str]:
         """Every accepted lower-case spelling of an enum value mapped to its canonical form."""
@@ -197,7 +208,7 @@ TABLES: tuple[Table, ...] = (
             _money("actual_cost", doc="actual cost (AC) to date"),
             Column("forecast_finish", "date", False, "forecast finish at this report"),
             _score("stakeholder_satisfaction", required=False, doc="1 (poor) to 5 (excellent)"),
-            Column("summary", "text", False, "narrative"),
+            Column("summary", "text", False, "narrative", max_length=NARRATIVE),
         ),
         key=("project_id", "as_of"),
         monthly="as_of",
@@ -315,9 +326,9 @@ TABLES: tuple[Table, ...] = (
             Column("logged_on", "date", True, "date logged", not_future=True),
             Column("category", "text", True, "lesson category"),
             Column("title", "text", True, "lesson"),
-            Column("what_happened", "text", True, "what happened"),
-            Column("root_cause", "text", False, "root cause"),
-            Column("recommendation", "text", False, "recommendation for future projects"),
+            Column("what_happened", "text", True, "what happened", max_length=NARRATIVE),
+            Column("root_cause", "text", False, "root cause", max_length=NARRATIVE),
+            Column("recommendation", "text", False, "advice for future projects", max_length=NARRATIVE),
             _enum("effect", ("Positive", "Negative"), doc="effect on the project"),
             _enum("state", ("Draft", "Validated", "Actioned", "Archived"), doc="lesson state"),
             Column("owner", "text", False, "owner of the follow-up action"),

@@ -39,20 +39,23 @@ How values are read:
 - Lists: separated by `;`.
 
 What is rejected (each with file, row, column, value, rule and message in the validation
-report): a required value missing (`required`); a value of the wrong type (`type`); a value
-outside its list (`enum`) or range (`range` - a likelihood of 7 is an error, never clamped); an
-event dated in the future (`future_date`); a key that appears twice (`unique`: every copy is
-rejected; two returns dated in the same month count as the same key; a row filed in a folder it
-does not belong to is rejected for that alone, never as a copy of its department's own row); a
-date before the date it must follow (`date_order`); a reference to a row that does not exist,
-was rejected, or belongs to another department (`reference`); a `department_id` that is not the
-folder's (`department`); a CSV line with more fields than the header (`field_count`). A file
-that is empty, not UTF-8, unreadable, missing a required column, naming a column twice, with an
-empty first row, or in the wrong folder is reported once and all its rows are rejected. Files
-outside a department folder, files that are not a standard table, columns not in the template
-and sheets after the first are reported and ignored. Rejected rows are kept in the warehouse
-(`rejected_rows`, every column as submitted), and for every file rows read = accepted +
-rejected (`ingest_runs`).
+report): a required value missing (`required`); a value of the wrong type (`type`); a text
+longer than its column allows (`too_long`: 64 characters for an id, 300 for other text, 5,000
+for a narrative, so that a pasted page cannot stall every screen; the report quotes at most 200
+characters of any value, the whole row is kept); a value outside its list (`enum`) or range
+(`range` - a likelihood of 7 is an error, never clamped); an event dated in the future
+(`future_date`); a key that appears twice (`unique`: every copy is rejected, and the repeated
+key is reported once per file, with its count and first rows; two returns dated in the same
+month count as the same key; a row filed in a folder it does not belong to is rejected for that
+alone, never as a copy of its department's own row); a date before the date it must follow
+(`date_order`); a reference to a row that does not exist, was rejected, or belongs to another
+department (`reference`); a `department_id` that is not the folder's (`department`); a CSV line
+with more fields than the header (`field_count`). A file that is empty, not UTF-8, unreadable,
+missing a required column, naming a column twice, with an empty first row, or in the wrong
+folder is reported once and all its rows are rejected. Files outside a department folder, files
+that are not a standard table, columns not in the template and sheets after the first are
+reported and ignored. Rejected rows are kept in the warehouse (`rejected_rows`, every column as
+submitted), and for every file rows read = accepted + rejected (`ingest_runs`).
 """
 
 
@@ -98,6 +101,8 @@ def _rule(column: Column) -> str:
         rules.append(f"references {column.references}")
     if column.not_future:
         rules.append("happened: not after this month")
+    if column.limit is not None:
+        rules.append(f"at most {column.limit:,} characters")
     return "; ".join(rules)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -46,6 +47,11 @@ def write_users(path: Path) -> Path:
 
 def bcrypt_hash(secret: str) -> str:
     return users.hash_password(secret, rounds=4)
+
+
+def on_screen(markdown: str) -> str:
+    """Markdown as a reader sees it: escaped characters plain, the invisible word joiners gone."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def copy_fixture(target: Path) -> Path:

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from pmo_dash.auth.roles import DATA_PAGES
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import login
-from tests.conftest import FIXTURE, password
+from tests.conftest import FIXTURE, on_screen, password
 from tests.test_app import ROOT, app
 
 # What each department's PMO head is not allowed to see, and the links that name it.
@@ -340,7 +340,7 @@ def refusal(at: AppTest) -> list[str]:
     assert not at.exception, "a configuration problem shows a message, not a traceback"
     assert [t.value for t in at.title] == ["PMO Dash cannot start"]
     assert not at.text_input, "no login form until it is fixed"
-    return [e.value.replace("\\", "") for e in at.error]  # as read on screen, without markdown escapes
+    return [on_screen(e.value) for e in at.error]
 
 
 def test_a_missing_users_file_is_named(settings_env, tmp_path):

@@ -64,8 +64,7 @@ def test_demo_carries_exactly_its_deliberate_errors(demo):
         "reference",
         "required",
         "type",
-        "unique",
-        "unique",
+        "unique",  # the one risk id given twice: reported once, both copies rejected
     ]
     assert planted["file"].str.split("/").list.first().unique().to_list() == ["FIN"]
 

@@ -168,11 +168,11 @@ def test_unparseable_date_is_an_error_never_a_null(tmp_path):
 def test_duplicate_key_rejects_every_copy(tmp_path):
     risks = f"{RISK_HEADER}\nR1,P1,Vendor late,Supplier,2,3,Reduce,Open,2026-02-01\n"
     risks += "R1,P1,Key person,Resourcing,3,3,Accept,Open,2026-02-01\n"
-    message = "risk_id R1 appears more than once (FIN/risks.csv row 2; FIN/risks.csv row 3)"
-    assert problems(tmp_path, {"FIN/risks.csv": risks}) == [
-        ("FIN/risks.csv", 2, "risk_id", "R1", "unique", message),
-        ("FIN/risks.csv", 3, "risk_id", "R1", "unique", message),
-    ]
+    message = "risk_id R1 appears 2 times (FIN/risks.csv row 2; FIN/risks.csv row 3); every copy is rejected"
+    found = ingest(returns(tmp_path, {"FIN/risks.csv": risks}), FORMATS, "ipmo")
+    assert found.problems.rows() == [("FIN/risks.csv", 2, "risk_id", "R1", "unique", message)]
+    run = found.runs.filter(pl.col("path") == "FIN/risks.csv").row(0, named=True)
+    assert (run["rows_read"], run["accepted"], run["rejected"]) == (2, 0, 2)
 
 
 def test_required_value_missing(tmp_path):
@@ -386,12 +386,11 @@ def test_a_row_with_an_unquoted_comma_is_kept_and_rejected_alone(tmp_path):
 def test_two_returns_in_one_month_are_both_rejected(tmp_path):
     report = f"{REPORT_HEADER}\nP1,2026-10-15,Green,Green,Green,50,10,10,10\nP1,2026-10-31,Amber,Green,Green,55,12,11,12\n"
     message = (
-        "project_id + month of as_of P1 / 2026-10 appears more than once "
-        "(FIN/status_reports.csv row 2; FIN/status_reports.csv row 3)"
+        "project_id + month of as_of P1 / 2026-10 appears 2 times "
+        "(FIN/status_reports.csv row 2; FIN/status_reports.csv row 3); every copy is rejected"
     )
-    assert [p[4:] for p in problems(tmp_path, {"FIN/status_reports.csv": report})] == [
-        ("unique", message),
-        ("unique", message),
+    assert [p[1:] for p in problems(tmp_path, {"FIN/status_reports.csv": report})] == [
+        (2, "project_id", "P1", "unique", message)
     ]
 
 

@@ -32,6 +32,7 @@ from streamlit.testing.v1 import AppTest
 
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import whatif
+from tests.conftest import on_screen
 from tests.test_app import app, metrics
 
 
@@ -189,7 +190,7 @@ def save(at: AppTest, name: str) -> AppTest:
     at.text_input(key="wi_name").input(name)
     at = at.button(key="wi_save").click().run()
     assert not at.error, [e.value for e in at.error]
-    assert [s.value.replace("\\", "") for s in at.success] == [f"Saved '{name}'."]
+    assert [on_screen(s.value) for s in at.success] == [f"Saved '{name}'."]
     return at
 
 
@@ -218,7 +219,7 @@ def test_saved_scenarios_survive_a_rebuild_and_say_which_warehouse_they_came_fro
     assert list(saved_table(at)["scenario"]) == ["Before the rebuild"]
     at.selectbox(key="wi_scenario").set_value("Before the rebuild").run()
     assert any(
-        c.value.replace("\\", "").startswith(f"Made on the warehouse {before.warehouse_version}")
+        on_screen(c.value).startswith(f"Made on the warehouse {before.warehouse_version}")
         for c in at.caption
     ), "a scenario made on an earlier build says so"
     assert before.warehouse_version.startswith("built ")

@@ -58,10 +58,18 @@ def parse(
     raw = pl.col(column.name)
     value = pl.col(typed(column.name))
     present = raw.is_not_null() & (raw != "")
-    quoted = pl.lit(f"{column.name} '") + raw + pl.lit("'")
+    quoted = pl.lit(f"{column.name} '") + shown(raw) + pl.lit("'")
     checks = []
     if column.required:
         checks.append(Check("required", ~present, pl.lit(f"{column.name} is required but empty")))
+    if column.limit is not None:
+        length = raw.str.len_chars()
+        message = (
+            pl.lit(f"{column.name} is ")
+            + length.cast(pl.String)
+            + pl.lit(f" characters long; at most {column.limit} are allowed")
+        )
+        checks.append(Check("too_long", present & (length > column.limit), message))
     unreadable = present & value.is_null()
     if column.kind == "int":
         checks.append(Check("type", unreadable, quoted + pl.lit(" is not a whole number")))
@@ -82,12 +90,21 @@ def parse(
         checks.append(_plausible(column, value))
         if column.not_future:
             message = (
-                pl.lit(f"{column.name} ") + raw + pl.lit(f" is in the future (after {latest.isoformat()})")
+                pl.lit(f"{column.name} ")
+                + shown(raw)
+                + pl.lit(f" is in the future (after {latest.isoformat()})")
             )
             checks.append(Check("future_date", value > latest, message))
     fast, full = _readings(column, raw, present, day_first_formats)
     name = typed(column.name)
     return fast.alias(name), None if full is None else full.alias(name), checks
+
+
+def shown(text: pl.Expr, limit: int = 60) -> pl.Expr:
+    """A value as a message quotes it: a pasted page must not make every message a page long."""
+    return (
+        pl.when(text.str.len_chars() > limit).then(text.str.slice(0, limit - 1) + pl.lit("…")).otherwise(text)
+    )
 
 
 def unread(column: Column) -> pl.Expr:
@@ -157,7 +174,11 @@ def _date(raw: pl.Expr, formats: list[str]) -> pl.Expr:
 def _plausible(column: Column, value: pl.Expr) -> Check:
     """A date outside 1950-2100 is a typing slip (`0206-10-31`), not a plan."""
     bad = (value < dt.date(1950, 1, 1)) | (value > dt.date(2100, 12, 31))
-    message = pl.lit(f"{column.name} ") + pl.col(column.name) + pl.lit(" is not a plausible date (1950-2100)")
+    message = (
+        pl.lit(f"{column.name} ")
+        + shown(pl.col(column.name))
+        + pl.lit(" is not a plausible date (1950-2100)")
+    )
     return Check("range", bad, message)
 
 
@@ -172,7 +193,9 @@ def _range(column: Column, value: pl.Expr) -> Check:
     else:
         allowed = f"{_num(low)}-{_num(high)}"
     message = (
-        pl.lit(f"{column.name} ") + pl.col(column.name) + pl.lit(f" is outside the allowed range {allowed}")
+        pl.lit(f"{column.name} ")
+        + shown(pl.col(column.name))
+        + pl.lit(f" is outside the allowed range {allowed}")
     )
     return Check("range", bad, message)
 

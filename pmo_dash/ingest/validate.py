@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from pmo_dash.contract import BY_NAME, Column, Table
-from pmo_dash.ingest.parse import Check, dtype, parse, typed, unread
+from pmo_dash.ingest.parse import Check, dtype, parse, shown, typed, unread
 from pmo_dash.ingest.read import FILE, FOLDER, META, ROW, FileProblem, SourceFile
 
 PROBLEMS = {
@@ -19,6 +19,8 @@ PROBLEMS = {
     "rule": pl.String,
     "message": pl.String,
 }
+SHOWN_COPIES = 3  # rows of a repeated key named in its message
+VALUE_LIMIT = 200  # characters of a value quoted in the report; the whole row is kept in rejected_rows
 REJECTED = {"table_name": pl.String, "file": pl.String, "row": pl.Int64, "record": pl.String}
 
 
@@ -54,12 +56,13 @@ def validate(
             readable = source.frame.filter(~pl.col(ROW).is_in(list(source.broken_rows)))
             usable.append(_conform(table, readable))
     raw = pl.concat(usable, how="vertical") if usable else empty(table, typed=False)
-    rows, row_problems = _check_rows(table, raw, parents, formats, latest)
+    rows, row_problems, copies = _check_rows(table, raw, parents, formats, latest)
     row_problems = pl.concat(
         [row_problems, *(_broken_rows(s) for s in files if s.broken_rows)], how="vertical"
     )
     problems.append(row_problems)
-    bad = row_problems.select(pl.col("file").alias(FILE), pl.col("row").alias(ROW)).unique()
+    reported = row_problems.select(pl.col("file").alias(FILE), pl.col("row").alias(ROW))
+    bad = pl.concat([reported, copies], how="vertical").unique()
     rejected_keys = [rows.join(bad, on=[FILE, ROW], how="semi").select(*table.key, FOLDER)]
     rejected = []
     for source in files:
@@ -175,7 +178,8 @@ def _records(table: Table, raw: pl.DataFrame) -> pl.DataFrame:
 
 def _check_rows(
     table: Table, raw: pl.DataFrame, parents: dict[str, Validated], formats: list[str], latest: dt.date
-) -> tuple[pl.DataFrame, pl.DataFrame]:
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The rows typed; the problems found; and every copy of a repeated key (FILE, ROW), all rejected."""
     fast, full, checks = [], {}, []
     for column in table.columns:
         quick, thorough, column_checks = parse(column, formats, latest)
@@ -212,8 +216,9 @@ def _check_rows(
     # A row filed in another department's folder is not a second copy of that department's row:
     # it alone is rejected, for where it was filed.
     placed = typed_rows.join(pl.concat(astray), on=[FILE, ROW], how="anti") if astray else typed_rows
-    found.append(_duplicates(table, placed))
-    return typed_rows, pl.concat(found, how="vertical")
+    duplicates, copies = _duplicates(table, placed)
+    found.append(duplicates)
+    return typed_rows, pl.concat(found, how="vertical"), copies
 
 
 def _report(frame: pl.DataFrame, column: str, check: Check) -> pl.DataFrame:
@@ -221,39 +226,54 @@ def _report(frame: pl.DataFrame, column: str, check: Check) -> pl.DataFrame:
         pl.col(FILE).alias("file"),
         pl.col(ROW).alias("row"),
         pl.lit(column).alias("column"),
-        pl.col(column).cast(pl.String).alias("value"),
+        shown(pl.col(column).cast(pl.String), VALUE_LIMIT).alias("value"),
         pl.lit(check.rule).alias("rule"),
         check.message.cast(pl.String).alias("message"),
     )
 
 
-def _duplicates(table: Table, rows: pl.DataFrame) -> pl.DataFrame:
-    """Every copy of a repeated key is rejected: choosing one would be a guess."""
+def _duplicates(table: Table, rows: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Every copy of a repeated key is rejected (choosing one would be a guess); each group is reported
+    once per file it is in, at its first row there, with its count and first rows: a key repeated n
+    times costs one message, not n messages each naming n rows."""
     # A return dated any day of a month is that month's return, so two in one month clash.
     parts = [pl.col(k).dt.month_end() if k == table.monthly else pl.col(k) for k in table.key]
-    named = [p.alias(f"__key_{i}") for i, p in enumerate(parts)]
     keys = [f"__key_{i}" for i in range(len(parts))]
-    keyed = rows.with_columns(named)
+    keyed = rows.with_columns(p.alias(k) for p, k in zip(parts, keys, strict=True))
     key = pl.col(keys[0]) if len(keys) == 1 else pl.struct(keys)
-    dupes = keyed.filter(pl.all_horizontal(pl.col(keys).is_not_null()) & key.is_duplicated())
+    dupes = keyed.filter(pl.all_horizontal(pl.col(keys).is_not_null()) & key.is_duplicated()).sort(FILE, ROW)
+    copies = dupes.select(FILE, ROW)
     where = pl.col(FILE) + pl.lit(" row ") + pl.col(ROW).cast(pl.String)
-    groups = dupes.group_by(keys).agg(where.sort_by(FILE, ROW).str.join("; ").alias("__where"))
-    dupes = dupes.join(groups, on=keys, how="inner")
+    groups = dupes.group_by(keys).agg(
+        pl.len().cast(pl.Int64).alias("__count"), where.head(SHOWN_COPIES).str.join("; ").alias("__where")
+    )
+    firsts = dupes.group_by([*keys, FILE]).agg(pl.all().exclude(keys, FILE).first()).join(groups, on=keys)
     label = " + ".join(f"month of {k}" if k == table.monthly else k for k in table.key)
-    shown = pl.concat_str(
+    named = pl.concat_str(
         [
-            pl.col(k).dt.strftime("%Y-%m") if k == table.monthly else pl.col(k).cast(pl.String)
+            pl.col(k).dt.strftime("%Y-%m") if k == table.monthly else shown(pl.col(k).cast(pl.String))
             for k in table.key
         ],
         separator=" / ",
     )
+    more = pl.col("__count") - SHOWN_COPIES
     message = (
-        pl.lit(f"{label} ") + shown + pl.lit(" appears more than once (") + pl.col("__where") + pl.lit(")")
+        pl.lit(f"{label} ")
+        + named
+        + pl.lit(" appears ")
+        + pl.col("__count").cast(pl.String)
+        + pl.lit(" times (")
+        + pl.col("__where")
+        + pl.when(more > 0)
+        .then(pl.lit("; and ") + more.cast(pl.String) + pl.lit(" more"))
+        .otherwise(pl.lit(""))
+        + pl.lit("); every copy is rejected")
     )
     first = table.key[0]
-    return _report(
-        dupes.with_columns(pl.col(first).cast(pl.String)), first, Check("unique", pl.lit(True), message)
+    found = _report(
+        firsts.with_columns(pl.col(first).cast(pl.String)), first, Check("unique", pl.lit(True), message)
     )
+    return found, copies
 
 
 def _date_order(typed: pl.DataFrame, earlier: str, later: str) -> pl.DataFrame:
@@ -272,7 +292,7 @@ def _own_department(typed: pl.DataFrame) -> pl.DataFrame:
     bad = pl.col("department_id").is_not_null() & (pl.col("department_id") != pl.col(FOLDER))
     message = (
         pl.lit("department_id ")
-        + pl.col("department_id")
+        + shown(pl.col("department_id"))
         + pl.lit(" does not match the folder '")
         + pl.col(FOLDER)
         + pl.lit("' this return was submitted in")
@@ -307,13 +327,15 @@ def _reference(
     message = (
         pl.when(unknown & pl.col("_was_rejected").fill_null(False))
         .then(
-            pl.lit(f"{column} ") + pl.col(column) + pl.lit(f" refers to a {noun} whose own row was rejected")
+            pl.lit(f"{column} ")
+            + shown(pl.col(column))
+            + pl.lit(f" refers to a {noun} whose own row was rejected")
         )
         .when(unknown)
-        .then(pl.lit(f"{column} ") + pl.col(column) + pl.lit(f" is not a known {noun}"))
+        .then(pl.lit(f"{column} ") + shown(pl.col(column)) + pl.lit(f" is not a known {noun}"))
         .otherwise(
             pl.lit(f"{column} ")
-            + pl.col(column)
+            + shown(pl.col(column))
             + pl.lit(f" is a {noun} of department ")
             + pl.col("_owner")
             + pl.lit(", not of ")

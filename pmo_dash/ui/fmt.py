@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import polars as pl
 import streamlit as st
@@ -60,6 +61,23 @@ def rag_column(label: str) -> st.column_config.Column:
     )
 
 
-def plain(text: str) -> str:
-    """User text shown in markdown, with its markup characters escaped, so it reads as typed."""
-    return "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~$" else c for c in str(text))
+# Markdown would read these as markup; a backslash makes each one the character typed.
+_MARKUP = frozenset("\\`*_{}[]<>()#+-.!|~$&")
+# Invisible, and enough to stop Streamlit's markdown from reading text as a link, an e-mail address,
+# an icon (`:material/...:`), an emoji (`:smile:`) or a coloured span (`:red[...]`).
+WORD_JOINER = "\u2060"
+_LINK_STARTS = re.compile(r"(?i)\b(www)(?=\\\.)")
+DISPLAY_LIMIT = 300  # characters of one text shown in a title, caption or message
+
+
+def plain(text: object, limit: int = DISPLAY_LIMIT) -> str:
+    """Text from a return or a link, for markdown: read exactly as typed, never as a link, icon or markup."""
+    shown = clip(str(text), limit)
+    escaped = "".join("\\" + c if c in _MARKUP else c for c in shown)
+    escaped = escaped.replace(":", ":" + WORD_JOINER).replace("@", "@" + WORD_JOINER)
+    return _LINK_STARTS.sub(lambda m: m.group(1) + WORD_JOINER, escaped)
+
+
+def clip(text: str, limit: int = DISPLAY_LIMIT) -> str:
+    """At most `limit` characters, an ellipsis saying that there was more."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
