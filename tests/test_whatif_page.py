@@ -219,8 +219,7 @@ def test_saved_scenarios_survive_a_rebuild_and_say_which_warehouse_they_came_fro
     assert list(saved_table(at)["scenario"]) == ["Before the rebuild"]
     at.selectbox(key="wi_scenario").set_value("Before the rebuild").run()
     assert any(
-        on_screen(c.value).startswith(f"Made on the warehouse {before.warehouse_version}")
-        for c in at.caption
+        on_screen(c.value).startswith(f"Made on the warehouse {before.warehouse_version}") for c in at.caption
     ), "a scenario made on an earlier build says so"
     assert before.warehouse_version.startswith("built ")
 

@@ -21,13 +21,22 @@ GRID = "#eee"
 INK = "#1f2d3d"
 ACCENT = "#1f4e79"
 RED, AMBER, GREEN = RAG_COLOURS["Red"], RAG_COLOURS["Amber"], RAG_COLOURS["Green"]
+LABEL_LIMIT = 80  # characters of a name on an axis, in a legend or a hover
 
 
-def _safe(values: pl.Series) -> np.ndarray:
-    """Text from a return, escaped, as an array."""
+def _safe(values: pl.Series, limit: int = LABEL_LIMIT) -> np.ndarray:
+    """Text from a return, escaped and at most `limit` characters, as an array."""
     text = values.cast(pl.String).fill_null("")
+    text = pl.select(
+        pl.when(text.str.len_chars() > limit).then(text.str.slice(0, limit - 1) + "…").otherwise(text)
+    ).to_series()
     escaped = text.str.replace_all("&", "&amp;").str.replace_all("<", "&lt;").str.replace_all(">", "&gt;")
     return escaped.to_numpy()
+
+
+def _label(text: str) -> str:
+    """One text from a return, escaped, as a trace's name."""
+    return str(_safe(pl.Series([text]))[0])
 
 
 def _axis(**more) -> dict:
@@ -545,7 +554,7 @@ def health_trend(health: pl.DataFrame) -> go.Figure:
             go.Scatter(
                 x=np.array([p.strftime("%b %y") for p in rows["period"]]),
                 y=rows["score"].to_numpy(),
-                name=department,
+                name=_label(department),
                 mode="lines",
             )
         )

@@ -1,0 +1,137 @@
+"""Every page, opened on a warehouse built from hostile returns: nothing from a return becomes live."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import duckdb
+import pytest
+from google.protobuf.json_format import MessageToDict
+from streamlit.testing.v1 import AppTest
+
+from pmo_dash.settings import Settings, get_settings
+from pmo_dash.ui import shell
+from pmo_dash.warehouse.build import build
+from tests.hostile import LIVE_IN_CHART, LIVE_IN_MARKDOWN, STORM, hostile_copy
+from tests.test_access import page_bytes
+from tests.test_app import app
+
+# Fields whose text is never read as markdown: table data, widget values, chart specs (checked on
+# their own below), and the identifiers Streamlit keeps for itself.
+NOT_MARKDOWN = {"data", "spec", "value", "defaultValue", "default", "id", "formId", "key", "url"}
+# Widgets whose choices are drawn as plain text (checked in Chromium); radio buttons, segmented
+# controls and pills draw theirs as markdown, so their options are checked like any label.
+PLAIN_OPTIONS = {"selectbox", "multiselect"}
+# Chart fields that are data or templates of ours, not text shown as it is.
+NOT_SHOWN = {"customdata", "hovertemplate", "texttemplate", "ids", "meta"}
+LINKS = {"department": "FIN", "programme": "FIN-PG1", "project": "FIN-P1"}
+
+
+@pytest.fixture(scope="module")
+def hostile_app(fixture_settings, tmp_path_factory):
+    """The app's settings pointed at the hostile warehouse for this module, then back."""
+    out = tmp_path_factory.mktemp("hostile")
+    source = hostile_copy(out / "returns")
+    env = {
+        "PMO_SOURCE_DIR": str(source),
+        "PMO_WAREHOUSE": str(out / "warehouse.duckdb"),
+        "PMO_REPORT": str(out / "report.csv"),
+        "PMO_SCENARIOS": str(out / "scenarios.sqlite"),
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        get_settings.cache_clear()
+        settings = get_settings()
+        build(settings)
+        yield settings
+    get_settings.cache_clear()
+    assert os.environ["PMO_WAREHOUSE"] == str(fixture_settings.warehouse)
+
+
+def test_the_hostile_returns_build_and_are_accounted_for(hostile_app: Settings):
+    with duckdb.connect(str(hostile_app.warehouse), read_only=True) as con:
+        names = dict(con.sql("select project_id, length(name) from raw_projects").fetchall())
+        storm = con.sql(
+            "select rows_read, accepted, rejected from ingest_runs where path = 'HR/status_reports.csv'"
+        ).fetchall()
+        problems = con.sql(
+            "select rule, count(*) from validation_problems group by rule order by rule"
+        ).fetchall()
+    assert names["FIN-P8"] == 289 and "FIN-P9" not in names
+    assert storm == [(STORM + 6, 6, STORM)]
+    assert problems == [("too_long", 1), ("unique", 1)]
+
+
+def markdown_texts(at: AppTest) -> list[str]:
+    """Every text of the run that Streamlit may read as markdown (titles, captions, alerts, labels...)."""
+    found: list[str] = []
+
+    def strings(value, widget: str, key: str = "") -> None:
+        if key in NOT_MARKDOWN or (key == "options" and widget in PLAIN_OPTIONS):
+            return
+        if isinstance(value, dict):
+            for k, v in value.items():
+                strings(v, widget, k)
+        elif isinstance(value, list):
+            for v in value:
+                strings(v, widget, key)
+        elif isinstance(value, str):
+            found.append(value)
+
+    def walk(node) -> None:
+        if getattr(node, "proto", None) is not None:
+            strings(MessageToDict(node.proto), getattr(node, "type", ""))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    for block in at._tree.children.values():
+        walk(block)
+    return found
+
+
+def chart_texts(at: AppTest) -> list[str]:
+    """Every text a chart shows, from its plotly spec."""
+    found: list[str] = []
+
+    def strings(value, key: str = "") -> None:
+        if key in NOT_SHOWN:
+            return
+        if isinstance(value, dict):
+            for k, v in value.items():
+                strings(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                strings(v, key)
+        elif isinstance(value, str):
+            found.append(value)
+
+    for chart in at.get("plotly_chart"):
+        strings(json.loads(chart.proto.spec))
+    return found
+
+
+def live(texts: list[str], pattern) -> list[str]:
+    """The hostile texts that are still live."""
+    return [t for t in texts if "evil" in t and pattern.search(t)]
+
+
+def visits() -> list[tuple[str, str, dict[str, str]]]:
+    pages = [(page, "exec", {page: LINKS[page]} if page in LINKS else {}) for page in shell.PAGES]
+    pages = [(p, "admin" if p == "admin" else u, q) for p, u, q in pages]
+    pages += [
+        ("risks", "exec", {"department": "FIN"}),
+        ("project", "exec", {"project": "FIN-P8"}),
+        ("department", "exec", {"department": "<a href='https://evil.example'>x</a> :material/home:"}),
+    ]
+    return pages
+
+
+@pytest.mark.parametrize(("page", "user", "query"), visits(), ids=lambda v: str(v))
+def test_no_page_makes_hostile_text_live(hostile_app, page, user, query):
+    at = app(page, user=user, **query)
+    assert not at.exception, [e.message for e in at.exception]
+    assert b"evil" in page_bytes(at) or page == "admin", "control: the hostile text reaches the page"
+    assert live(markdown_texts(at), LIVE_IN_MARKDOWN) == []
+    assert live(chart_texts(at), LIVE_IN_CHART) == []
