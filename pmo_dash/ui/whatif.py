@@ -8,7 +8,6 @@ earlier value answers at once.
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
 import math
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from pmo_dash import data
+from pmo_dash import data, exports
 from pmo_dash.auth.roles import User
 from pmo_dash.data import Filters
 from pmo_dash.settings import get_settings
@@ -462,15 +461,15 @@ def saved(user: User, user_scope: tuple[str, ...], candidates: pl.DataFrame) -> 
         # Made only when clicked (on a thread of its own), not on every move of a lever.
         buttons.download_button(
             "CSV",
-            lambda: export_frame(chosen, candidates).write_csv(),
-            f"{_slug(chosen.name)}.csv",
+            lambda: scenario_csv(chosen, candidates),
+            f"{exports.file_stem(chosen.name)}.csv",
             "text/csv",
             icon=":material/download:",
         )
         buttons.download_button(
             "XLSX",
-            lambda: _xlsx(chosen, export_frame(chosen, candidates)),
-            f"{_slug(chosen.name)}.xlsx",
+            lambda: scenario_xlsx(chosen, candidates),
+            f"{exports.file_stem(chosen.name)}.xlsx",
             icon=":material/download:",
         )
         if not user.read_only:
@@ -582,26 +581,25 @@ def export_frame(scenario: Scenario, candidates: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _xlsx(scenario: Scenario, decisions: pl.DataFrame) -> bytes:
-    out = io.BytesIO()
-    import xlsxwriter
+def scenario_csv(scenario: Scenario, candidates: pl.DataFrame) -> bytes:
+    """The scenario's decisions as a CSV, safe to open in a spreadsheet."""
+    return exports.csv_bytes(export_frame(scenario, candidates))
 
-    with xlsxwriter.Workbook(out) as book:
-        decisions.write_excel(book, worksheet="decisions")
-        about = {
-            "scenario": scenario.name,
-            "author": scenario.author_name,
-            "saved (UTC)": scenario.created_at.isoformat(sep=" "),
-            "warehouse": scenario.warehouse_version,
-            "departments": ", ".join(scenario.scope),
+
+def scenario_xlsx(scenario: Scenario, candidates: pl.DataFrame) -> bytes:
+    """The scenario's decisions, and what it was, as a workbook safe to open."""
+    about = {
+        "scenario": scenario.name,
+        "author": scenario.author_name,
+        "saved (UTC)": scenario.created_at.isoformat(sep=" "),
+        "warehouse": scenario.warehouse_version,
+        "departments": ", ".join(scenario.scope),
+    }
+    about |= {f"lever: {k}": json.dumps(v) for k, v in scenario.levers.get("levers", {}).items()}
+    about |= {f"result: {k}": str(v) for k, v in scenario.summary.items()}
+    return exports.xlsx_bytes(
+        {
+            "decisions": export_frame(scenario, candidates),
+            "scenario": pl.DataFrame({"item": list(about), "value": [str(v) for v in about.values()]}),
         }
-        about |= {f"lever: {k}": json.dumps(v) for k, v in scenario.levers.get("levers", {}).items()}
-        about |= {f"result: {k}": str(v) for k, v in scenario.summary.items()}
-        pl.DataFrame({"item": list(about), "value": [str(v) for v in about.values()]}).write_excel(
-            book, worksheet="scenario"
-        )
-    return out.getvalue()
-
-
-def _slug(name: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in name).strip("-").lower() or "scenario"
+    )
