@@ -178,6 +178,27 @@ def test_scenarios_are_seen_only_within_scope_and_exported(fixture_settings, no_
     assert dict(zip(about["item"], about["value"], strict=True))["scenario"] == "Finance only"
 
 
+def test_a_pmo_head_may_use_a_name_saved_for_departments_they_cannot_see(fixture_settings, no_scenarios):
+    # Before issue 10 the save was refused with "There is already a scenario called 'Everything'":
+    # news of a scenario made for HR, which Finance's PMO head cannot see.
+    save(app("whatif"), "Everything")
+    at = save(app("whatif", user="fin_head"), "Everything")
+    assert list(saved_table(at)["scenario"]) == ["Everything"]
+    # Among what they see, a name is still theirs once: the same message as ever.
+    at.text_input(key="wi_name").input("Everything")
+    at = at.button(key="wi_save").click().run()
+    assert [e.value.replace("\\", "") for e in at.error] == [
+        "There is already a scenario called 'Everything': choose another name."
+    ]
+    # The executive sees both, told apart by their departments, and can compare them.
+    at = app("whatif")
+    assert list(saved_table(at)["scenario"]) == ["Everything (FIN)", "Everything (FIN, HR)"]
+    at.multiselect(key="wi_compare").set_value(["Everything (FIN)", "Everything (FIN, HR)"]).run()
+    side = [d.value for d in at.dataframe if "Everything (FIN)" in d.value.columns][0]
+    rows = {r[""]: (r["Everything (FIN)"], r["Everything (FIN, HR)"]) for r in side.to_dict("records")}
+    assert rows["Funded projects"] == ("2", "4")
+
+
 def test_scenario_exports_quote_formulas_and_keep_numbers(fixture_settings, no_scenarios):
     # A project name from a return and a scenario name typed in the app, each a formula (issue 10).
     save(app("whatif", user="fin_head"), "@SUM(A1)")
