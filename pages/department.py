@@ -34,7 +34,9 @@ if programme := components.programme_table(data.programme_summary(here), key="pr
     drill.open_programme(programme)
 
 st.subheader("Projects")
-if project := components.projects_table(data.projects_table(here), key="projects"):
+if project := components.projects_table(
+    data.projects_table(here), key="projects", file_name=f"{department}-projects"
+):
     drill.open_project(project)
 
 left, right = st.columns([3, 2])

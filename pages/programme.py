@@ -33,7 +33,9 @@ if project := components.watermelons(data.watermelons(here), key="watermelons"):
     drill.open_project(project)
 
 st.subheader("Projects")
-if project := components.projects_table(data.projects_table(here), key="projects"):
+if project := components.projects_table(
+    data.projects_table(here), key="projects", file_name=f"{programme}-projects"
+):
     drill.open_project(project)
 
 st.subheader("Trends over the last 12 periods")

@@ -31,7 +31,7 @@ def live() -> None:
     if user.read_only:
         st.caption(f"{fmt.plain(user.name)} may open and compare scenarios; saving them is for other roles.")
     else:
-        whatif.save_form(result, user, f)
+        whatif.save_form(result, user, f, user_scope)
     whatif.saved(user, user_scope, candidates)
 
 

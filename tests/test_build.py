@@ -88,6 +88,58 @@ def test_rejected_rows_are_kept_in_the_warehouse_and_the_report(settings):
     assert '"risk_id":"FIN-R9"' in kept[0][3]
 
 
+def test_the_validation_report_quotes_formulas_and_keeps_numbers(settings):
+    # A return can carry anything, and the report repeats the value: PMO heads open it in Excel.
+    risks = settings.source_dir / "FIN" / "risks.csv"
+    hostile = [
+        '=HYPERLINK("http://evil.example","x")',
+        "+cmd|' /C calc'!A0",
+        "@SUM(A1)",
+        "-2+3+cmd|' /C calc'!A0",
+        "\t=1+1",  # read as "=1+1": the reader trims the tab
+    ]
+    with open(risks, "a", newline="") as f:
+        for n, likelihood in enumerate([*hostile, "-2"], start=4):
+            cost = "-2.5" if likelihood == "-2" else ""
+            row = [
+                f"FIN-R{n}",
+                "FIN-P1",
+                "Bad",
+                "Supplier",
+                likelihood,
+                "3",
+                "",
+                "Reduce",
+                "Open",
+                "2026-07-01",
+            ]
+            csv.writer(f).writerow([*row, "", "", cost])
+    result = build(settings)
+    with open(result.report, newline="") as f:
+        report = [(r["row"], r["column"], r["value"], r["message"]) for r in csv.DictReader(f)]
+    assert report == [
+        (
+            "5",
+            "likelihood",
+            '\'=HYPERLINK("http://evil.example","x")',
+            'likelihood \'=HYPERLINK("http://evil.example","x")\' is not a whole number',
+        ),
+        ("6", "likelihood", "'+cmd|' /C calc'!A0", "likelihood '+cmd|' /C calc'!A0' is not a whole number"),
+        ("7", "likelihood", "'@SUM(A1)", "likelihood '@SUM(A1)' is not a whole number"),
+        (
+            "8",
+            "likelihood",
+            "'-2+3+cmd|' /C calc'!A0",
+            "likelihood '-2+3+cmd|' /C calc'!A0' is not a whole number",
+        ),
+        ("9", "likelihood", "'=1+1", "likelihood '=1+1' is not a whole number"),
+        # A plain negative number is read as that number by a spreadsheet: nothing to quote.
+        ("10", "likelihood", "-2", "likelihood -2 is outside the allowed range 1-5"),
+        ("10", "cost_exposure", "-2.5", "cost_exposure -2.5 is outside the allowed range at least 0"),
+    ]
+    assert pl.read_csv(result.report).schema["row"] == pl.Int64
+
+
 def test_cli_build_summarises_and_exits_zero_with_rejected_rows(settings, capsys):
     code = main(
         [

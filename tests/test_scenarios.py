@@ -1,4 +1,5 @@
-"""The scenario store on its own: names, scope, deletion rights, and a store from before decisions."""
+"""The scenario store on its own: names, scope, deletion rights, and stores from before decisions and
+before names were unique per departments."""
 
 from __future__ import annotations
 
@@ -6,13 +7,23 @@ import sqlite3
 
 import pytest
 
-from pmo_dash.whatif.scenarios import ScenarioError, ScenarioStore
+from pmo_dash.whatif.scenarios import ScenarioError, ScenarioStore, labelled
 
 LEVERS = {"levers": {"fit": 3}, "ui": {}}
 
 
-def save(store: ScenarioStore, name: str, scope=("FIN",), author="ana") -> int:
-    return store.save(name, author, author.title(), "built X", scope, LEVERS, ["FIN-P1"], {"funded": 1})
+def save(store: ScenarioStore, name: str, scope=("FIN",), author="ana", seen_by=None) -> int:
+    return store.save(
+        name,
+        author,
+        author.title(),
+        "built X",
+        scope,
+        LEVERS,
+        ["FIN-P1"],
+        {"funded": 1},
+        seen_by=seen_by or scope,
+    )
 
 
 def test_names_are_tidied_unique_and_required(tmp_path):
@@ -23,6 +34,51 @@ def test_names_are_tidied_unique_and_required(tmp_path):
         save(store, "Option A")
     with pytest.raises(ScenarioError, match="Give the scenario a name."):
         save(store, "   ")
+
+
+def test_a_name_used_only_where_you_cannot_see_is_yours_to_use(tmp_path):
+    # Refusing it would tell an HR PMO head that Finance has a scenario of that name (issue 10).
+    store = ScenarioStore(tmp_path / "s.sqlite")
+    save(store, "Option A", scope=("FIN",), author="ana")
+    save(store, "Option A", scope=("HR",), author="hal")
+    assert [(s.name, s.author) for s in store.list(("HR",))] == [("Option A", "hal")]
+    assert [(s.name, s.author) for s in store.list(("FIN",))] == [("Option A", "ana")]
+    # Someone who sees both may not add a third: the clash is among what they see.
+    with pytest.raises(
+        ScenarioError, match="^There is already a scenario called 'Option A': choose another name.$"
+    ):
+        save(store, "Option A", scope=("FIN",), author="cio", seen_by=("FIN", "HR"))
+    with pytest.raises(
+        ScenarioError, match="^There is already a scenario called 'Option A': choose another name.$"
+    ):
+        save(store, "Option A", scope=("FIN", "HR"), author="cio")
+    assert [(s.name, s.scope) for s in store.list(("FIN", "HR"))] == [
+        ("Option A", ("HR",)),
+        ("Option A", ("FIN",)),
+    ]
+
+
+def test_a_scenario_is_saved_only_for_departments_its_author_sees(tmp_path):
+    store = ScenarioStore(tmp_path / "s.sqlite")
+    with pytest.raises(ScenarioError, match="^A scenario can be saved only for departments you can see.$"):
+        save(store, "Sneaky", scope=("FIN", "HR"), seen_by=("FIN",))
+    assert store.list(("FIN", "HR")) == []
+
+
+def test_a_shared_name_is_labelled_with_its_departments(tmp_path):
+    store = ScenarioStore(tmp_path / "s.sqlite")
+    first = save(store, "Option A", scope=("FIN",))
+    save(store, "Option A", scope=("HR",))
+    save(store, "Plan")
+    # A name typed to look like another's label: the older scenario gets its id as well, so that
+    # every label is one scenario's.
+    save(store, "Option A (FIN)", scope=("HR",))
+    assert labelled(store.list(("FIN", "HR"))) == [
+        "Option A (FIN)",
+        "Plan",
+        "Option A (HR)",
+        f"Option A (FIN) #{first}",
+    ]
 
 
 def test_a_scenario_is_seen_within_its_scope_and_deleted_by_its_author_or_an_executive(tmp_path):
@@ -37,7 +93,7 @@ def test_a_scenario_is_seen_within_its_scope_and_deleted_by_its_author_or_an_exe
     assert store.list(("FIN", "HR")) == []
 
 
-def test_a_store_from_before_decisions_were_kept_still_opens(tmp_path):
+def test_a_store_from_before_decisions_and_shared_names_still_opens(tmp_path):
     path = tmp_path / "old.sqlite"
     with sqlite3.connect(path) as con:
         con.execute(
@@ -54,3 +110,10 @@ def test_a_store_from_before_decisions_were_kept_still_opens(tmp_path):
     assert (old.name, old.funded, old.decisions) == ("Old", ("FIN-P1",), ())
     save(store, "New")
     assert [s.name for s in store.list(("FIN",))] == ["New", "Old"]
+    # Its names were unique across departments; now another department's may share one.
+    save(store, "Old", scope=("HR",), author="hal")
+    assert [(s.name, s.scope) for s in store.list(("FIN", "HR"))] == [
+        ("Old", ("HR",)),
+        ("New", ("FIN",)),
+        ("Old", ("FIN",)),
+    ]

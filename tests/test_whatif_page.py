@@ -24,7 +24,10 @@ The envelope's 100% is what today's portfolio is forecast to cost: 1,111.1 + 2,0
 
 from __future__ import annotations
 
+import csv
 import io
+import re
+import zipfile
 
 import polars as pl
 import pytest
@@ -169,11 +172,64 @@ def test_scenarios_are_seen_only_within_scope_and_exported(fixture_settings, no_
         (1, "FIN-P2", "Mandatory", 0.475, 2000.0, True),
         (2, "FIN-P1", "Funded", 0.4733, 1111.11, True),
     ]
-    workbook = whatif._xlsx(scenario, frame)
+    workbook = whatif.scenario_xlsx(scenario, app_candidates())
     decisions = pl.read_excel(io.BytesIO(workbook), sheet_name="decisions")
     assert decisions.select(shown).rows() == frame.select(shown).rows()
     about = pl.read_excel(io.BytesIO(workbook), sheet_name="scenario")
     assert dict(zip(about["item"], about["value"], strict=True))["scenario"] == "Finance only"
+
+
+def test_a_pmo_head_may_use_a_name_saved_for_departments_they_cannot_see(fixture_settings, no_scenarios):
+    # Before issue 10 the save was refused with "There is already a scenario called 'Everything'":
+    # news of a scenario made for HR, which Finance's PMO head cannot see.
+    save(app("whatif"), "Everything")
+    at = save(app("whatif", user="fin_head"), "Everything")
+    assert list(saved_table(at)["scenario"]) == ["Everything"]
+    # Among what they see, a name is still theirs once: the same message as ever.
+    at.text_input(key="wi_name").input("Everything")
+    at = at.button(key="wi_save").click().run()
+    assert [e.value.replace("\\", "") for e in at.error] == [
+        "There is already a scenario called 'Everything': choose another name."
+    ]
+    # The executive sees both, told apart by their departments, and can compare them.
+    at = app("whatif")
+    assert list(saved_table(at)["scenario"]) == ["Everything (FIN)", "Everything (FIN, HR)"]
+    at.multiselect(key="wi_compare").set_value(["Everything (FIN)", "Everything (FIN, HR)"]).run()
+    side = [d.value for d in at.dataframe if "Everything (FIN)" in d.value.columns][0]
+    rows = {r[""]: (r["Everything (FIN)"], r["Everything (FIN, HR)"]) for r in side.to_dict("records")}
+    assert rows["Funded projects"] == ("2", "4")
+
+
+def test_scenario_exports_quote_formulas_and_keep_numbers(fixture_settings, no_scenarios):
+    # A project name from a return and a scenario name typed in the app, each a formula (issue 10).
+    save(app("whatif", user="fin_head"), "@SUM(A1)")
+    at = app("whatif", user="fin_head")
+    assert [b.label for b in at.download_button] == ["CSV", "XLSX"]
+    [scenario] = whatif.store().list(("FIN",))
+    hostile = {"FIN-P1": '=HYPERLINK("http://evil.example","x")', "FIN-P2": "-2+3+cmd|' /C calc'!A0"}
+    candidates = app_candidates().with_columns(
+        pl.col("project_id").replace_strict(hostile, default=pl.col("project")).alias("project")
+    )
+    quoted = ["'-2+3+cmd|' /C calc'!A0", '\'=HYPERLINK("http://evil.example","x")']
+    rows = list(csv.DictReader(io.StringIO(whatif.scenario_csv(scenario, candidates).decode(), newline="")))
+    assert [(r["project_id"], r["project"], r["eac_in_scenario"]) for r in rows] == [
+        ("FIN-P2", quoted[0], "2000.0"),
+        ("FIN-P1", quoted[1], "1111.11"),
+    ]
+    workbook = whatif.scenario_xlsx(scenario, candidates)
+    with zipfile.ZipFile(io.BytesIO(workbook)) as book:
+        parts = {name: book.read(name).decode() for name in book.namelist()}
+    assert not [
+        n for n, text in parts.items() if n.startswith("xl/worksheets/") and re.search(r"<f[ >]", text)
+    ]
+    assert not [n for n, text in parts.items() if "<hyperlink" in text or "relationships/hyperlink" in text]
+    decisions = pl.read_excel(io.BytesIO(workbook), sheet_name="decisions")
+    assert decisions.select("project", "eac_in_scenario").rows() == [
+        (quoted[0], 2000.0),
+        (quoted[1], 1111.11),
+    ]
+    about = pl.read_excel(io.BytesIO(workbook), sheet_name="scenario")
+    assert dict(zip(about["item"], about["value"], strict=True))["scenario"] == "'@SUM(A1)"
 
 
 def test_a_viewer_may_look_but_not_save(fixture_settings):

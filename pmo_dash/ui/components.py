@@ -10,7 +10,7 @@ import streamlit as st
 
 from pmo_dash import periods
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import fmt
+from pmo_dash.ui import download, fmt
 from pmo_dash.ui.filters import IN_LINK
 
 COMPARE = "compare"  # URL key of the KPI comparison
@@ -240,8 +240,9 @@ def changed_since(changed: pl.DataFrame, into_red: pl.DataFrame, since: dt.date)
         )
 
 
-def projects_table(rows: pl.DataFrame, key: str) -> str | None:
-    """Every project: RAG badges, progress, SPI trend, slip and EAC; sortable, filterable, clickable."""
+def projects_table(rows: pl.DataFrame, key: str, file_name: str = "projects") -> str | None:
+    """Every project: RAG badges, progress, SPI trend, slip and EAC; sortable, filterable, clickable,
+    and the rows found downloadable as CSV."""
     left, middle, right = st.columns([2, 2, 1])
     needle = left.text_input("Find a project", key=f"{key}_find", placeholder="name, ID or manager")
     rags = middle.multiselect("Evidence RAG", ["Red", "Amber", "Green"], key=f"{key}_rag", placeholder="any")
@@ -299,7 +300,30 @@ def projects_table(rows: pl.DataFrame, key: str) -> str | None:
             "project_manager": st.column_config.TextColumn("Manager"),
         },
     )
+    if not shown.is_empty():
+        download.csv_button(projects_export(shown), file_name, key=f"{key}_csv")
     return _selected_row(event, shown, "project_id")
+
+
+def projects_export(rows: pl.DataFrame) -> pl.DataFrame:
+    """The projects table as a file: its columns under their headings, but the SPI sparkline."""
+    symbol = get_settings().currency_symbol
+    headings = {
+        "project_id": "ID",
+        "project": "Project",
+        "programme": "Programme",
+        "evidence_rag": "Evidence RAG",
+        "reported_rag": "Reported RAG",
+        "percent_complete": "Complete (%)",
+        "spi": "SPI",
+        "cpi": "CPI",
+        "slip_days": "Slip (days)",
+        "budget": f"Budget ({symbol})",
+        "eac": f"EAC ({symbol})",
+        "eac_over_budget": f"EAC − budget ({symbol})",
+        "project_manager": "Manager",
+    }
+    return rows.select(list(headings)).rename(headings)
 
 
 def programme_table(rows: pl.DataFrame, key: str) -> str | None:
@@ -526,37 +550,41 @@ def library_search(
     return words.split(), categories, effects, tuple(chosen)
 
 
+LIBRARY = {
+    "lesson_id": "Lesson",
+    "department": "Department",
+    "project": "Project",
+    "logged_on": "Logged",
+    "category": "Category",
+    "effect": "Effect",
+    "title": "Title",
+    "what_happened": "What happened",
+    "root_cause": "Root cause",
+    "recommendation": "Recommendation",
+}
+
+
 def library(rows: pl.DataFrame) -> None:
+    """The lessons found, as a table and as a CSV download."""
     st.caption(f"{rows.height} lessons")
+    columns: dict[str, Any] = dict(LIBRARY)
+    columns["logged_on"] = st.column_config.DateColumn(LIBRARY["logged_on"], **DATE)
+    for wide in ("title", "what_happened", "root_cause", "recommendation"):
+        columns[wide] = st.column_config.TextColumn(LIBRARY[wide], width="medium")
     st.dataframe(
-        rows.select(
-            "lesson_id",
-            "department",
-            "project",
-            "logged_on",
-            "category",
-            "effect",
-            "title",
-            "what_happened",
-            "root_cause",
-            "recommendation",
-        ),
+        rows.select(list(LIBRARY)),
         hide_index=True,
         width="stretch",
         height=min(35 * (rows.height + 1) + 2, 460),
-        column_config={
-            "lesson_id": "Lesson",
-            "department": "Department",
-            "project": "Project",
-            "logged_on": st.column_config.DateColumn("Logged", **DATE),
-            "category": "Category",
-            "effect": "Effect",
-            "title": st.column_config.TextColumn("Title", width="medium"),
-            "what_happened": st.column_config.TextColumn("What happened", width="medium"),
-            "root_cause": st.column_config.TextColumn("Root cause", width="medium"),
-            "recommendation": st.column_config.TextColumn("Recommendation", width="medium"),
-        },
+        column_config=columns,
     )
+    if not rows.is_empty():
+        download.csv_button(library_export(rows), "lessons", key="lessons_csv")
+
+
+def library_export(rows: pl.DataFrame) -> pl.DataFrame:
+    """The lessons found as a file: the library's columns under its headings."""
+    return rows.select(list(LIBRARY)).rename(LIBRARY)
 
 
 def project_risk_grid(risks: pl.DataFrame) -> pl.DataFrame:

@@ -8,7 +8,6 @@ earlier value answers at once.
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
 import math
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from pmo_dash import data
+from pmo_dash import data, exports
 from pmo_dash.auth.roles import User
 from pmo_dash.data import Filters
 from pmo_dash.settings import get_settings
@@ -25,7 +24,7 @@ from pmo_dash.ui import whatif_charts as charts
 from pmo_dash.ui.filters import IN_LINK
 from pmo_dash.whatif.levers import Levers
 from pmo_dash.whatif.outcome import Outcome, evaluate
-from pmo_dash.whatif.scenarios import Scenario, ScenarioError, ScenarioStore
+from pmo_dash.whatif.scenarios import Scenario, ScenarioError, ScenarioStore, labelled
 
 # Widget keys: also the URL keys, and what a saved scenario restores.
 WEIGHTS = {"wi_fit": "Strategic fit", "wi_benefit": "Expected benefit", "wi_health": "Delivery health"}
@@ -372,7 +371,7 @@ def _restore(scenario: Scenario) -> None:
     st.session_state["_wi_opened"] = f"Opened '{scenario.name}': the levers are as it was saved."
 
 
-def save_form(result: Outcome, user: User, f: Filters) -> None:
+def save_form(result: Outcome, user: User, f: Filters, user_scope: tuple[str, ...]) -> None:
     with st.form("save_scenario", clear_on_submit=True, border=False):
         left, right = st.columns([3, 1], vertical_alignment="bottom")
         left.text_input("Save this scenario as", placeholder="e.g. Board option B: 90% budget", key="wi_name")
@@ -381,12 +380,16 @@ def save_form(result: Outcome, user: User, f: Filters) -> None:
             icon=":material/save:",
             key="wi_save",
             on_click=_save,
-            args=(user, f.scope, result, ui_state()),
+            args=(user, f.scope, user_scope, result, ui_state()),
         )
 
 
-def _save(user: User, scope: tuple[str, ...], result: Outcome, ui: dict[str, Any]) -> None:
-    """Button callback: save the scenario on screen when Save was clicked (only then is it serialised)."""
+def _save(
+    user: User, scope: tuple[str, ...], user_scope: tuple[str, ...], result: Outcome, ui: dict[str, Any]
+) -> None:
+    """Button callback: save the scenario on screen when Save was clicked (only then is it serialised).
+    Its name must differ only from the scenarios this user can see: a clash with one they cannot see
+    would tell them it exists."""
     name = st.session_state.get("wi_name") or ""
     decided = result.candidates.select(
         "project_id", "rank", pl.col("score").round(4), pl.col("eac").round(2), "decision"
@@ -402,6 +405,7 @@ def _save(user: User, scope: tuple[str, ...], result: Outcome, ui: dict[str, Any
             sorted(result.selection.chosen),
             result.summary(),
             decided.to_dicts(),
+            seen_by=user_scope,
         )
         st.session_state["_wi_notice"] = f"Saved '{' '.join(name.split())}'."
     except ScenarioError as err:
@@ -426,10 +430,13 @@ def saved(user: User, user_scope: tuple[str, ...], candidates: pl.DataFrame) -> 
     if not scenarios:
         st.caption("No saved scenarios yet.")
         return
+    # A name may be saved for different departments by people who cannot see each other's: the
+    # label tells them apart for those who see both.
+    by_label = {label: s for s, label in zip(scenarios, labelled(scenarios), strict=True)}
     table = pl.DataFrame(
         [
             {
-                "scenario": s.name,
+                "scenario": label,
                 "author": s.author_name,
                 "saved": s.created_at,
                 "funded": s.summary.get("funded"),
@@ -437,7 +444,7 @@ def saved(user: User, user_scope: tuple[str, ...], candidates: pl.DataFrame) -> 
                 "score": s.summary.get("value"),
                 "warehouse": s.warehouse_version,
             }
-            for s in scenarios
+            for label, s in by_label.items()
         ]
     )
     st.dataframe(
@@ -450,11 +457,10 @@ def saved(user: User, user_scope: tuple[str, ...], candidates: pl.DataFrame) -> 
             "warehouse": "Made on warehouse",
         },
     )
-    by_name = {s.name: s for s in scenarios}
     left, right = st.columns(2, gap="large")
     with left:
-        pick = st.selectbox("Scenario", list(by_name), key="wi_scenario")
-        chosen = by_name[pick]
+        pick = st.selectbox("Scenario", list(by_label), key="wi_scenario")
+        chosen = by_label[pick]
         buttons = st.container(horizontal=True)
         buttons.button(
             "Open", icon=":material/open_in_browser:", on_click=_restore, args=(chosen,), key="wi_open"
@@ -462,15 +468,15 @@ def saved(user: User, user_scope: tuple[str, ...], candidates: pl.DataFrame) -> 
         # Made only when clicked (on a thread of its own), not on every move of a lever.
         buttons.download_button(
             "CSV",
-            lambda: export_frame(chosen, candidates).write_csv(),
-            f"{_slug(chosen.name)}.csv",
+            lambda: scenario_csv(chosen, candidates),
+            f"{exports.file_stem(chosen.name)}.csv",
             "text/csv",
             icon=":material/download:",
         )
         buttons.download_button(
             "XLSX",
-            lambda: _xlsx(chosen, export_frame(chosen, candidates)),
-            f"{_slug(chosen.name)}.xlsx",
+            lambda: scenario_xlsx(chosen, candidates),
+            f"{exports.file_stem(chosen.name)}.xlsx",
             icon=":material/download:",
         )
         if not user.read_only:
@@ -487,14 +493,14 @@ def saved(user: User, user_scope: tuple[str, ...], candidates: pl.DataFrame) -> 
             )
     with right:
         names = st.multiselect(
-            "Compare side by side (two to four)", list(by_name), max_selections=4, key="wi_compare"
+            "Compare side by side (two to four)", list(by_label), max_selections=4, key="wi_compare"
         )
     if len(names) >= 2:
-        compare([by_name[n] for n in names], candidates)
+        compare({n: by_label[n] for n in names}, candidates)
 
 
-def compare(scenarios: list[Scenario], candidates: pl.DataFrame) -> None:
-    """The chosen scenarios' figures in columns, then the projects they disagree on."""
+def compare(scenarios: dict[str, Scenario], candidates: pl.DataFrame) -> None:
+    """The chosen scenarios' figures in columns, under their labels, then the projects they disagree on."""
     figures = {
         "Funded projects": lambda s: f"{s.summary['funded']:,}",
         "Cost (EAC)": lambda s: fmt.money(s.summary["cost"]),
@@ -520,10 +526,11 @@ def compare(scenarios: list[Scenario], candidates: pl.DataFrame) -> None:
         "Saved by": lambda s: f"{s.author_name}, {s.created_at:%-d %b %Y %H:%M} UTC",
     }
     side = pl.DataFrame(
-        {"": list(figures)} | {s.name: [shown(s) for shown in figures.values()] for s in scenarios}
+        {"": list(figures)}
+        | {label: [shown(s) for shown in figures.values()] for label, s in scenarios.items()}
     )
     st.dataframe(side, hide_index=True)
-    funded = {s.name: set(s.funded) for s in scenarios}
+    funded = {label: set(s.funded) for label, s in scenarios.items()}
     differ = sorted(set.union(*funded.values()) - set.intersection(*funded.values()))
     st.markdown(f"**Projects funded in some but not all ({len(differ)})**")
     if differ:
@@ -582,26 +589,25 @@ def export_frame(scenario: Scenario, candidates: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _xlsx(scenario: Scenario, decisions: pl.DataFrame) -> bytes:
-    out = io.BytesIO()
-    import xlsxwriter
+def scenario_csv(scenario: Scenario, candidates: pl.DataFrame) -> bytes:
+    """The scenario's decisions as a CSV, safe to open in a spreadsheet."""
+    return exports.csv_bytes(export_frame(scenario, candidates))
 
-    with xlsxwriter.Workbook(out) as book:
-        decisions.write_excel(book, worksheet="decisions")
-        about = {
-            "scenario": scenario.name,
-            "author": scenario.author_name,
-            "saved (UTC)": scenario.created_at.isoformat(sep=" "),
-            "warehouse": scenario.warehouse_version,
-            "departments": ", ".join(scenario.scope),
+
+def scenario_xlsx(scenario: Scenario, candidates: pl.DataFrame) -> bytes:
+    """The scenario's decisions, and what it was, as a workbook safe to open."""
+    about = {
+        "scenario": scenario.name,
+        "author": scenario.author_name,
+        "saved (UTC)": scenario.created_at.isoformat(sep=" "),
+        "warehouse": scenario.warehouse_version,
+        "departments": ", ".join(scenario.scope),
+    }
+    about |= {f"lever: {k}": json.dumps(v) for k, v in scenario.levers.get("levers", {}).items()}
+    about |= {f"result: {k}": str(v) for k, v in scenario.summary.items()}
+    return exports.xlsx_bytes(
+        {
+            "decisions": export_frame(scenario, candidates),
+            "scenario": pl.DataFrame({"item": list(about), "value": [str(v) for v in about.values()]}),
         }
-        about |= {f"lever: {k}": json.dumps(v) for k, v in scenario.levers.get("levers", {}).items()}
-        about |= {f"result: {k}": str(v) for k, v in scenario.summary.items()}
-        pl.DataFrame({"item": list(about), "value": [str(v) for v in about.values()]}).write_excel(
-            book, worksheet="scenario"
-        )
-    return out.getvalue()
-
-
-def _slug(name: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in name).strip("-").lower() or "scenario"
+    )

@@ -92,9 +92,13 @@ def build(
 
 
 def write_report(problems: pl.DataFrame, report: Path) -> None:
+    """The validation report as CSV; its values are what the returns said, so it is written neutralised:
+    PMO heads open it in a spreadsheet."""
+    from pmo_dash.exports import write_csv
+
     report.parent.mkdir(parents=True, exist_ok=True)
     partial = report.with_name(f".{report.name}.{os.getpid()}.part")
-    problems.sort("file", "row", nulls_last=False).write_csv(partial)
+    write_csv(problems.sort("file", "row", nulls_last=False), partial)
     os.replace(partial, report)
 
 
