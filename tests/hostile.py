@@ -71,6 +71,7 @@ def hostile_copy(target: Path) -> Path:
         frame.with_columns(changed).write_csv(csv)
     _add_rows(target / "FIN" / "projects.csv", _projects)
     _add_rows(target / "HR" / "status_reports.csv", _storm)
+    _add_rows(target / "FIN" / "lessons.csv", _bad_lesson)
     return target
 
 
@@ -93,3 +94,9 @@ def _projects(frame: pl.DataFrame) -> pl.DataFrame:
 def _storm(frame: pl.DataFrame) -> pl.DataFrame:
     row = frame.row(0, named=True) | {"as_of": "2026-07-31"}
     return pl.DataFrame([row] * STORM, schema={c: pl.String for c in frame.columns})
+
+
+def _bad_lesson(frame: pl.DataFrame) -> pl.DataFrame:
+    """A lesson whose effect is a formula: rejected, and quoted in the validation report."""
+    row = frame.row(0, named=True) | {"lesson_id": "FIN-L9", "effect": HOSTILE[0]}
+    return pl.DataFrame([row], schema={c: pl.String for c in frame.columns})

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
+import re
+import zipfile
 
 import duckdb
 import pytest
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
+from pmo_dash.exports import TRIGGERS
 from pmo_dash.settings import Settings, get_settings
-from pmo_dash.ui import shell
+from pmo_dash.ui import shell, whatif
 from pmo_dash.warehouse.build import build
 from tests.hostile import LIVE_IN_CHART, LIVE_IN_MARKDOWN, STORM, hostile_copy
 from tests.test_access import page_bytes
 from tests.test_app import app
+from tests.test_downloads import downloads  # noqa: F401 (a fixture)
+from tests.test_whatif_page import app_candidates, save
 
 # Fields whose text is never read as markdown: table data, widget values, chart specs (checked on
 # their own below), and the identifiers Streamlit keeps for itself.
@@ -61,7 +68,7 @@ def test_the_hostile_returns_build_and_are_accounted_for(hostile_app: Settings):
         ).fetchall()
     assert names["FIN-P8"] == 289 and "FIN-P9" not in names
     assert storm == [(STORM + 6, 6, STORM)]
-    assert problems == [("too_long", 1), ("unique", 1)]
+    assert problems == [("enum", 1), ("too_long", 1), ("unique", 1)]
 
 
 def markdown_texts(at: AppTest) -> list[str]:
@@ -135,3 +142,46 @@ def test_no_page_makes_hostile_text_live(hostile_app, page, user, query):
     assert b"evil" in page_bytes(at) or page == "admin", "control: the hostile text reaches the page"
     assert live(markdown_texts(at), LIVE_IN_MARKDOWN) == []
     assert live(chart_texts(at), LIVE_IN_CHART) == []
+
+
+def formulas(cells: list[str]) -> list[str]:
+    """Cells a spreadsheet would run: they start like a formula and are not just a signed number."""
+    return [c for c in cells if c.startswith(TRIGGERS) and not re.fullmatch(r"[+-][0-9]+(\.[0-9]+)?", c)]
+
+
+def csv_cells(data: bytes) -> list[str]:
+    return [cell for row in csv.reader(io.StringIO(data.decode(), newline="")) for cell in row]
+
+
+def test_the_validation_report_of_hostile_returns_runs_nothing(hostile_app: Settings):
+    cells = csv_cells(hostile_app.report.read_bytes())
+    assert any(c.startswith("'=HYPERLINK") for c in cells), "control: the hostile value is in the report"
+    assert formulas(cells) == []
+
+
+@pytest.mark.parametrize(
+    ("page", "query"),
+    [("department", {"department": "FIN"}), ("programme", {"programme": "FIN-PG1"}), ("lessons", {})],
+)
+def test_table_downloads_of_hostile_returns_run_nothing(hostile_app, downloads, page, query):  # noqa: F811
+    at = app(page, user="exec", **query)
+    assert not at.exception
+    assert downloads, "control: the page offers a download"
+    for _, _, data in downloads:
+        cells = csv_cells(data)
+        assert any("evil" in c for c in cells), "control: hostile text is in the file"
+        assert formulas(cells) == []
+
+
+def test_scenario_exports_of_hostile_returns_run_nothing(hostile_app):
+    get_settings().scenarios.unlink(missing_ok=True)
+    save(app("whatif"), '=HYPERLINK("http://evil.example")')
+    [scenario] = whatif.store().list(("FIN", "HR"))
+    candidates = app_candidates()
+    cells = csv_cells(whatif.scenario_csv(scenario, candidates))
+    assert any("evil" in c for c in cells)
+    assert formulas(cells) == []
+    with zipfile.ZipFile(io.BytesIO(whatif.scenario_xlsx(scenario, candidates))) as book:
+        sheets = [book.read(n).decode() for n in book.namelist() if n.startswith("xl/")]
+    assert "evil" in "".join(sheets)
+    assert not [s for s in sheets if re.search(r"<f[ >]", s) or "hyperlink" in s]
