@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import polars as pl
@@ -178,11 +179,15 @@ def _selected_row(event, rows: pl.DataFrame, column: str) -> str | None:
 
 def chart_pick(event) -> str | None:
     """The customdata of the point or bar a user clicked in a plotly chart, if any."""
-    points = event["selection"]["points"] if event else []
-    if not points:
+    # The event comes back from the browser, so it is read as untrusted: any other shape is no pick.
+    try:
+        point = event["selection"]["points"][0]
+        custom = point.get("customdata")
+    except (KeyError, IndexError, TypeError, AttributeError):
         return None
-    custom = points[0].get("customdata")
-    return custom[0] if isinstance(custom, list) else custom
+    if isinstance(custom, list):
+        custom = custom[0] if custom else None
+    return custom if isinstance(custom, str) and custom else None
 
 
 def breadcrumb(trail: list[tuple[str, str, dict[str, str]]]) -> None:
@@ -390,10 +395,11 @@ def titled_table(title: str, rows: pl.DataFrame, columns: dict[str, Any], height
 def heat_cell(event) -> tuple[int, int] | None:
     """The (likelihood, impact) of the heat-map cell a user clicked, if any."""
     picked = chart_pick(event)
-    if not picked:
+    # The selection comes back from the browser: anything but a cell of the 5 x 5 grid is no cell.
+    cell = re.fullmatch(r"([1-5])-([1-5])", picked) if isinstance(picked, str) else None
+    if cell is None:
         return None
-    likelihood, impact = picked.split("-")
-    return int(likelihood), int(impact)
+    return int(cell.group(1)), int(cell.group(2))
 
 
 DATE = {"format": "D MMM YYYY"}

@@ -8,6 +8,7 @@ inside it: behind the login, with the user's scope and filters.
 
 from __future__ import annotations
 
+import logging
 import threading
 
 import streamlit as st
@@ -34,6 +35,7 @@ PAGES = {
 PAGES_DIR = ROOT / "pages"
 
 _context = threading.local()
+LOG = logging.getLogger("pmo_dash")
 
 
 def pages(names: tuple[str, ...] = tuple(PAGES)) -> list[st.Page]:
@@ -67,7 +69,15 @@ def run() -> None:
         # Keep the page the link asked for, so that logging in lands on it.
         st.navigation(pages(), position="hidden")
         st.stop()
-    ensure_warehouse()
+    try:
+        _serve(user, config)
+    except Exception as err:  # a visitor never sees a traceback or a server path
+        _unavailable(user, err)
+
+
+def _serve(user: User, config: auth_config.AuthConfig) -> None:
+    """The signed-in part: the warehouse, navigation, filters, then the chosen page."""
+    ensure_warehouse(user)
     navigation = st.navigation(pages(user.pages))
     user_scope = user.scope(data.all_departments())
     chosen = filters.sidebar(user_scope)
@@ -85,6 +95,39 @@ def run() -> None:
         navigation.run()
     finally:
         _context.user = _context.user_scope = _context.filters = _context.page = _context.auth = None
+
+
+def _unavailable(user: User, err: Exception) -> None:
+    """Something failed that the user cannot fix: the server log gets the traceback, an admin the
+    cause and a way out, everyone else a plain message."""
+    LOG.exception("PMO Dash could not serve %s", user.username)
+    st.title("PMO Dash is unavailable")
+    if "admin" in user.pages:
+        cause = f"{type(err).__name__}: {err}"
+        st.error(
+            f"The dashboard could not be served ({fmt.plain(cause, 600)}). "
+            "The server log has the details. If the warehouse is damaged, rebuild it "
+            "(`python -m pmo_dash build`, or the button below).",
+            icon=":material/error:",
+        )
+        st.button(
+            "Rebuild the warehouse now",
+            icon=":material/refresh:",
+            key="rebuild_unavailable",
+            on_click=rebuild_now,
+        )
+    else:
+        st.error(
+            "The dashboard cannot show its data right now. The IPMO's admins can see why; "
+            "please try again later.",
+            icon=":material/error:",
+        )
+
+
+def rebuild_now() -> None:
+    from pmo_dash.ui import admin  # only an admin's rare way out needs it
+
+    admin.rebuild(get_settings())
 
 
 def guard() -> None:
