@@ -32,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--warehouse", type=Path, help="warehouse file to replace (default: PMO_WAREHOUSE)")
     build.add_argument("--report", type=Path, help="validation report CSV to write (default: PMO_REPORT)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--json", action="store_true", help="print the outcome as one line of JSON")
+    build.add_argument(
+        "--memory-limit-mb", type=int, help="stop, leaving the warehouse as it was, past this much memory"
+    )
     build.add_argument(
         "--if-missing", action="store_true", help="do nothing when the warehouse already exists"
     )
@@ -64,11 +68,15 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_sample(args.tier, args.seed, args.out, xlsx=not args.csv_only, errors=not args.no_errors)
     if args.command == "build":
-        from pmo_dash.cli.build import run_build
+        from pmo_dash.cli.build import limit_memory, run_build, run_build_json
 
         settings = get_settings()
         if args.if_missing and Path(args.warehouse or settings.warehouse).exists():
             return 0
+        if args.memory_limit_mb:
+            limit_memory(args.memory_limit_mb)
+        if args.json:
+            return run_build_json(settings, args.source, args.warehouse, args.report)
         return run_build(settings, args.source, args.warehouse, args.report, quiet=args.quiet)
     from pmo_dash.contract_docs import write_docs
 

@@ -96,6 +96,14 @@ class Settings(BaseSettings):
         description="The what-if optimiser's time per answer; past it, the best selection found and its "
         "proven gap are shown.",
     )
+    build_memory_mb: int = Field(
+        4096,
+        description="The most memory (MB) a rebuild started from the app may take; past it, the rebuild "
+        "stops and the previous warehouse keeps serving.",
+    )
+    build_timeout_minutes: float = Field(
+        30, description="A rebuild started from the app that runs longer than this is stopped."
+    )
     demo: bool | None = Field(
         None,
         description="Demo mode: the demo users, whose passwords are in the README. Default: on only for "

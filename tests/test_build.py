@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import shutil
+import subprocess
 
 import duckdb
 import polars as pl
@@ -15,7 +17,9 @@ from pmo_dash.__main__ import main
 from pmo_dash.data import Filters
 from pmo_dash.settings import Settings
 from pmo_dash.warehouse.build import BuildError, build
-from tests.conftest import copy_fixture
+from tests.conftest import copy_fixture, on_screen
+from tests.test_access import settings_env  # noqa: F401 (a fixture)
+from tests.test_app import app
 
 
 @pytest.fixture
@@ -155,8 +159,8 @@ def test_cli_build_summarises_and_exits_zero_with_rejected_rows(settings, capsys
     )
     out = capsys.readouterr().out
     assert code == 0
-    assert "status_reports             2         11        11         0" in out
-    assert "total                                48        48         0" in out
+    assert "status_reports             2           11           11          0" in out
+    assert "total                                  48           48          0" in out
 
 
 def test_cli_build_fails_with_the_reason(tmp_path, capsys):
@@ -265,3 +269,71 @@ def test_a_project_put_on_hold_is_no_watermelon_once_it_stopped(settings):
         settings.warehouse, "watermelons", Filters(scope=("FIN", "HR"), as_of=dt.date(2026, 10, 31)).params()
     )
     assert shown.is_empty()
+
+
+def test_a_killed_builds_temporaries_are_removed_by_the_next_build(settings):
+    out = settings.warehouse.parent
+    out.mkdir(parents=True)
+    gone = subprocess.Popen(["true"])  # a process that is surely over once waited for
+    gone.wait()
+    running = subprocess.Popen(["sleep", "60"])
+    try:
+        stale = [
+            out / f".warehouse.duckdb.{gone.pid}.0a1b2c3d.building",
+            out / f".warehouse.duckdb.{gone.pid}.0a1b2c3d.building.wal",
+            out / f".report.csv.{gone.pid}.0a1b2c3d.part",
+        ]
+        live = out / f".warehouse.duckdb.{running.pid}.9e8f7a6b.building"
+        for path in [*stale, live]:
+            path.write_bytes(b"half a warehouse")
+        build(settings)
+        assert sorted(p.name for p in out.iterdir()) == sorted(["warehouse.duckdb", "report.csv", live.name])
+    finally:
+        running.kill()
+        running.wait()
+
+
+def test_a_failed_build_keeps_the_report_that_matches_the_served_warehouse(settings, tmp_path):
+    build(settings)
+    served = settings.report.read_bytes()
+    broken = tmp_path / "broken"
+    shutil.copytree(settings.source_dir, broken)
+    for projects in broken.glob("*/projects.*"):
+        projects.write_text("project_id,name\nX1,Nameless\n")
+    failed = settings.report.with_name("report.failed.csv")
+    with pytest.raises(BuildError, match=f"see the validation report {failed}"):
+        build(settings, source=broken)
+    assert settings.report.read_bytes() == served
+    rules = pl.read_csv(failed)["rule"].unique().to_list()
+    assert "missing_column" in rules
+    build(settings)
+    assert not failed.exists(), "a successful build clears the failed build's report"
+
+
+def test_a_rebuild_from_the_admin_page_runs_apart_and_reports(settings_env, fixture_settings):  # noqa: F811
+    from pmo_dash import db
+
+    before = db.version(fixture_settings.warehouse)
+    at = app("admin", user="admin")
+    at = at.button(key="rebuild").click().run()
+    assert not at.exception
+    [notice] = [on_screen(s.value) for s in at.success]
+    assert re.fullmatch(
+        r"The warehouse was rebuilt in \d+\.\d s: 48 rows read, 48 accepted, 0 rejected, 0 problems in the "
+        r"validation report\. Every page now reads the new warehouse\.",
+        notice,
+    ), notice
+    assert db.version(fixture_settings.warehouse) != before
+
+
+def test_a_rebuild_past_its_memory_limit_stops_and_the_old_warehouse_serves(settings_env, fixture_settings):  # noqa: F811
+    settings_env(PMO_BUILD_MEMORY_MB="150")
+    before = fixture_settings.warehouse.read_bytes()
+    at = app("admin", user="admin").button(key="rebuild").click().run()
+    assert not at.exception
+    assert [on_screen(e.value) for e in at.error] == [
+        "The rebuild failed, and the previous warehouse is still serving: it needed more than its 150 MB of "
+        "memory (PMO_BUILD_MEMORY_MB); a return may be far larger than it should be: check the returns, or "
+        "raise the limit."
+    ]
+    assert fixture_settings.warehouse.read_bytes() == before

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import resource
 import shutil
 import sys
 from pathlib import Path
 
 from pmo_dash.settings import Settings
 from pmo_dash.warehouse.build import BuildError, build
+from pmo_dash.warehouse.isolated import OUT_OF_MEMORY
 
 
 class Progress:
@@ -53,13 +56,42 @@ def run_build(
         print(f"build failed: {err}", file=sys.stderr)
         return 1
     progress.finish()
-    print(f"{'table':<22}{'files':>6}{'rows read':>11}{'accepted':>10}{'rejected':>10}")
+    print(f"{'table':<22}{'files':>6}{'rows read':>13}{'accepted':>13}{'rejected':>11}")
     for row in result.summary.iter_rows(named=True):
         print(
-            f"{row['table_name']:<22}{row['files']:>6}{row['rows_read']:>11,}{row['accepted']:>10,}{row['rejected']:>10,}"
+            f"{row['table_name']:<22}{row['files']:>6}{row['rows_read']:>13,}{row['accepted']:>13,}"
+            f"{row['rejected']:>11,}"
         )
     totals = result.summary.select("rows_read", "accepted", "rejected").sum().row(0)
-    print(f"{'total':<22}{'':>6}{totals[0]:>11,}{totals[1]:>10,}{totals[2]:>10,}")
+    print(f"{'total':<22}{'':>6}{totals[0]:>13,}{totals[1]:>13,}{totals[2]:>11,}")
     print(f"warehouse: {result.warehouse} (built in {result.seconds:.1f} s)")
     print(f"validation report: {result.report} ({result.problems} problems)")
     return 0
+
+
+def run_build_json(
+    settings: Settings, source: Path | None, warehouse: Path | None, report: Path | None
+) -> int:
+    """The build for a program that started it (the app's rebuild): its outcome as one line of JSON."""
+    try:
+        result = build(settings, source, warehouse, report)
+    except BuildError as err:
+        print(json.dumps({"ok": False, "error": str(err)}))
+        return 1
+    except Exception as err:  # under a memory limit, running out shows as any of several errors
+        starved = isinstance(err, MemoryError) or any(w in str(err).lower() for w in OUT_OF_MEMORY)
+        print(
+            json.dumps({"ok": False, "error": "out of memory" if starved else f"{type(err).__name__}: {err}"})
+        )
+        return 1
+    totals = result.summary.select("rows_read", "accepted", "rejected").sum().row(0, named=True)
+    outcome = {"ok": True, "seconds": round(result.seconds, 2), "problems": result.problems, **totals}
+    print(json.dumps(outcome))
+    return 0
+
+
+def limit_memory(megabytes: int) -> None:
+    """No more than this much address space for this process: a return built to exhaust memory stops
+    the build, not the machine."""
+    limit = megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

@@ -13,7 +13,7 @@ from pmo_dash.auth.config import AuthConfig
 from pmo_dash.auth.roles import ROLES
 from pmo_dash.settings import Settings
 from pmo_dash.ui import fmt, login
-from pmo_dash.warehouse.build import BuildError, build
+from pmo_dash.warehouse import isolated
 
 _NOTICE = "_admin_notice"
 
@@ -27,21 +27,20 @@ def build_summary(info: dict[str, Any], settings: Settings) -> None:
 
 
 def rebuild(settings: Settings) -> None:
-    """Button callback: build a new warehouse from the configured returns, before the page is drawn
-    again, so that the summary below shows the new build. The old one serves until it is ready."""
-    try:
-        result = build(settings)
-    except BuildError as err:
+    """Button callback: build a new warehouse from the configured returns, in a process of its own (a
+    huge return must not take the server down), before the page is drawn again, so that the summary
+    below shows the new build. The old one serves until the new one is ready, and if it never is."""
+    outcome = isolated.rebuild(settings)
+    if outcome.ok:
+        st.session_state[_NOTICE] = (
+            "success",
+            f"The warehouse was {outcome.message}. Every page now reads the new warehouse.",
+        )
+    else:
         st.session_state[_NOTICE] = (
             "error",
-            f"The rebuild failed, and the previous warehouse is still serving: {err}",
+            f"The rebuild failed, and the previous warehouse is still serving: {outcome.message}.",
         )
-        return
-    st.session_state[_NOTICE] = (
-        "success",
-        f"Rebuilt in {result.seconds:.1f} s, with {result.problems} problems in the validation report. "
-        "Every page now reads the new warehouse.",
-    )
 
 
 def notice() -> None:

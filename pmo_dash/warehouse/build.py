@@ -75,31 +75,69 @@ def build(
     started = time.perf_counter()
     if not source.is_dir():
         raise BuildError(f"the source folder {source} does not exist")
+    remove_stale_temporaries(warehouse, report)
     found = ingest(source, settings.day_first_formats, settings.enterprise_folder, progress)
     if not any(f.table for f in found.files):
         raise BuildError(
             f"no returns found in {source}: expected one sub-folder per department of <table>.csv files"
         )
-    write_report(found.problems, report)
+    # The report describes the warehouse beside it: it replaces the last one only once the new
+    # warehouse has; a failed build's report is kept apart, for the admin to read.
+    partial = write_report(found.problems, report)
     if found.tables["projects"].accepted.is_empty():
+        failed = failed_report(report)
+        os.replace(partial, failed)
         raise BuildError(
-            f"no project was accepted, so there is nothing to show; see the validation report {report}"
+            f"no project was accepted, so there is nothing to show; see the validation report {failed}"
         )
     progress("writing the warehouse")
-    _write(found, settings, source, warehouse)
+    try:
+        _write(found, settings, source, warehouse)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    os.replace(partial, report)
+    failed_report(report).unlink(missing_ok=True)
     summary = table_summary(found)
     return BuildResult(warehouse, report, summary, found.problems.height, time.perf_counter() - started)
 
 
-def write_report(problems: pl.DataFrame, report: Path) -> None:
-    """The validation report as CSV; its values are what the returns said, so it is written neutralised:
-    PMO heads open it in a spreadsheet."""
+def write_report(problems: pl.DataFrame, report: Path) -> Path:
+    """The validation report as CSV, in a file of this build's own beside `report`; its values are what
+    the returns said, so it is written neutralised: PMO heads open it in a spreadsheet."""
     from pmo_dash.exports import write_csv
 
     report.parent.mkdir(parents=True, exist_ok=True)
-    partial = report.with_name(f".{report.name}.{os.getpid()}.part")
+    partial = report.with_name(f".{report.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part")
     write_csv(problems.sort("file", "row", nulls_last=False), partial)
-    os.replace(partial, report)
+    return partial
+
+
+def failed_report(report: Path) -> Path:
+    """Where the report of a build that made no warehouse goes, so that `report` still matches the
+    warehouse being served."""
+    return report.with_name(f"{report.stem}.failed{report.suffix}")
+
+
+def remove_stale_temporaries(warehouse: Path, report: Path) -> None:
+    """Files left by a build that was killed (`.<name>.<pid>.<tag>.building`, its `.wal`, a report's
+    `.part`): removed once the process that wrote them is gone."""
+    for folder, name in {(warehouse.parent, warehouse.name), (report.parent, report.name)}:
+        for path in folder.glob(f".{name}.*"):
+            parts = path.name[len(name) + 2 :].split(".")
+            ours = len(parts) >= 3 and parts[0].isdigit() and parts[2] in ("building", "part")
+            if ours and not _alive(int(parts[0])):
+                path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    return True
 
 
 def table_summary(found: Ingested) -> pl.DataFrame:
