@@ -188,7 +188,7 @@ def test_a_pmo_head_may_use_a_name_saved_for_departments_they_cannot_see(fixture
     # Among what they see, a name is still theirs once: the same message as ever.
     at.text_input(key="wi_name").input("Everything")
     at = at.button(key="wi_save").click().run()
-    assert [e.value.replace("\\", "") for e in at.error] == [
+    assert [on_screen(e.value) for e in at.error] == [
         "There is already a scenario called 'Everything': choose another name."
     ]
     # The executive sees both, told apart by their departments, and can compare them.

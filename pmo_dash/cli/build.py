@@ -75,14 +75,11 @@ def run_build_json(
     """The build for a program that started it (the app's rebuild): its outcome as one line of JSON."""
     try:
         result = build(settings, source, warehouse, report)
-    except BuildError as err:
-        print(json.dumps({"ok": False, "error": str(err)}))
-        return 1
     except Exception as err:  # under a memory limit, running out shows as any of several errors
-        starved = isinstance(err, MemoryError) or any(w in str(err).lower() for w in OUT_OF_MEMORY)
-        print(
-            json.dumps({"ok": False, "error": "out of memory" if starved else f"{type(err).__name__}: {err}"})
-        )
+        cause = err.__cause__ if isinstance(err, BuildError) and err.__cause__ else err
+        starved = isinstance(cause, MemoryError) or any(w in str(cause).lower() for w in OUT_OF_MEMORY)
+        error = str(err) if isinstance(err, BuildError) else f"{type(err).__name__}: {err}"
+        print(json.dumps({"ok": False, "error": "out of memory" if starved else error}))
         return 1
     totals = result.summary.select("rows_read", "accepted", "rejected").sum().row(0, named=True)
     outcome = {"ok": True, "seconds": round(result.seconds, 2), "problems": result.problems, **totals}

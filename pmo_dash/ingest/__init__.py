@@ -20,11 +20,16 @@ __all__ = ["Ingested", "ingest"]
 
 @dataclass
 class Ingested:
-    tables: dict[str, Validated]
+    tables: dict[str, Validated]  # with a sink, `accepted` is kept only for tables others refer to
     files: list[SourceFile]
     problems: pl.DataFrame  # file,row,column,value,rule,message
     rejected: pl.DataFrame  # every rejected row exactly as submitted
     runs: pl.DataFrame  # one row per source file: rows read, accepted, rejected
+
+
+Sink = Callable[[str, pl.DataFrame], None]
+# Tables whose accepted keys later tables are checked against; the rest can be let go once sunk.
+PARENTS = {c.references.split(".")[0] for t in TABLES for c in t.columns if c.references}
 
 
 def ingest(
@@ -33,23 +38,35 @@ def ingest(
     enterprise_folder: str,
     progress: Callable[[str], None] = lambda step: None,
     today: dt.date | None = None,
+    sink: Sink | None = None,
 ) -> Ingested:
-    """Read and validate every return under `source`; dates of events may not lie after this month."""
+    """Read and validate every return under `source`; dates of events may not lie after this month.
+
+    One table at a time, parents before children. With a `sink`, each table's accepted rows are
+    handed to it as soon as they are known, and only what later tables need is kept: memory then
+    holds one table's returns at a time, not the whole portfolio's.
+    """
     latest = _month_end(today or dt.date.today())
     files = discover(source)
     for found in files:
         if found.table is None and not found.problems:
             found.problems.append(FileProblem("unknown_table", _unknown_table_message(found)))
-    # Reading is mostly waiting on the disk and polars' own threads: overlap the files.
-    with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 1) * 2)) as pool:
-        for done in pool.map(read, [f for f in files if f.table is not None]):
-            progress(done.name)
     _refuse_twice_submitted(files)
     tables: dict[str, Validated] = {}
-    for table in TABLES:
-        tables[table.name] = validate(
-            table, [f for f in files if f.table == table.name], tables, formats, enterprise_folder, latest
-        )
+    # Reading is mostly waiting on the disk and polars' own threads: overlap a table's files.
+    with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 1) * 2)) as pool:
+        for table in TABLES:
+            mine = [f for f in files if f.table == table.name]
+            for done in pool.map(read, mine):
+                progress(done.name)
+            validated = validate(table, mine, tables, formats, enterprise_folder, latest)
+            for done in mine:
+                done.frame = None  # the text as read: every row is now accepted, or kept as rejected
+            if sink is not None:
+                sink(table.name, validated.accepted)
+                if table.name not in PARENTS:
+                    validated.accepted = validated.accepted.clear()
+            tables[table.name] = validated
     unknown = [file_problems(f) for f in files if f.table is None]
     problems = pl.concat([*(t.problems for t in tables.values()), *unknown], how="vertical")
     rejected = pl.concat([t.rejected for t in tables.values()], how="vertical")
@@ -91,7 +108,7 @@ def _unknown_table_message(found: SourceFile) -> str:
 
 
 def _runs(files: list[SourceFile], tables: dict[str, Validated]) -> pl.DataFrame:
-    accepted = pl.concat([t.accepted.group_by(FILE).len("accepted") for t in tables.values()])
+    accepted = pl.concat([t.accepted_by_file for t in tables.values()])
     rejected = pl.concat(
         [t.rejected.group_by(pl.col("file").alias(FILE)).len("rejected") for t in tables.values()]
     )

@@ -45,13 +45,14 @@ class SourceFile:
     size: int = 0
     modified_at: dt.datetime | None = None  # the file's own time, UTC: which version of a return was read
     frame: pl.DataFrame | None = None  # all columns text, plus __file, __row, __folder
+    rows: int = 0  # rows read (kept when `frame` is let go)
     reject_all: bool = False  # rows were read but the file as a whole is unusable
     broken_rows: dict[int, str] = field(default_factory=dict)  # row -> why it could not be read as a row
     problems: list[FileProblem] = field(default_factory=list)
 
     @property
     def rows_read(self) -> int:
-        return 0 if self.frame is None else self.frame.height
+        return self.rows if self.frame is None else self.frame.height
 
 
 def discover(source: Path) -> list[SourceFile]:
@@ -110,6 +111,7 @@ def read(source: SourceFile) -> SourceFile:
         if values:
             body = body.filter(~pl.all_horizontal(pl.col(values).is_null() | (pl.col(values) == "")))
         source.frame = body.with_columns(pl.lit(source.name).alias(FILE), pl.lit(source.folder).alias(FOLDER))
+        source.rows = source.frame.height
     except Exception as err:  # a reader's own words are the best description of a broken file
         source.frame, source.reject_all = None, False
         kind = source.path.suffix[1:].upper() or "a table"

@@ -30,6 +30,7 @@ class Validated:
     rejected: pl.DataFrame  # REJECTED: the row exactly as submitted, as JSON
     problems: pl.DataFrame  # PROBLEMS
     rejected_keys: pl.DataFrame  # keys of rejected rows, so children can say why a reference fails
+    accepted_by_file: pl.DataFrame  # __file, accepted: the count outlives the rows (see ingest's sink)
 
 
 def empty(table: Table, *, typed: bool = True) -> pl.DataFrame:
@@ -74,11 +75,13 @@ def validate(
         else:
             gone = source.frame.join(bad, on=[FILE, ROW], how="semi")
         rejected.append(_records(table, gone))
+    accepted = rows.join(bad, on=[FILE, ROW], how="anti")
     return Validated(
-        accepted=rows.join(bad, on=[FILE, ROW], how="anti"),
+        accepted=accepted,
         rejected=pl.concat(rejected or [pl.DataFrame(schema=REJECTED)], how="vertical").sort("file", "row"),
         problems=pl.concat(problems, how="vertical"),
         rejected_keys=pl.concat(rejected_keys, how="vertical").drop_nulls(),
+        accepted_by_file=accepted.group_by(FILE).len("accepted"),
     )
 
 
@@ -239,9 +242,14 @@ def _duplicates(table: Table, rows: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     # A return dated any day of a month is that month's return, so two in one month clash.
     parts = [pl.col(k).dt.month_end() if k == table.monthly else pl.col(k) for k in table.key]
     keys = [f"__key_{i}" for i in range(len(parts))]
-    keyed = rows.with_columns(p.alias(k) for p, k in zip(parts, keys, strict=True))
+    named_parts = [p.alias(k) for p, k in zip(parts, keys, strict=True)]
+    present = pl.all_horizontal([p.is_not_null() for p in parts])
+    # A 64-bit hash of each key finds the few candidates without copying millions of keys; the exact
+    # check below then drops any hash collision.
+    maybe = rows.filter(present & pl.struct(named_parts).hash(seed=7).is_duplicated())
+    keyed = maybe.with_columns(named_parts)
     key = pl.col(keys[0]) if len(keys) == 1 else pl.struct(keys)
-    dupes = keyed.filter(pl.all_horizontal(pl.col(keys).is_not_null()) & key.is_duplicated()).sort(FILE, ROW)
+    dupes = keyed.filter(key.is_duplicated()).sort(FILE, ROW)
     copies = dupes.select(FILE, ROW)
     where = pl.col(FILE) + pl.lit(" row ") + pl.col(ROW).cast(pl.String)
     groups = dupes.group_by(keys).agg(

@@ -76,26 +76,50 @@ def build(
     if not source.is_dir():
         raise BuildError(f"the source folder {source} does not exist")
     remove_stale_temporaries(warehouse, report)
-    found = ingest(source, settings.day_first_formats, settings.enterprise_folder, progress)
-    if not any(f.table for f in found.files):
-        raise BuildError(
-            f"no returns found in {source}: expected one sub-folder per department of <table>.csv files"
-        )
-    # The report describes the warehouse beside it: it replaces the last one only once the new
-    # warehouse has; a failed build's report is kept apart, for the admin to read.
-    partial = write_report(found.problems, report)
-    if found.tables["projects"].accepted.is_empty():
-        failed = failed_report(report)
-        os.replace(partial, failed)
-        raise BuildError(
-            f"no project was accepted, so there is nothing to show; see the validation report {failed}"
-        )
-    progress("writing the warehouse")
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    # Named for this build alone, so two builds at once never write into each other's file.
+    building = warehouse.with_name(f".{warehouse.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.building")
+    partial = None
     try:
-        _write(found, settings, source, warehouse)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        with duckdb.connect(str(building)) as con:
+            # Each table goes into the new file as soon as it is validated, so the build holds one
+            # table's returns at a time, not the portfolio's.
+            found = ingest(
+                source,
+                settings.day_first_formats,
+                settings.enterprise_folder,
+                progress,
+                sink=lambda name, accepted: _create(con, f"raw_{name}", _raw(accepted)),
+            )
+            if not any(f.table for f in found.files):
+                raise BuildError(
+                    f"no returns found in {source}: expected one sub-folder per department of "
+                    "<table>.csv files"
+                )
+            # The report describes the warehouse beside it: it replaces the last one only once the
+            # new warehouse has; a failed build's report is kept apart, for the admin to read.
+            partial = write_report(found.problems, report)
+            if found.tables["projects"].accepted.is_empty():
+                failed = failed_report(report)
+                os.replace(partial, failed)
+                raise BuildError(
+                    "no project was accepted, so there is nothing to show; see the validation report "
+                    f"{failed}"
+                )
+            progress("writing the warehouse")
+            _load(con, found, settings, source)
+            con.execute("checkpoint")
+        os.replace(building, warehouse)
+    except BaseException as err:
+        building.unlink(missing_ok=True)
+        Path(f"{building}.wal").unlink(missing_ok=True)
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+        if isinstance(err, BuildError) or not isinstance(err, Exception):
+            raise
+        raise BuildError(
+            f"the warehouse could not be written ({err}); the previous one is still in use"
+        ) from err
     os.replace(partial, report)
     failed_report(report).unlink(missing_ok=True)
     summary = table_summary(found)
@@ -149,27 +173,13 @@ def table_summary(found: Ingested) -> pl.DataFrame:
     return order.join(by_table, on="table_name", how="left").fill_null(0)
 
 
-def _write(found: Ingested, settings: Settings, source: Path, warehouse: Path) -> None:
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
-    # Named for this build alone, so two builds at once never write into each other's file.
-    building = warehouse.with_name(f".{warehouse.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.building")
-    try:
-        with duckdb.connect(str(building)) as con:
-            _load(con, found, settings, source)
-            con.execute("checkpoint")
-        os.replace(building, warehouse)
-    except Exception as err:
-        building.unlink(missing_ok=True)
-        Path(f"{building}.wal").unlink(missing_ok=True)
-        raise BuildError(
-            f"the warehouse could not be written ({err}); the previous one is still in use"
-        ) from err
+def _raw(accepted: pl.DataFrame) -> pl.DataFrame:
+    """A table's accepted rows as its raw_ table keeps them: where each came from, not the folder."""
+    return accepted.drop(FOLDER).rename({FILE: "source_file", ROW: "source_row"})
 
 
 def _load(con: duckdb.DuckDBPyConnection, found: Ingested, settings: Settings, source: Path) -> None:
-    for name, validated in found.tables.items():
-        raw = validated.accepted.drop(FOLDER).rename({FILE: "source_file", ROW: "source_row"})
-        _create(con, f"raw_{name}", raw)
+    """Everything after the raw_ tables: lineage, problems, settings, staging views and marts."""
     built_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     _create(con, "build_settings", pl.DataFrame({k: [getattr(settings, k)] for k in THRESHOLDS}))
     _create(con, "ingest_runs", found.runs.with_columns(pl.lit(built_at).alias("built_at")))
