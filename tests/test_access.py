@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from pmo_dash.auth.roles import DATA_PAGES
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import login
+from pmo_dash.ui import login, shell
 from tests.conftest import FIXTURE, password
 from tests.test_app import ROOT, app
 
@@ -336,20 +336,38 @@ def settings_env(fixture_settings, monkeypatch):
     get_settings.cache_clear()
 
 
-def refusal(at: AppTest) -> list[str]:
-    assert not at.exception, "a configuration problem shows a message, not a traceback"
-    assert [t.value for t in at.title] == ["PMO Dash cannot start"]
-    assert not at.text_input, "no login form until it is fixed"
-    return [e.value.replace("\\", "") for e in at.error]  # as read on screen, without markdown escapes
+HIDDEN = "The administrator finds what to do in the server's log, or with `python -m pmo_dash users check` on the server."
 
 
-def test_a_missing_users_file_is_named(settings_env, tmp_path):
+@pytest.fixture
+def refusal(caplog):
+    """What anyone opening the app reads when it cannot start, and what the server's log says."""
+
+    def read(at_path: str | None = None) -> tuple[list[str], list[str]]:
+        shell._log_problems.cache_clear()  # logged once per server: this test's server starts here
+        caplog.clear()
+        at = app(user=None)
+        assert not at.exception, "a configuration problem shows a message, not a traceback"
+        assert [t.value for t in at.title] == ["PMO Dash cannot start"]
+        assert not at.text_input, "no login form until it is fixed"
+        assert [c.value for c in at.caption] == [HIDDEN]
+        if at_path is not None:
+            assert at_path.encode() not in page_bytes(at), "no server path reaches the page"
+        logged = [r.getMessage() for r in caplog.records if r.name == "pmo_dash.ui.shell"]
+        return [e.value.replace("\\", "") for e in at.error], logged  # as read on screen, unescaped
+
+    return read
+
+
+def test_a_missing_users_file_is_named_to_the_admin_only(settings_env, refusal, tmp_path):
     missing = tmp_path / "users.yaml"
     settings_env(PMO_USERS_FILE=str(missing))
-    [message] = refusal(app(user=None))
-    assert message == (
-        f"No users file at {missing}. Create it with `python -m pmo_dash users add <username> "
-        "--role executive`, or point PMO_USERS_FILE at yours."
+    assert refusal(str(tmp_path)) == (
+        ["No users file."],
+        [
+            f"PMO Dash cannot start: No users file at {missing}. Create it with `python -m pmo_dash users add "
+            "<username> --role executive`, or point PMO_USERS_FILE at yours."
+        ],
     )
 
 
@@ -366,24 +384,30 @@ def test_a_missing_users_file_is_named(settings_env, tmp_path):
         ("users:\n  Big Boss:\n    name: B\n", "'Big Boss' is not a valid username"),
     ],
 )
-def test_a_malformed_users_file_is_explained(settings_env, tmp_path, content, problem):
+def test_a_malformed_users_file_is_explained_to_the_admin_only(
+    settings_env, refusal, tmp_path, content, problem
+):
     broken = tmp_path / "users.yaml"
     broken.write_text(content)
     settings_env(PMO_USERS_FILE=str(broken))
-    [message] = refusal(app(user=None))
-    assert problem in message, message
+    shown, [logged] = refusal(str(tmp_path))
+    assert shown == ["The users file cannot be used."]
+    assert logged.startswith(f"PMO Dash cannot start: Users file {broken}") and problem in logged, logged
 
 
-def test_outside_demo_mode_a_cookie_key_is_required(settings_env):
+def test_outside_demo_mode_a_cookie_key_is_required(settings_env, refusal):
     settings_env(PMO_COOKIE_KEY=None)
-    messages = refusal(app(user=None))
-    assert len(messages) == 1 and messages[0].startswith(
-        "No cookie key: set PMO_COOKIE_KEY in the environment"
+    shown, [logged] = refusal(".streamlit/secrets.toml")
+    assert shown == ["No cookie key."]
+    assert logged.startswith(
+        "PMO Dash cannot start: No cookie key: set PMO_COOKIE_KEY in the environment, or "
+        f'`cookie_key = "..."` in {ROOT / ".streamlit" / "secrets.toml"}.'
     )
     settings_env(PMO_COOKIE_KEY="short")
-    assert refusal(app(user=None)) == [
-        "The cookie key from PMO_COOKIE_KEY has 5 characters; it needs at least 32."
-    ]
+    assert refusal() == (
+        ["The cookie key is too short."],
+        ["PMO Dash cannot start: The cookie key from PMO_COOKIE_KEY has 5 characters; it needs at least 32."],
+    )
 
 
 def test_demo_mode_needs_no_key_and_offers_the_demo_users(settings_env):

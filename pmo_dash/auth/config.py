@@ -23,12 +23,20 @@ _DEMO_COOKIE_KEY = secrets.token_urlsafe(32)
 
 
 @dataclass(frozen=True)
+class Problem:
+    """Something to fix before anyone can log in."""
+
+    public: str  # what anyone opening the app may read: what is missing, no server paths or values
+    detail: str  # what to do, with paths: for the server's log and `users check`
+
+
+@dataclass(frozen=True)
 class AuthConfig:
     demo: bool
     users_file: Path
     cookie_name: str
     cookie_key: str
-    problems: tuple[str, ...]
+    problems: tuple[Problem, ...]
 
 
 def _version(path: Path) -> int:
@@ -39,15 +47,19 @@ def _version(path: Path) -> int:
 
 
 @lru_cache(maxsize=8)
-def _users_problem(path: str, version: int) -> str:
-    """What is wrong with the users file ('' if nothing): checked once per version of the file, not on
+def _users_problem(path: str, version: int) -> Problem | None:
+    """What is wrong with the users file, if anything: checked once per version of the file, not on
     every rerun of every session."""
     try:
         if not users.load(Path(path)):
-            return f"The users file {path} has no users: add one with `python -m pmo_dash users add`."
+            return Problem(
+                "The users file has no users.",
+                f"The users file {path} has no users: add one with `python -m pmo_dash users add`.",
+            )
     except users.UsersFileError as err:
-        return str(err)
-    return ""
+        missing = not Path(path).exists()
+        return Problem("No users file." if missing else "The users file cannot be used.", str(err))
+    return None
 
 
 def demo_mode(settings: Settings) -> bool:
@@ -87,13 +99,20 @@ def load(settings: Settings, secrets_file: Path | None = None) -> AuthConfig:
         key = _DEMO_COOKIE_KEY
     elif not key:
         problems.append(
-            'No cookie key: set PMO_COOKIE_KEY in the environment, or `cookie_key = "..."` in '
-            f"{secrets_file}. Make one with `python -c 'import secrets; print(secrets.token_urlsafe(32))'`."
+            Problem(
+                "No cookie key.",
+                'No cookie key: set PMO_COOKIE_KEY in the environment, or `cookie_key = "..."` in '
+                f"{secrets_file}. Make one with "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`.",
+            )
         )
     elif len(key) < MIN_COOKIE_KEY_CHARS:
         problems.append(
-            f"The cookie key from {source} has {len(key)} characters; "
-            f"it needs at least {MIN_COOKIE_KEY_CHARS}."
+            Problem(
+                "The cookie key is too short.",
+                f"The cookie key from {source} has {len(key)} characters; "
+                f"it needs at least {MIN_COOKIE_KEY_CHARS}.",
+            )
         )
     if problem := _users_problem(str(users_file), _version(users_file)):
         problems.append(problem)

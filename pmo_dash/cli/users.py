@@ -133,7 +133,7 @@ def _check(settings: Settings) -> int:
     if config.problems:
         print("PMO Dash cannot start:", file=sys.stderr)
         for problem in config.problems:
-            print(f"  - {problem}", file=sys.stderr)
+            print(f"  - {problem.detail}", file=sys.stderr)
         return 1
     mode = "demo mode (demo users)" if config.demo else f"users from {config.users_file}"
     print(f"login ready: {mode}")

@@ -8,7 +8,9 @@ inside it: behind the login, with the user's scope and filters.
 
 from __future__ import annotations
 
+import logging
 import threading
+from functools import lru_cache
 
 import streamlit as st
 
@@ -34,6 +36,7 @@ PAGES = {
 PAGES_DIR = ROOT / "pages"
 
 _context = threading.local()
+log = logging.getLogger(__name__)
 
 
 def pages(names: tuple[str, ...] = tuple(PAGES)) -> list[st.Page]:
@@ -58,8 +61,14 @@ def run() -> None:
     settings = get_settings()
     config = auth_config.load(settings)
     if config.problems:
+        _log_problems(tuple(p.detail for p in config.problems))
+        # Anyone can open the URL: say what is missing, but no server paths; those go to the log.
         st.title("PMO Dash cannot start")
-        st.error("\n\n".join(fmt.plain(p) for p in config.problems), icon=":material/block:")
+        st.error("\n\n".join(fmt.plain(p.public) for p in config.problems), icon=":material/block:")
+        st.caption(
+            "The administrator finds what to do in the server's log, or with "
+            "`python -m pmo_dash users check` on the server."
+        )
         st.stop()
     st.session_state.pop("_shell_handoff", None)
     user = login.require_user(config, settings)
@@ -85,6 +94,13 @@ def run() -> None:
         navigation.run()
     finally:
         _context.user = _context.user_scope = _context.filters = _context.page = _context.auth = None
+
+
+@lru_cache(maxsize=16)
+def _log_problems(details: tuple[str, ...]) -> None:
+    """Once per server and set of problems, not on every visitor's rerun."""
+    for detail in details:
+        log.error("PMO Dash cannot start: %s", detail)
 
 
 def guard() -> None:
