@@ -98,8 +98,9 @@ class Settings(BaseSettings):
     )
     demo: bool | None = Field(
         None,
-        description="Demo mode: the demo users, whose passwords are in the README. Default: on only for "
-        "the untouched demo (shipped returns, default warehouse, no users file of one's own).",
+        description="Demo mode: the demo users, whose passwords are in the README. Default: on only when "
+        "the warehouse served was built from the shipped demo returns byte for byte (see "
+        "pmo_dash/sample/demo_manifest.json) and there is no users file at PMO_USERS_FILE.",
     )
     users_file: Path = Field(
         Path.home() / ".config" / "pmo-dash" / "users.yaml",

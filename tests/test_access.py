@@ -224,6 +224,18 @@ def test_too_many_failed_logins_lock_the_username_for_a_while(fixture_settings, 
     assert not at.error and [t.value for t in at.title] == ["Enterprise portfolio"]
 
 
+def test_a_demo_login_ends_when_demo_mode_does(settings_env, fresh_logins):
+    # Logged in with a published demo password, then the server stops being a demo (a rebuild from real
+    # returns, a users file): the session must not carry on as the real user of the same name.
+    settings_env(PMO_DEMO="true")
+    at = sign_in(app(user=None), "exec", "demo-exec")
+    assert not at.error and at.metric
+    settings_env(PMO_DEMO="false")
+    at.run()
+    assert [e.value for e in at.error] == ["The login settings of this server have changed. Log in again."]
+    assert not at.metric and at.session_state["authentication_status"] is None
+
+
 def test_a_user_removed_from_the_file_is_logged_out(fixture_settings):
     at = app(user="ghost")
     assert [t.value for t in at.title] == ["PMO Dash"]
@@ -415,7 +427,13 @@ def test_demo_mode_needs_no_key_and_offers_the_demo_users(settings_env):
     login._directory.clear()
     at = app(user=None)
     assert not at.error and at.text_input(key=login.USERNAME)
-    assert "Demo mode" in at.info[0].value
+    # Forced on over the fixture's returns: it says so, and never that this is the shipped demo data.
+    assert not at.info and [w.value for w in at.warning] == [
+        "**Demo mode** is switched on for data that is not the shipped demo: anyone can log in with the "
+        "published demo passwords. Log in as `exec`, `fin_head`, `hr_head`, `viewer` or `admin`; each "
+        "password is `demo-` and the username (e.g. `demo-exec`)."
+    ]
+    assert b"shipped demo data" not in page_bytes(at)
     # The shipped demo users log in with the passwords the README gives (and see the fixture's FIN only).
     at = sign_in(at, "fin_head", "demo-fin_head")
     assert not at.error and at.multiselect(key="departments").options == ["Finance"]

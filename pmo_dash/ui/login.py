@@ -29,7 +29,7 @@ from pmo_dash.ui import fmt
 
 USERNAME, PASSWORD, SUBMIT, LOGOUT = "login_username", "login_password", "login_submit", "logout_button"
 _NOTICE, _SUBMITTED, _LEAVING = "_login_notice", "_login_submitted", "_logout_requested"
-_SINCE = "_logged_in_at"
+_SINCE, _REALM = "_logged_in_at", "_logged_in_with"
 
 
 def _flag(name: str) -> None:
@@ -46,6 +46,11 @@ def _directory(path: str, version: int) -> tuple[dict[str, users.UserRecord], di
 
 def directory(config: AuthConfig) -> tuple[dict[str, users.UserRecord], dict]:
     return _directory(str(config.users_file), config.users_file.stat().st_mtime_ns)
+
+
+def _realm(config: AuthConfig) -> str:
+    """Which users a login was checked against: a demo login is no login once demo mode is off."""
+    return f"{config.cookie_name}:{config.users_file}"
 
 
 def require_user(config: AuthConfig, settings: Settings) -> User | None:
@@ -73,11 +78,15 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
         elif token:
             try:
                 authenticator.login(location="unrendered")  # the re-login cookie
+                st.session_state[_REALM] = _realm(config)
             except LoginError:  # it names a user no longer in the file
                 authenticator.cookie_controller.delete_cookie()
         if st.session_state.pop(_SUBMITTED, False):
-            message = _attempt(authenticator, records, credentials, settings)
+            message = _attempt(authenticator, records, credentials, config, settings)
     username = st.session_state.get("username") if st.session_state.get("authentication_status") else None
+    if username and st.session_state.setdefault(_REALM, _realm(config)) != _realm(config):
+        authenticator.logout(location="unrendered")
+        username, message = None, "The login settings of this server have changed. Log in again."
     if username and username not in records:
         authenticator.logout(location="unrendered")
         username, message = None, "Your account no longer exists. Ask an admin."
@@ -92,8 +101,9 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
     if username:
         st.session_state.pop(_NOTICE, None)
         return users.user(username, records[username])
-    st.session_state.pop(_SINCE, None)
-    _form(message, config.demo)
+    for key in (_SINCE, _REALM):
+        st.session_state.pop(key, None)
+    _form(message, config)
     return None
 
 
@@ -122,7 +132,11 @@ def _decoy(cost: int) -> bytes:
 
 
 def _attempt(
-    authenticator: stauth.Authenticate, records: dict, credentials: dict, settings: Settings
+    authenticator: stauth.Authenticate,
+    records: dict,
+    credentials: dict,
+    config: AuthConfig,
+    settings: Settings,
 ) -> str | None:
     """Try the submitted username and password; the message to show when they are refused."""
     username = (st.session_state.get(USERNAME) or "").strip().lower()
@@ -158,6 +172,7 @@ def _attempt(
             accepted = False
         if accepted:
             st.session_state[_SINCE] = time.time()
+            st.session_state[_REALM] = _realm(config)
             authenticator.cookie_controller.set_cookie()
             return None
         if record.get("failed_login_attempts", 0) < settings.max_login_attempts:
@@ -170,7 +185,7 @@ def _attempt(
         )
 
 
-def _form(message: str | None, demo: bool) -> None:
+def _form(message: str | None, config: AuthConfig) -> None:
     _, middle, _ = st.columns([1, 2, 1])
     with middle:
         st.title("PMO Dash")
@@ -190,13 +205,24 @@ def _form(message: str | None, demo: bool) -> None:
             st.error(message, icon=":material/lock:")
         elif notice := st.session_state.pop(_NOTICE, None):
             getattr(st, notice[0])(notice[1])
-        if demo:
-            st.info(
-                "**Demo mode**, on the shipped demo data. Log in as `exec`, `fin_head`, `hr_head`, `viewer` "
-                "or `admin`; each password is `demo-` and the username (e.g. `demo-exec`). "
-                "Never use demo mode with real returns.",
-                icon=":material/science:",
+        if config.demo:
+            demo_users = (
+                "Log in as `exec`, `fin_head`, `hr_head`, `viewer` or `admin`; each password is `demo-` and "
+                "the username (e.g. `demo-exec`)."
             )
+            if config.demo_data:
+                st.info(
+                    f"**Demo mode**, on the shipped demo data. {demo_users} Never use demo mode with real "
+                    "returns.",
+                    icon=":material/science:",
+                )
+            else:
+                # Forced on (PMO_DEMO=true) over other data: never claim it is the demo's.
+                st.warning(
+                    f"**Demo mode** is switched on for data that is not the shipped demo: anyone can log in "
+                    f"with the published demo passwords. {demo_users}",
+                    icon=":material/science:",
+                )
 
 
 def sidebar(user: User, demo: bool) -> None:
