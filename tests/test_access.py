@@ -4,8 +4,10 @@ chart data, widget options), so a value from another department cannot hide anyw
 
 from __future__ import annotations
 
+import re
 import time
 
+import bcrypt
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -222,6 +224,55 @@ def test_too_many_failed_logins_lock_the_username_for_a_while(fixture_settings, 
         monkeypatch.undo()
         get_settings.cache_clear()
     assert not at.error and [t.value for t in at.title] == ["Enterprise portfolio"]
+
+
+def test_a_locked_out_username_and_an_unknown_one_are_answered_alike(
+    fixture_settings, fresh_logins, monkeypatch
+):
+    # The same words, and the same bcrypt work (one check, of the users' cost) on every attempt, so that
+    # neither the answer nor its time tells which usernames exist.
+    costs: list[bytes] = []
+    check = bcrypt.checkpw
+
+    def counted(secret: bytes, hashed: bytes) -> bool:
+        costs.append(hashed[4:6])
+        return check(secret, hashed)
+
+    monkeypatch.setattr(bcrypt, "checkpw", counted)
+    answers = {}
+    for username in ("hr_viewer", "no-such-user"):
+        at, said = app(user=None), []
+        for secret in ["wrong-password"] * 5 + [password("hr_viewer")]:
+            costs.clear()
+            at = sign_in(at, username, secret)
+            said.append(([re.sub(r"\d\d:\d\d", "HH:MM", e.value) for e in at.error], list(costs)))
+        answers[username] = said
+    refused = (["Unknown username or wrong password."], [b"04"])
+    locked = (
+        ["Too many failed logins: this username is locked until HH:MM UTC. An admin can unlock it sooner."],
+        [b"04"],
+    )
+    assert answers["hr_viewer"] == answers["no-such-user"] == [refused] * 4 + [locked] * 2
+
+
+def test_the_admin_page_shows_failed_logins_and_lock_outs(fixture_settings, fresh_logins):
+    at = app(user=None)
+    for username, failures in (("hr_viewer", 5), ("fin_head", 2), ("no-such-user", 5)):
+        for _ in range(failures):
+            at = sign_in(at, username, "wrong-password")
+    table = app("admin", user="admin").dataframe[0].value
+    shown = {
+        row["username"]: (row["failed logins"], bool(row["locked until (UTC)"]))
+        for row in table.to_dict("records")
+    }
+    # The users of the file only: names that are not users are counted, never listed.
+    assert shown == {
+        "admin": (0, False),
+        "exec": (0, False),
+        "fin_head": (2, False),
+        "hr_viewer": (5, True),
+        "stranger": (0, False),
+    }
 
 
 def test_a_demo_login_ends_when_demo_mode_does(settings_env, fresh_logins):

@@ -1,27 +1,26 @@
 """The login gate: who is signed in, the login form for everyone else, and logging out.
 
-streamlit-authenticator 0.4.2 keeps the session (`authentication_status`, `username`) and the
-re-login cookie; we draw our own form so that every refusal gets its own message, and check the
-things it does not: over-long passwords (bcrypt refuses them), lock-out expiry, users since removed.
+streamlit-authenticator 0.4.2 keeps the session (`authentication_status`, `username`) and reads the
+re-login cookie; we draw our own form and check passwords ourselves (`pmo_dash.auth.gate`), so that
+every refusal gets its own message and takes the same time, and check what it does not: over-long
+passwords (bcrypt refuses them), lock-out expiry, users since removed.
 
-The credentials dict is shared by every session of the server (cached per users-file version), so
-that failed attempts count across sessions and `max_login_attempts` means something. A new users
-file (any `python -m pmo_dash users` change) starts the count afresh.
+The users and the failed-attempt counts are shared by every session of the server (cached per
+users-file version), so that failed attempts count across sessions and the lock-out means
+something. A new users file (any `python -m pmo_dash users` change) starts the count afresh.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import threading
 import time
 from pathlib import Path
 
-import bcrypt
 import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities import LoginError
 
-from pmo_dash.auth import users
+from pmo_dash.auth import gate, users
+from pmo_dash.auth.attempts import LoginAttempts
 from pmo_dash.auth.config import AuthConfig
 from pmo_dash.auth.roles import User
 from pmo_dash.settings import Settings
@@ -38,13 +37,14 @@ def _flag(name: str) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _directory(path: str, version: int) -> tuple[dict[str, users.UserRecord], dict]:
-    """The users and the credentials dict streamlit-authenticator keeps its counts in, per file version."""
+def _directory(path: str, version: int) -> tuple[dict[str, users.UserRecord], dict, LoginAttempts]:
+    """The users, the credentials dict streamlit-authenticator reads, and the failed-attempt counts,
+    per file version."""
     records = users.load(Path(path))
-    return records, users.credentials(records)
+    return records, users.credentials(records), LoginAttempts()
 
 
-def directory(config: AuthConfig) -> tuple[dict[str, users.UserRecord], dict]:
+def directory(config: AuthConfig) -> tuple[dict[str, users.UserRecord], dict, LoginAttempts]:
     return _directory(str(config.users_file), config.users_file.stat().st_mtime_ns)
 
 
@@ -55,7 +55,7 @@ def _realm(config: AuthConfig) -> str:
 
 def require_user(config: AuthConfig, settings: Settings) -> User | None:
     """The signed-in user; or, for anyone else, the login form and None."""
-    records, credentials = directory(config)
+    records, credentials, attempts = directory(config)
     authenticator = stauth.Authenticate(  # once per run: it draws the cookie manager
         credentials,
         config.cookie_name,
@@ -82,7 +82,7 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
             except LoginError:  # it names a user no longer in the file
                 authenticator.cookie_controller.delete_cookie()
         if st.session_state.pop(_SUBMITTED, False):
-            message = _attempt(authenticator, records, credentials, config, settings)
+            message = _attempt(authenticator, records, attempts, config, settings)
     username = st.session_state.get("username") if st.session_state.get("authentication_status") else None
     if username and st.session_state.setdefault(_REALM, _realm(config)) != _realm(config):
         authenticator.logout(location="unrendered")
@@ -121,68 +121,43 @@ def _revoked(token: dict, records: dict, credentials: dict, settings: Settings) 
     return username not in records or issued <= _not_before(username, records, credentials)
 
 
-@st.cache_resource(show_spinner=False)
-def _locks() -> dict[str, threading.Lock]:
-    return {}
-
-
-@st.cache_resource(show_spinner=False)
-def _decoy(cost: int) -> bytes:
-    return bcrypt.hashpw(b"no such user", bcrypt.gensalt(cost))
-
-
 def _attempt(
     authenticator: stauth.Authenticate,
     records: dict,
-    credentials: dict,
+    attempts: LoginAttempts,
     config: AuthConfig,
     settings: Settings,
 ) -> str | None:
     """Try the submitted username and password; the message to show when they are refused."""
     username = (st.session_state.get(USERNAME) or "").strip().lower()
-    password = st.session_state.get(PASSWORD) or ""
+    password = (st.session_state.get(PASSWORD) or "").strip()  # as streamlit-authenticator reads it
     st.session_state[PASSWORD] = ""  # never kept, never shown again
     if not username or not password:
         return "Enter your username and password."
-    size = len(password.strip().encode())
+    size = len(password.encode())
     if size > users.BCRYPT_MAX_BYTES:
         return (
             f"That password is {size} bytes long, and no PMO Dash password is longer than "
             f"{users.BCRYPT_MAX_BYTES} bytes: check that you typed or pasted the right one."
         )
-    refused = "Unknown username or wrong password."
-    record = credentials["usernames"].get(username)
-    if record is None:
-        # As slow as a real check, so that the time taken does not tell which usernames exist.
-        cost = int(next(iter(records.values())).password[4:6]) if records else 12
-        bcrypt.checkpw(password.strip().encode(), _decoy(cost))
+    refused = gate.check(
+        username, password, records, attempts, settings.max_login_attempts, settings.login_lockout_minutes
+    )
+    if refused:
         return refused
-    # One attempt per username at a time: parallel guesses must not all pass the attempts check.
-    with _locks().setdefault(username, threading.Lock()):
-        lockout = settings.login_lockout_minutes * 60
-        if record.get("locked_at", 0) + lockout < time.time():
-            record.pop("locked_at", None)
-            if record.get("failed_login_attempts", 0) >= settings.max_login_attempts:
-                record["failed_login_attempts"] = 0
-        try:
-            accepted = authenticator.authentication_controller.login(
-                username, password, max_login_attempts=settings.max_login_attempts
-            )
-        except LoginError:
-            accepted = False
-        if accepted:
-            st.session_state[_SINCE] = time.time()
-            st.session_state[_REALM] = _realm(config)
-            authenticator.cookie_controller.set_cookie()
-            return None
-        if record.get("failed_login_attempts", 0) < settings.max_login_attempts:
-            return refused
-        record.setdefault("locked_at", time.time())
-        until = dt.datetime.fromtimestamp(record["locked_at"] + lockout, dt.UTC)
-        return (
-            f"Too many failed logins: this username is locked until {until:%H:%M} UTC. "
-            "An admin can unlock it sooner."
-        )
+    record = records[username]
+    # What streamlit-authenticator's own login sets, so that its logout and cookie work as they would.
+    st.session_state.update(
+        authentication_status=True,
+        username=username,
+        name=record.name,
+        email=record.email,
+        roles=record.roles,
+    )
+    st.session_state[_SINCE] = time.time()
+    st.session_state[_REALM] = _realm(config)
+    authenticator.cookie_controller.set_cookie()
+    return None
 
 
 def _form(message: str | None, config: AuthConfig) -> None:
