@@ -35,6 +35,11 @@ class Settings(BaseSettings):
         description="Saved what-if scenarios (SQLite; default: <data_dir>/scenarios.sqlite), apart from "
         "the warehouse so that they survive rebuilds.",
     )
+    sessions: Path = Field(
+        default_factory=lambda data: data["data_dir"] / "sessions.sqlite",
+        description="When each user last logged out (SQLite; default: <data_dir>/sessions.sqlite), so that "
+        "a logged-out cookie stays refused after a restart.",
+    )
     enterprise_folder: str = Field(
         "ipmo", description="Source sub-folder holding enterprise-wide tables (strategic objectives)."
     )

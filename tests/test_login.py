@@ -1,8 +1,10 @@
-"""The login's parts without Streamlit: lock-out counts for any name, and the time a refusal takes."""
+"""The login's parts without Streamlit: lock-out counts for any name, the time a refusal takes, and the
+store that keeps logouts across restarts."""
 
 from __future__ import annotations
 
 import statistics
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -10,6 +12,7 @@ import bcrypt
 
 from pmo_dash.auth import gate, users
 from pmo_dash.auth.attempts import LoginAttempts
+from pmo_dash.auth.logouts import LogoutStore
 from tests.conftest import password, write_users
 
 MAX, MINUTES = 5, 15
@@ -86,3 +89,35 @@ def test_parallel_guesses_cannot_race_past_the_limit(tmp_path, monkeypatch):
     # Only five guesses were checked against the real hash; every other was refused as locked.
     assert checked.count(True) == MAX and len(checked) == 40
     assert said.count(gate.REFUSED) <= MAX - 1 and sum(m.startswith("Too many") for m in said) >= 40 - MAX + 1
+
+
+def test_logouts_outlive_the_store_object_and_keep_the_latest(tmp_path):
+    path = tmp_path / "state" / "sessions.sqlite"
+    store = LogoutStore(path)
+    assert store.logged_out_at("pmo_dash_auth", "exec") == 0.0 and not path.exists(), (
+        "reading creates nothing"
+    )
+    store.record("pmo_dash_auth", "exec", 1000.5)
+    store.record("pmo_dash_auth", "exec", 900.0)  # an older logout, written late, does not win
+    restarted = LogoutStore(path)
+    assert restarted.logged_out_at("pmo_dash_auth", "exec") == 1000.5
+    assert restarted.logged_out_at("pmo_dash_auth_demo", "exec") == 0.0, (
+        "demo logins are a realm of their own"
+    )
+
+
+def test_logouts_written_by_many_threads_at_once_are_all_kept(tmp_path):
+    store = LogoutStore(tmp_path / "sessions.sqlite")
+    start = threading.Barrier(8)
+
+    def log_out(thread: int) -> None:
+        start.wait()
+        for i in range(25):
+            store.record("pmo_dash_auth", f"user{thread}", 1000.0 + i)
+            store.record("pmo_dash_auth", "shared", 1000.0 + thread * 100 + i)
+            store.logged_out_at("pmo_dash_auth", "shared")
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(log_out, range(8)))
+    assert [store.logged_out_at("pmo_dash_auth", f"user{t}") for t in range(8)] == [1024.0] * 8
+    assert store.logged_out_at("pmo_dash_auth", "shared") == 1000.0 + 7 * 100 + 24

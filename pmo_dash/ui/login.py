@@ -3,7 +3,7 @@
 streamlit-authenticator 0.4.2 keeps the session (`authentication_status`, `username`) and reads the
 re-login cookie; we draw our own form and check passwords ourselves (`pmo_dash.auth.gate`), so that
 every refusal gets its own message and takes the same time, and check what it does not: over-long
-passwords (bcrypt refuses them), lock-out expiry, users since removed.
+passwords (bcrypt refuses them), lock-out expiry, users since removed, logouts before a restart.
 
 The users and the failed-attempt counts are shared by every session of the server (cached per
 users-file version), so that failed attempts count across sessions and the lock-out means
@@ -12,6 +12,9 @@ something. A new users file (any `python -m pmo_dash users` change) starts the c
 
 from __future__ import annotations
 
+import logging
+import math
+import sqlite3
 import time
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from streamlit_authenticator.utilities import LoginError
 from pmo_dash.auth import gate, users
 from pmo_dash.auth.attempts import LoginAttempts
 from pmo_dash.auth.config import AuthConfig
+from pmo_dash.auth.logouts import LogoutStore
 from pmo_dash.auth.roles import User
 from pmo_dash.settings import Settings
 from pmo_dash.ui import fmt
@@ -29,6 +33,8 @@ from pmo_dash.ui import fmt
 USERNAME, PASSWORD, SUBMIT, LOGOUT = "login_username", "login_password", "login_submit", "logout_button"
 _NOTICE, _SUBMITTED, _LEAVING = "_login_notice", "_login_submitted", "_logout_requested"
 _SINCE, _REALM = "_logged_in_at", "_logged_in_with"
+
+log = logging.getLogger(__name__)
 
 
 def _flag(name: str) -> None:
@@ -56,6 +62,7 @@ def _realm(config: AuthConfig) -> str:
 def require_user(config: AuthConfig, settings: Settings) -> User | None:
     """The signed-in user; or, for anyone else, the login form and None."""
     records, credentials, attempts = directory(config)
+    logouts = LogoutStore(settings.sessions)
     authenticator = stauth.Authenticate(  # once per run: it draws the cookie manager
         credentials,
         config.cookie_name,
@@ -66,14 +73,15 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
     )
     if st.session_state.pop(_LEAVING, False) and st.session_state.get("authentication_status"):
         # The browser deletes the cookie when the cookie manager's frame runs; a reload or a closed tab
-        # can beat it, so the server also refuses this user's earlier cookies and sessions.
-        credentials["usernames"][st.session_state["username"]]["signed_out_at"] = time.time()
+        # can beat it, so the server also refuses this user's earlier cookies and sessions, after a
+        # restart too.
+        _record_logout(logouts, config, credentials, st.session_state["username"])
         authenticator.logout(location="unrendered")
         st.session_state[_NOTICE] = ("success", "You have logged out.")
     message = None
     if not st.session_state.get("authentication_status"):
         token = authenticator.cookie_controller.get_cookie()
-        if token and _revoked(token, records, credentials, settings):
+        if token and _revoked(token, records, credentials, logouts, config, settings):
             authenticator.cookie_controller.delete_cookie()
         elif token:
             try:
@@ -92,7 +100,7 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
         username, message = None, "Your account no longer exists. Ask an admin."
     if username:
         logged_in_at = st.session_state.setdefault(_SINCE, time.time())
-        if logged_in_at <= _not_before(username, records, credentials):
+        if logged_in_at <= _not_before(username, records, credentials, logouts, config):
             authenticator.logout(location="unrendered")  # also deletes the cookie
             username, message = (
                 None,
@@ -107,18 +115,49 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
     return None
 
 
-def _not_before(username: str, records: dict[str, users.UserRecord], credentials: dict) -> float:
-    """Logins of this user from before this moment no longer count: their last logout on this server,
-    or the last password change (kept in the users file, so it outlives a restart)."""
+def _record_logout(logouts: LogoutStore, config: AuthConfig, credentials: dict, username: str) -> None:
+    now = time.time()
+    # In memory as well: should the store fail, this server still refuses the user's earlier logins.
+    credentials["usernames"].get(username, {})["signed_out_at"] = now
+    try:
+        logouts.record(config.cookie_name, username, now)
+    except (OSError, sqlite3.Error) as err:
+        log.error("Could not record the logout of %s in %s: %s", username, logouts.path, err)
+
+
+def _not_before(
+    username: str,
+    records: dict,
+    credentials: dict,
+    logouts: LogoutStore,
+    config: AuthConfig,
+    if_unreadable: float = 0.0,
+) -> float:
+    """Logins of this user from before this moment no longer count: their last logout (kept in the
+    sessions store, so it outlives a restart) or the last password change (kept in the users file)."""
     signed_out = credentials["usernames"].get(username, {}).get("signed_out_at", 0.0)
-    return max(signed_out, records[username].valid_after if username in records else 0.0)
+    try:
+        stored = logouts.logged_out_at(config.cookie_name, username)
+    except (OSError, sqlite3.Error) as err:
+        log.error("Could not read the logouts in %s: %s", logouts.path, err)
+        stored = if_unreadable
+    return max(signed_out, stored, records[username].valid_after if username in records else 0.0)
 
 
-def _revoked(token: dict, records: dict, credentials: dict, settings: Settings) -> bool:
+def _revoked(
+    token: dict,
+    records: dict,
+    credentials: dict,
+    logouts: LogoutStore,
+    config: AuthConfig,
+    settings: Settings,
+) -> bool:
     """Was this login cookie issued before its user last logged out or changed password?"""
     username = token.get("username")
     issued = token.get("exp_date", 0) - settings.cookie_expiry_days * 86400
-    return username not in records or issued <= _not_before(username, records, credentials)
+    # A store that cannot be read might hold this cookie's logout: refuse it; the password still works.
+    latest = _not_before(username, records, credentials, logouts, config, if_unreadable=math.inf)
+    return username not in records or issued <= latest
 
 
 def _attempt(
