@@ -4,10 +4,12 @@ chart data, widget options), so a value from another department cannot hide anyw
 
 from __future__ import annotations
 
+import json
 import re
 import time
 
 import bcrypt
+import jwt
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -15,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from pmo_dash.auth.roles import DATA_PAGES
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import login, shell
-from tests.conftest import FIXTURE, password
+from tests.conftest import COOKIE_KEY, FIXTURE, password
 from tests.test_app import ROOT, app
 
 # What each department's PMO head is not allowed to see, and the links that name it.
@@ -285,6 +287,62 @@ def test_a_demo_login_ends_when_demo_mode_does(settings_env, fresh_logins):
     at.run()
     assert [e.value for e in at.error] == ["The login settings of this server have changed. Log in again."]
     assert not at.metric and at.session_state["authentication_status"] is None
+
+
+def cookie_frames(at: AppTest) -> list[dict]:
+    """What the run asks the browser's cookie manager to write: one entry per 'set' frame drawn."""
+    frames = []
+
+    def walk(node) -> None:
+        if getattr(node, "type", None) == "component_instance":
+            args = json.loads(node.proto.json_args)
+            if args.get("method") == "set":
+                frames.append(args)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    for block in at._tree.children.values():
+        walk(block)
+    return frames
+
+
+@pytest.mark.parametrize(
+    ("url", "secure"), [("https://pmo.example.org/", True), ("http://localhost:8501/", False)]
+)
+def test_the_login_cookie_is_secure_over_https_and_same_site_strict(
+    fixture_settings, fresh_logins, url, secure
+):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.context["url"] = url
+    before = time.time()
+    at = sign_in(at.run(), "exec", password("exec"))
+    [frame] = cookie_frames(at)
+    options = frame["options"]
+    assert (frame["cookie"], options["path"], options["sameSite"], options.get("secure", False)) == (
+        "pmo_dash_auth",
+        "/",
+        "strict",
+        secure,
+    )
+    # The token streamlit-authenticator reads back: the user, and an expiry a day (PMO_COOKIE_EXPIRY_DAYS) on.
+    token = jwt.decode(frame["value"], COOKIE_KEY, algorithms=["HS256"])
+    assert token["username"] == "exec"
+    assert before + 86400 <= token["exp_date"] <= time.time() + 86400
+
+
+def test_the_login_cookie_is_asked_for_until_the_browser_has_written_it(fixture_settings, fresh_logins):
+    at = sign_in(app(user=None), "exec", password("exec"))
+    [asked] = cookie_frames(at)
+    # A page switch before the cookie manager's frame has loaded: the new run asks for the same cookie
+    # (were it not drawn, the browser would drop the frame and never write the cookie).
+    at.switch_page(shell.page("risks"))
+    at.run()
+    assert [t.value for t in at.title] == ["Risks · Enterprise"] and cookie_frames(at) == [asked]
+    # The frame reports the cookie written (its value turns True): it is asked for no more.
+    at.session_state["login_cookie_set"] = True
+    at.run()
+    at.run()
+    assert cookie_frames(at) == []
 
 
 def test_a_user_removed_from_the_file_is_logged_out(fixture_settings):

@@ -191,6 +191,37 @@ def test_dragging_the_budget_slider_changes_the_funded_count(server):
     assert after.startswith("Funded projects 1"), after
 
 
+def test_switching_pages_before_the_cookie_is_written_keeps_the_login(server):
+    # The cookie manager's frame writes the login cookie once it has loaded, a moment after "signed in".
+    # Hold that frame back, switch page meanwhile, then let it load: the cookie must still be written,
+    # so that a reload later keeps the login. (It was drawn in the login's run only, so the page switch
+    # removed it before it had loaded, and the cookie was never written.)
+    with chromium_page() as page:
+        page.goto(server)
+        page.get_by_role("button", name="Log in").wait_for(timeout=30_000)
+        settle(page)
+        held: list = []
+        holding = [True]
+        page.route(
+            "**/*cookie_manager/index.html*",
+            lambda route: held.append(route) if holding[0] else route.continue_(),
+        )
+        log_in(page)
+        page.locator('[data-testid="stSidebarNav"]').get_by_text("Risks").click(timeout=30_000)
+        page.get_by_role("heading", name=re.compile("^Risks")).first.wait_for(timeout=30_000)
+        settle(page)
+        assert held, "logging in drew the cookie manager's frame"
+        assert not [c for c in page.context.cookies() if c["name"] == "pmo_dash_auth"], "not written yet"
+        holding[0] = False
+        for route in held:
+            route.continue_()
+        wait_for_cookie(page, "pmo_dash_auth")
+        page.reload()
+        page.get_by_role("heading", name=re.compile("^Risks")).first.wait_for(timeout=30_000)
+        settle(page)
+        assert page.get_by_role("textbox", name="Password").count() == 0
+
+
 def test_a_logged_out_cookie_stays_refused_after_a_restart(fixture_settings, tmp_path):
     require_chromium()
     env = fixture_env(fixture_settings) | {"PMO_SESSIONS": str(tmp_path / "sessions.sqlite")}

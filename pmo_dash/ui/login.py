@@ -20,6 +20,7 @@ from pathlib import Path
 
 import streamlit as st
 import streamlit_authenticator as stauth
+from streamlit_authenticator.models import CookieModel
 from streamlit_authenticator.utilities import LoginError
 
 from pmo_dash.auth import gate, users
@@ -28,7 +29,7 @@ from pmo_dash.auth.config import AuthConfig
 from pmo_dash.auth.logouts import LogoutStore
 from pmo_dash.auth.roles import User
 from pmo_dash.settings import Settings
-from pmo_dash.ui import fmt
+from pmo_dash.ui import cookie, fmt
 
 USERNAME, PASSWORD, SUBMIT, LOGOUT = "login_username", "login_password", "login_submit", "logout_button"
 _NOTICE, _SUBMITTED, _LEAVING = "_login_notice", "_login_submitted", "_logout_requested"
@@ -71,11 +72,13 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
         auto_hash=False,
         login_sleep_time=0,
     )
+    model = authenticator.cookie_controller.cookie_model
     if st.session_state.pop(_LEAVING, False) and st.session_state.get("authentication_status"):
         # The browser deletes the cookie when the cookie manager's frame runs; a reload or a closed tab
         # can beat it, so the server also refuses this user's earlier cookies and sessions, after a
         # restart too.
         _record_logout(logouts, config, credentials, st.session_state["username"])
+        cookie.forget()
         authenticator.logout(location="unrendered")
         st.session_state[_NOTICE] = ("success", "You have logged out.")
     message = None
@@ -90,23 +93,27 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
             except LoginError:  # it names a user no longer in the file
                 authenticator.cookie_controller.delete_cookie()
         if st.session_state.pop(_SUBMITTED, False):
-            message = _attempt(authenticator, records, attempts, config, settings)
+            message = _attempt(model, records, attempts, config, settings)
     username = st.session_state.get("username") if st.session_state.get("authentication_status") else None
     if username and st.session_state.setdefault(_REALM, _realm(config)) != _realm(config):
+        cookie.forget()
         authenticator.logout(location="unrendered")
         username, message = None, "The login settings of this server have changed. Log in again."
     if username and username not in records:
+        cookie.forget()
         authenticator.logout(location="unrendered")
         username, message = None, "Your account no longer exists. Ask an admin."
     if username:
         logged_in_at = st.session_state.setdefault(_SINCE, time.time())
         if logged_in_at <= _not_before(username, records, credentials, logouts, config):
+            cookie.forget()
             authenticator.logout(location="unrendered")  # also deletes the cookie
             username, message = (
                 None,
                 "You were logged out (a password change or a logout elsewhere). Log in again.",
             )
     if username:
+        cookie.write_pending(model)
         st.session_state.pop(_NOTICE, None)
         return users.user(username, records[username])
     for key in (_SINCE, _REALM):
@@ -161,11 +168,7 @@ def _revoked(
 
 
 def _attempt(
-    authenticator: stauth.Authenticate,
-    records: dict,
-    attempts: LoginAttempts,
-    config: AuthConfig,
-    settings: Settings,
+    model: CookieModel, records: dict, attempts: LoginAttempts, config: AuthConfig, settings: Settings
 ) -> str | None:
     """Try the submitted username and password; the message to show when they are refused."""
     username = (st.session_state.get(USERNAME) or "").strip().lower()
@@ -195,7 +198,7 @@ def _attempt(
     )
     st.session_state[_SINCE] = time.time()
     st.session_state[_REALM] = _realm(config)
-    authenticator.cookie_controller.set_cookie()
+    cookie.issue(model, username)
     return None
 
 
