@@ -31,7 +31,7 @@ class DemoDecision:
 
 
 def source_hashes(folder: Path) -> dict[str, str]:
-    """Every file the build would read from the folder, by its path there, with its sha256."""
+    """Every file the build finds in the folder (as `ingest_runs` names them), with its sha256."""
     return {f.name: hashlib.sha256(f.path.read_bytes()).hexdigest() for f in discover(folder)}
 
 
@@ -93,7 +93,10 @@ def _data(settings: Settings) -> tuple[bool, str]:
     source = settings.source_dir
     if not source.is_dir():
         return False, f"there is no warehouse yet, and no returns at {source} to build one from"
-    files = _source(source, _listing(source))
+    try:
+        files = _source(source, _listing(source))
+    except OSError as err:
+        return False, f"there is no warehouse yet, and the returns at {source} cannot be read ({err})"
     if files == shipped:
         return True, f"there is no warehouse yet, and {source} holds the shipped demo returns"
     return False, (
