@@ -32,8 +32,9 @@ test: $(STAMP) browser ## set up, then lint, format check and every test (browse
 rebuild: $(STAMP) ## rebuild the warehouse from PMO_SOURCE_DIR (default data/sample)
 	$(PY) -m pmo_dash build
 
-sample: $(STAMP) ## regenerate the shipped demo returns in data/sample
-	rm -rf data/sample && $(PY) -m pmo_dash sample --tier demo --seed 7 --out data/sample
+sample: $(STAMP) ## regenerate the shipped demo returns in data/sample, and their hashes (demo mode's test)
+	rm -rf data/sample && $(PY) -m pmo_dash sample --tier demo --seed 7 --out data/sample \
+	  --manifest pmo_dash/sample/demo_manifest.json
 
 docs: $(STAMP) ## regenerate docs/data-contract.md from pmo_dash/contract.py
 	$(PY) -m pmo_dash docs

@@ -26,6 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     sample.add_argument(
         "--no-errors", action="store_true", help="do not plant the demo's deliberate bad rows"
     )
+    sample.add_argument(
+        "--manifest",
+        type=Path,
+        help="also write the sha256 of every file written here (JSON); `make sample` writes the demo's",
+    )
 
     build = commands.add_parser("build", help="validate the returns and build the warehouse")
     build.add_argument("--source", type=Path, help="folder of department returns (default: PMO_SOURCE_DIR)")
@@ -66,7 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "sample":
         from pmo_dash.cli.sample import run_sample
 
-        return run_sample(args.tier, args.seed, args.out, xlsx=not args.csv_only, errors=not args.no_errors)
+        return run_sample(
+            args.tier,
+            args.seed,
+            args.out,
+            xlsx=not args.csv_only,
+            errors=not args.no_errors,
+            manifest=args.manifest,
+        )
     if args.command == "build":
         from pmo_dash.cli.build import limit_memory, run_build, run_build_json
 

@@ -35,6 +35,11 @@ class Settings(BaseSettings):
         description="Saved what-if scenarios (SQLite; default: <data_dir>/scenarios.sqlite), apart from "
         "the warehouse so that they survive rebuilds.",
     )
+    sessions: Path = Field(
+        default_factory=lambda data: data["data_dir"] / "sessions.sqlite",
+        description="When each user last logged out (SQLite; default: <data_dir>/sessions.sqlite), so that "
+        "a logged-out cookie stays refused after a restart.",
+    )
     enterprise_folder: str = Field(
         "ipmo", description="Source sub-folder holding enterprise-wide tables (strategic objectives)."
     )
@@ -106,8 +111,9 @@ class Settings(BaseSettings):
     )
     demo: bool | None = Field(
         None,
-        description="Demo mode: the demo users, whose passwords are in the README. Default: on only for "
-        "the untouched demo (shipped returns, default warehouse, no users file of one's own).",
+        description="Demo mode: the demo users, whose passwords are in the README. Default: on only when "
+        "the warehouse served was built from the shipped demo returns byte for byte (see "
+        "pmo_dash/sample/demo_manifest.json) and there is no users file at PMO_USERS_FILE.",
     )
     users_file: Path = Field(
         Path.home() / ".config" / "pmo-dash" / "users.yaml",

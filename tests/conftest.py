@@ -79,6 +79,7 @@ def fixture_settings(fixture_source, tmp_path_factory) -> Settings:
     os.environ["PMO_USERS_FILE"] = str(write_users(out / "users.yaml"))
     os.environ["PMO_COOKIE_KEY"] = COOKIE_KEY
     os.environ["PMO_SCENARIOS"] = str(out / "scenarios.sqlite")
+    os.environ["PMO_SESSIONS"] = str(out / "sessions.sqlite")
     get_settings.cache_clear()
     settings = get_settings()
     build(settings)

@@ -4,16 +4,20 @@ chart data, widget options), so a value from another department cannot hide anyw
 
 from __future__ import annotations
 
+import json
+import re
 import time
 
+import bcrypt
+import jwt
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from pmo_dash.auth.roles import DATA_PAGES
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import login
-from tests.conftest import FIXTURE, on_screen, password
+from pmo_dash.ui import login, shell
+from tests.conftest import COOKIE_KEY, FIXTURE, on_screen, password
 from tests.test_app import ROOT, app
 
 # What each department's PMO head is not allowed to see, and the links that name it.
@@ -224,6 +228,123 @@ def test_too_many_failed_logins_lock_the_username_for_a_while(fixture_settings, 
     assert not at.error and [t.value for t in at.title] == ["Enterprise portfolio"]
 
 
+def test_a_locked_out_username_and_an_unknown_one_are_answered_alike(
+    fixture_settings, fresh_logins, monkeypatch
+):
+    # The same words, and the same bcrypt work (one check, of the users' cost) on every attempt, so that
+    # neither the answer nor its time tells which usernames exist.
+    costs: list[bytes] = []
+    check = bcrypt.checkpw
+
+    def counted(secret: bytes, hashed: bytes) -> bool:
+        costs.append(hashed[4:6])
+        return check(secret, hashed)
+
+    monkeypatch.setattr(bcrypt, "checkpw", counted)
+    answers = {}
+    for username in ("hr_viewer", "no-such-user"):
+        at, said = app(user=None), []
+        for secret in ["wrong-password"] * 5 + [password("hr_viewer")]:
+            costs.clear()
+            at = sign_in(at, username, secret)
+            said.append(([re.sub(r"\d\d:\d\d", "HH:MM", e.value) for e in at.error], list(costs)))
+        answers[username] = said
+    refused = (["Unknown username or wrong password."], [b"04"])
+    locked = (
+        ["Too many failed logins: this username is locked until HH:MM UTC. An admin can unlock it sooner."],
+        [b"04"],
+    )
+    assert answers["hr_viewer"] == answers["no-such-user"] == [refused] * 4 + [locked] * 2
+
+
+def test_the_admin_page_shows_failed_logins_and_lock_outs(fixture_settings, fresh_logins):
+    at = app(user=None)
+    for username, failures in (("hr_viewer", 5), ("fin_head", 2), ("no-such-user", 5)):
+        for _ in range(failures):
+            at = sign_in(at, username, "wrong-password")
+    table = app("admin", user="admin").dataframe[0].value
+    shown = {
+        row["username"]: (row["failed logins"], bool(row["locked until (UTC)"]))
+        for row in table.to_dict("records")
+    }
+    # The users of the file only: names that are not users are counted, never listed.
+    assert shown == {
+        "admin": (0, False),
+        "exec": (0, False),
+        "fin_head": (2, False),
+        "hr_viewer": (5, True),
+        "stranger": (0, False),
+    }
+
+
+def test_a_demo_login_ends_when_demo_mode_does(settings_env, fresh_logins):
+    # Logged in with a published demo password, then the server stops being a demo (a rebuild from real
+    # returns, a users file): the session must not carry on as the real user of the same name.
+    settings_env(PMO_DEMO="true")
+    at = sign_in(app(user=None), "exec", "demo-exec")
+    assert not at.error and at.metric
+    settings_env(PMO_DEMO="false")
+    at.run()
+    assert [e.value for e in at.error] == ["The login settings of this server have changed. Log in again."]
+    assert not at.metric and at.session_state["authentication_status"] is None
+
+
+def cookie_frames(at: AppTest) -> list[dict]:
+    """What the run asks the browser's cookie manager to write: one entry per 'set' frame drawn."""
+    frames = []
+
+    def walk(node) -> None:
+        if getattr(node, "type", None) == "component_instance":
+            args = json.loads(node.proto.json_args)
+            if args.get("method") == "set":
+                frames.append(args)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    for block in at._tree.children.values():
+        walk(block)
+    return frames
+
+
+@pytest.mark.parametrize(
+    ("url", "secure"), [("https://pmo.example.org/", True), ("http://localhost:8501/", False)]
+)
+def test_the_login_cookie_is_secure_over_https_and_same_site_strict(
+    fixture_settings, fresh_logins, url, secure
+):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.context["url"] = url
+    before = time.time()
+    at = sign_in(at.run(), "exec", password("exec"))
+    [frame] = cookie_frames(at)
+    options = frame["options"]
+    assert (frame["cookie"], options["path"], options["sameSite"], options.get("secure", False)) == (
+        "pmo_dash_auth",
+        "/",
+        "strict",
+        secure,
+    )
+    # The token streamlit-authenticator reads back: the user, and an expiry a day (PMO_COOKIE_EXPIRY_DAYS) on.
+    token = jwt.decode(frame["value"], COOKIE_KEY, algorithms=["HS256"])
+    assert token["username"] == "exec"
+    assert before + 86400 <= token["exp_date"] <= time.time() + 86400
+
+
+def test_the_login_cookie_is_asked_for_until_the_browser_has_written_it(fixture_settings, fresh_logins):
+    at = sign_in(app(user=None), "exec", password("exec"))
+    [asked] = cookie_frames(at)
+    # A page switch before the cookie manager's frame has loaded: the new run asks for the same cookie
+    # (were it not drawn, the browser would drop the frame and never write the cookie).
+    at.switch_page(shell.page("risks"))
+    at.run()
+    assert [t.value for t in at.title] == ["Risks · Enterprise"] and cookie_frames(at) == [asked]
+    # The frame reports the cookie written (its value turns True): it is asked for no more.
+    at.session_state["login_cookie_set"] = True
+    at.run()
+    at.run()
+    assert cookie_frames(at) == []
+
+
 def test_a_user_removed_from_the_file_is_logged_out(fixture_settings):
     at = app(user="ghost")
     assert [t.value for t in at.title] == ["PMO Dash"]
@@ -336,20 +457,38 @@ def settings_env(fixture_settings, monkeypatch):
     get_settings.cache_clear()
 
 
-def refusal(at: AppTest) -> list[str]:
-    assert not at.exception, "a configuration problem shows a message, not a traceback"
-    assert [t.value for t in at.title] == ["PMO Dash cannot start"]
-    assert not at.text_input, "no login form until it is fixed"
-    return [on_screen(e.value) for e in at.error]
+HIDDEN = "The administrator finds what to do in the server's log, or with `python -m pmo_dash users check` on the server."
 
 
-def test_a_missing_users_file_is_named(settings_env, tmp_path):
+@pytest.fixture
+def refusal(caplog):
+    """What anyone opening the app reads when it cannot start, and what the server's log says."""
+
+    def read(at_path: str | None = None) -> tuple[list[str], list[str]]:
+        shell._log_problems.cache_clear()  # logged once per server: this test's server starts here
+        caplog.clear()
+        at = app(user=None)
+        assert not at.exception, "a configuration problem shows a message, not a traceback"
+        assert [t.value for t in at.title] == ["PMO Dash cannot start"]
+        assert not at.text_input, "no login form until it is fixed"
+        assert [c.value for c in at.caption] == [HIDDEN]
+        if at_path is not None:
+            assert at_path.encode() not in page_bytes(at), "no server path reaches the page"
+        logged = [r.getMessage() for r in caplog.records if r.name == "pmo_dash.ui.shell"]
+        return [on_screen(e.value) for e in at.error], logged  # as read on screen
+
+    return read
+
+
+def test_a_missing_users_file_is_named_to_the_admin_only(settings_env, refusal, tmp_path):
     missing = tmp_path / "users.yaml"
     settings_env(PMO_USERS_FILE=str(missing))
-    [message] = refusal(app(user=None))
-    assert message == (
-        f"No users file at {missing}. Create it with `python -m pmo_dash users add <username> "
-        "--role executive`, or point PMO_USERS_FILE at yours."
+    assert refusal(str(tmp_path)) == (
+        ["No users file."],
+        [
+            f"PMO Dash cannot start: No users file at {missing}. Create it with `python -m pmo_dash users add "
+            "<username> --role executive`, or point PMO_USERS_FILE at yours."
+        ],
     )
 
 
@@ -366,24 +505,30 @@ def test_a_missing_users_file_is_named(settings_env, tmp_path):
         ("users:\n  Big Boss:\n    name: B\n", "'Big Boss' is not a valid username"),
     ],
 )
-def test_a_malformed_users_file_is_explained(settings_env, tmp_path, content, problem):
+def test_a_malformed_users_file_is_explained_to_the_admin_only(
+    settings_env, refusal, tmp_path, content, problem
+):
     broken = tmp_path / "users.yaml"
     broken.write_text(content)
     settings_env(PMO_USERS_FILE=str(broken))
-    [message] = refusal(app(user=None))
-    assert problem in message, message
+    shown, [logged] = refusal(str(tmp_path))
+    assert shown == ["The users file cannot be used."]
+    assert logged.startswith(f"PMO Dash cannot start: Users file {broken}") and problem in logged, logged
 
 
-def test_outside_demo_mode_a_cookie_key_is_required(settings_env):
+def test_outside_demo_mode_a_cookie_key_is_required(settings_env, refusal):
     settings_env(PMO_COOKIE_KEY=None)
-    messages = refusal(app(user=None))
-    assert len(messages) == 1 and messages[0].startswith(
-        "No cookie key: set PMO_COOKIE_KEY in the environment"
+    shown, [logged] = refusal(".streamlit/secrets.toml")
+    assert shown == ["No cookie key."]
+    assert logged.startswith(
+        "PMO Dash cannot start: No cookie key: set PMO_COOKIE_KEY in the environment, or "
+        f'`cookie_key = "..."` in {ROOT / ".streamlit" / "secrets.toml"}.'
     )
     settings_env(PMO_COOKIE_KEY="short")
-    assert refusal(app(user=None)) == [
-        "The cookie key from PMO_COOKIE_KEY has 5 characters; it needs at least 32."
-    ]
+    assert refusal() == (
+        ["The cookie key is too short."],
+        ["PMO Dash cannot start: The cookie key from PMO_COOKIE_KEY has 5 characters; it needs at least 32."],
+    )
 
 
 def test_demo_mode_needs_no_key_and_offers_the_demo_users(settings_env):
@@ -391,7 +536,13 @@ def test_demo_mode_needs_no_key_and_offers_the_demo_users(settings_env):
     login._directory.clear()
     at = app(user=None)
     assert not at.error and at.text_input(key=login.USERNAME)
-    assert "Demo mode" in at.info[0].value
+    # Forced on over the fixture's returns: it says so, and never that this is the shipped demo data.
+    assert not at.info and [w.value for w in at.warning] == [
+        "**Demo mode** is switched on for data that is not the shipped demo: anyone can log in with the "
+        "published demo passwords. Log in as `exec`, `fin_head`, `hr_head`, `viewer` or `admin`; each "
+        "password is `demo-` and the username (e.g. `demo-exec`)."
+    ]
+    assert b"shipped demo data" not in page_bytes(at)
     # The shipped demo users log in with the passwords the README gives (and see the fixture's FIN only).
     at = sign_in(at, "fin_head", "demo-fin_head")
     assert not at.error and at.multiselect(key="departments").options == ["Finance"]

@@ -4,6 +4,7 @@ links. Every test starts as a new visitor: it opens a link, gets the login form,
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -117,8 +118,9 @@ def test_a_fresh_servers_first_request_gets_the_login_then_lands_on_the_link(fix
         assert "General ledger migration" not in page.content()
 
 
-def wait_for_cookie(page, name: str) -> None:
-    for _ in range(100):
+def wait_for_cookie(page, name: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds  # as long as the other waits: this machine may be busy
+    while time.monotonic() < deadline:
         if any(c["name"] == name for c in page.context.cookies()):
             return
         page.wait_for_timeout(100)
@@ -187,3 +189,68 @@ def test_dragging_the_budget_slider_changes_the_funded_count(server):
     assert before.startswith("Funded projects 4")
     assert percent <= 50, percent
     assert after.startswith("Funded projects 1"), after
+
+
+def test_switching_pages_before_the_cookie_is_written_keeps_the_login(server):
+    # The cookie manager's frame writes the login cookie once it has loaded, a moment after "signed in".
+    # Hold that frame back, switch page meanwhile, then let it load: the cookie must still be written,
+    # so that a reload later keeps the login. (It was drawn in the login's run only, so the page switch
+    # removed it before it had loaded, and the cookie was never written.)
+    with chromium_page() as page:
+        page.goto(server)
+        page.get_by_role("button", name="Log in").wait_for(timeout=30_000)
+        settle(page)
+        held: list = []
+        holding = [True]
+        page.route(
+            "**/*cookie_manager/index.html*",
+            lambda route: held.append(route) if holding[0] else route.continue_(),
+        )
+        log_in(page)
+        page.locator('[data-testid="stSidebarNav"]').get_by_text("Risks").click(timeout=30_000)
+        page.get_by_role("heading", name=re.compile("^Risks")).first.wait_for(timeout=30_000)
+        settle(page)
+        assert held, "logging in drew the cookie manager's frame"
+        assert not [c for c in page.context.cookies() if c["name"] == "pmo_dash_auth"], "not written yet"
+        holding[0] = False
+        for route in held:
+            route.continue_()
+        wait_for_cookie(page, "pmo_dash_auth")
+        page.reload()
+        page.get_by_role("heading", name=re.compile("^Risks")).first.wait_for(timeout=30_000)
+        settle(page)
+        assert page.get_by_role("textbox", name="Password").count() == 0
+
+
+def test_a_logged_out_cookie_stays_refused_after_a_restart(fixture_settings, tmp_path):
+    require_chromium()
+    env = fixture_env(fixture_settings) | {"PMO_SESSIONS": str(tmp_path / "sessions.sqlite")}
+    saved = {}
+    with streamlit_server(env) as url, chromium_page() as page:
+        for username in ("exec", "fin_head"):
+            tab = page.context.browser.new_context().new_page()
+            tab.goto(url)
+            log_in(tab, username)
+            wait_for_cookie(tab, "pmo_dash_auth")
+            saved[username] = [c for c in tab.context.cookies() if c["name"] == "pmo_dash_auth"]
+            if username == "exec":
+                tab.get_by_role("button", name="Log out").click()
+                tab.get_by_text("You have logged out.").wait_for(timeout=30_000)
+            tab.context.close()
+    # The same cookie key and the same sessions store: the server restarted.
+    with streamlit_server(env) as url, chromium_page() as page:
+
+        def logged_in_with(cookie: list[dict]) -> bool:
+            tab = page.context.browser.new_context().new_page()
+            tab.context.add_cookies(cookie)  # replayed, as a copy of the cookie would be
+            tab.goto(url)
+            tab.locator("button", has_text=re.compile(r"^\W*\w*\W*Log (in|out)$")).first.wait_for(
+                timeout=30_000
+            )
+            settle(tab)
+            signed_in = tab.get_by_role("button", name="Log out").count() == 1
+            tab.context.close()
+            return signed_in
+
+        assert logged_in_with(saved["fin_head"]), "control: a cookie that was not logged out still works"
+        assert not logged_in_with(saved["exec"]), "a logged-out cookie is refused, restart or not"

@@ -139,25 +139,6 @@ def test_without_a_terminal_no_password_is_read(users_file, capsys):
     assert not users_file.exists()
 
 
-def test_demo_mode_only_for_the_untouched_demo(tmp_path):
-    from pmo_dash.settings import ROOT, Settings
-
-    shipped = {
-        "source_dir": ROOT / "data" / "sample",
-        "data_dir": ROOT / "data",
-        "warehouse": ROOT / "data" / "warehouse.duckdb",
-    }
-    no_file = tmp_path / "none.yaml"
-    assert auth_config.demo_mode(Settings(**shipped, users_file=no_file, demo=None))
-    # A warehouse of one's own, or a users file of one's own, means real use: no published passwords.
-    assert not auth_config.demo_mode(
-        Settings(**(shipped | {"warehouse": tmp_path / "w.duckdb"}), users_file=no_file, demo=None)
-    )
-    users.save(tmp_path / "users.yaml", {})
-    assert not auth_config.demo_mode(Settings(**shipped, users_file=tmp_path / "users.yaml", demo=None))
-    assert not auth_config.demo_mode(Settings(**shipped, users_file=no_file, demo=False))
-
-
 def test_demo_cookies_never_use_the_real_key(tmp_path):
     from pmo_dash.settings import Settings
 

@@ -1,7 +1,8 @@
 """Where the users and the cookie key come from, and what is missing before the app may start.
 
-Demo mode (the default on the shipped demo returns) uses the demo users shipped with the code, whose
-passwords are in the README. Anywhere else the app needs a users file and a cookie key of its own.
+Demo mode (the default on the shipped demo returns, see `pmo_dash.auth.demo`) uses the demo users
+shipped with the code, whose passwords are in the README. Anywhere else the app needs a users file
+and a cookie key of its own.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pmo_dash.auth import demo as shipped_demo
 from pmo_dash.auth import users
 from pmo_dash.settings import ROOT, Settings
 
@@ -23,12 +25,22 @@ _DEMO_COOKIE_KEY = secrets.token_urlsafe(32)
 
 
 @dataclass(frozen=True)
+class Problem:
+    """Something to fix before anyone can log in."""
+
+    public: str  # what anyone opening the app may read: what is missing, no server paths or values
+    detail: str  # what to do, with paths: for the server's log and `users check`
+
+
+@dataclass(frozen=True)
 class AuthConfig:
     demo: bool
     users_file: Path
     cookie_name: str
     cookie_key: str
-    problems: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    demo_data: bool = False  # the data served is the shipped demo (demo mode may be forced on without it)
+    demo_reason: str = ""  # why demo mode is on or off; names server paths, so never shown to visitors
 
 
 def _version(path: Path) -> int:
@@ -39,25 +51,24 @@ def _version(path: Path) -> int:
 
 
 @lru_cache(maxsize=8)
-def _users_problem(path: str, version: int) -> str:
-    """What is wrong with the users file ('' if nothing): checked once per version of the file, not on
+def _users_problem(path: str, version: int) -> Problem | None:
+    """What is wrong with the users file, if anything: checked once per version of the file, not on
     every rerun of every session."""
     try:
         if not users.load(Path(path)):
-            return f"The users file {path} has no users: add one with `python -m pmo_dash users add`."
+            return Problem(
+                "The users file has no users.",
+                f"The users file {path} has no users: add one with `python -m pmo_dash users add`.",
+            )
     except users.UsersFileError as err:
-        return str(err)
-    return ""
+        missing = not Path(path).exists()
+        return Problem("No users file." if missing else "The users file cannot be used.", str(err))
+    return None
 
 
 def demo_mode(settings: Settings) -> bool:
-    """PMO_DEMO if set; otherwise on only for the untouched shipped demo: its returns, the default
-    warehouse, and no users file of one's own (creating one means this is no longer a demo)."""
-    if settings.demo is not None:
-        return settings.demo
-    shipped = settings.source_dir.resolve() == (ROOT / "data" / "sample").resolve()
-    default_warehouse = settings.warehouse.resolve() == (ROOT / "data" / "warehouse.duckdb").resolve()
-    return shipped and default_warehouse and not settings.users_file.exists()
+    """Whether the demo users log in (see `pmo_dash.auth.demo.decide` for when and why)."""
+    return shipped_demo.decide(settings).on
 
 
 def cookie_key(settings: Settings, secrets_file: Path | None = None) -> tuple[str, str]:
@@ -78,24 +89,33 @@ def cookie_key(settings: Settings, secrets_file: Path | None = None) -> tuple[st
 def load(settings: Settings, secrets_file: Path | None = None) -> AuthConfig:
     """The login configuration, with every problem that must be fixed before anyone can log in."""
     secrets_file = secrets_file or SECRETS
-    demo = demo_mode(settings)
-    users_file = DEMO_USERS if demo else settings.users_file
+    decision = shipped_demo.decide(settings)
+    users_file = DEMO_USERS if decision.on else settings.users_file
     problems = []
     key, source = cookie_key(settings, secrets_file)
-    if demo:
+    if decision.on:
         # Never the real key: a cookie made with a published demo password must not open production.
         key = _DEMO_COOKIE_KEY
     elif not key:
         problems.append(
-            'No cookie key: set PMO_COOKIE_KEY in the environment, or `cookie_key = "..."` in '
-            f"{secrets_file}. Make one with `python -c 'import secrets; print(secrets.token_urlsafe(32))'`."
+            Problem(
+                "No cookie key.",
+                'No cookie key: set PMO_COOKIE_KEY in the environment, or `cookie_key = "..."` in '
+                f"{secrets_file}. Make one with "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`.",
+            )
         )
     elif len(key) < MIN_COOKIE_KEY_CHARS:
         problems.append(
-            f"The cookie key from {source} has {len(key)} characters; "
-            f"it needs at least {MIN_COOKIE_KEY_CHARS}."
+            Problem(
+                "The cookie key is too short.",
+                f"The cookie key from {source} has {len(key)} characters; "
+                f"it needs at least {MIN_COOKIE_KEY_CHARS}.",
+            )
         )
     if problem := _users_problem(str(users_file), _version(users_file)):
         problems.append(problem)
-    cookie_name = f"{settings.cookie_name}_demo" if demo else settings.cookie_name
-    return AuthConfig(demo, users_file, cookie_name, key, tuple(problems))
+    cookie_name = f"{settings.cookie_name}_demo" if decision.on else settings.cookie_name
+    return AuthConfig(
+        decision.on, users_file, cookie_name, key, tuple(problems), decision.demo_data, decision.reason
+    )

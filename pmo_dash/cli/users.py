@@ -130,11 +130,14 @@ def _list(settings: Settings) -> int:
 
 def _check(settings: Settings) -> int:
     config = auth_config.load(settings)
+    demo = f"demo mode is {'on' if config.demo else 'off'}: {config.demo_reason}"
     if config.problems:
         print("PMO Dash cannot start:", file=sys.stderr)
         for problem in config.problems:
-            print(f"  - {problem}", file=sys.stderr)
+            print(f"  - {problem.detail}", file=sys.stderr)
+        print(demo, file=sys.stderr)
         return 1
     mode = "demo mode (demo users)" if config.demo else f"users from {config.users_file}"
     print(f"login ready: {mode}")
+    print(demo)
     return 0

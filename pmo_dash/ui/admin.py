@@ -49,16 +49,13 @@ def notice() -> None:
 
 
 def users_table(config: AuthConfig, settings: Settings) -> None:
-    records, credentials = login.directory(config)
-    accounts = credentials["usernames"]
-    attempts = {name: user.get("failed_login_attempts", 0) for name, user in accounts.items()}
-    lockout = settings.login_lockout_minutes * 60
+    records, _, attempts = login.directory(config)
+    lockout, now = settings.login_lockout_minutes * 60, time.time()
+    status = {name: attempts.status(name, lockout, now) for name in records}
 
     def locked_until(name: str) -> str:
-        at = accounts.get(name, {}).get("locked_at")
-        if at is None or at + lockout < time.time():
-            return ""
-        return f"{dt.datetime.fromtimestamp(at + lockout, dt.UTC):%H:%M}"
+        until = status[name][1]
+        return "" if until is None else f"{dt.datetime.fromtimestamp(until, dt.UTC):%H:%M}"
 
     table = pl.DataFrame(
         [
@@ -69,7 +66,7 @@ def users_table(config: AuthConfig, settings: Settings) -> None:
                 "departments": "all"
                 if any(ROLES[role].sees_every_department for role in r.roles)
                 else ", ".join(r.departments) or "none",
-                "failed logins": attempts.get(name, 0),
+                "failed logins": status[name][0],
                 "locked until (UTC)": locked_until(name),
             }
             for name, r in sorted(records.items())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from functools import lru_cache
 
 import streamlit as st
 
@@ -35,7 +36,7 @@ PAGES = {
 PAGES_DIR = ROOT / "pages"
 
 _context = threading.local()
-LOG = logging.getLogger("pmo_dash")
+log = logging.getLogger(__name__)
 
 
 def pages(names: tuple[str, ...] = tuple(PAGES)) -> list[st.Page]:
@@ -60,8 +61,14 @@ def run() -> None:
     settings = get_settings()
     config = auth_config.load(settings)
     if config.problems:
+        _log_problems(tuple(p.detail for p in config.problems))
+        # Anyone can open the URL: say what is missing, but no server paths; those go to the log.
         st.title("PMO Dash cannot start")
-        st.error("\n\n".join(fmt.plain(p) for p in config.problems), icon=":material/block:")
+        st.error("\n\n".join(fmt.plain(p.public) for p in config.problems), icon=":material/block:")
+        st.caption(
+            "The administrator finds what to do in the server's log, or with "
+            "`python -m pmo_dash users check` on the server."
+        )
         st.stop()
     st.session_state.pop("_shell_handoff", None)
     user = login.require_user(config, settings)
@@ -100,7 +107,7 @@ def _serve(user: User, config: auth_config.AuthConfig) -> None:
 def _unavailable(user: User, err: Exception) -> None:
     """Something failed that the user cannot fix: the server log gets the traceback, an admin the
     cause and a way out, everyone else a plain message."""
-    LOG.exception("PMO Dash could not serve %s", user.username)
+    log.exception("PMO Dash could not serve %s", user.username)
     st.title("PMO Dash is unavailable")
     if "admin" in user.pages:
         cause = f"{type(err).__name__}: {err}"
@@ -128,6 +135,13 @@ def rebuild_now() -> None:
     from pmo_dash.ui import admin  # only an admin's rare way out needs it
 
     admin.rebuild(get_settings())
+
+
+@lru_cache(maxsize=16)
+def _log_problems(details: tuple[str, ...]) -> None:
+    """Once per server and set of problems, not on every visitor's rerun."""
+    for detail in details:
+        log.error("PMO Dash cannot start: %s", detail)
 
 
 def guard() -> None:
