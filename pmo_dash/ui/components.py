@@ -190,6 +190,9 @@ def chart_pick(event) -> str | None:
     return custom if isinstance(custom, str) and custom else None
 
 
+CRUMB_LIMIT = 40  # characters of a name in the breadcrumb: the page's title has the whole of it
+
+
 def breadcrumb(trail: list[tuple[str, str, dict[str, str]]]) -> None:
     """Enterprise › Department › Programme › Project: each level a link back out, the last one plain."""
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
@@ -197,9 +200,9 @@ def breadcrumb(trail: list[tuple[str, str, dict[str, str]]]) -> None:
         if position:
             row.markdown("›")
         if position == len(trail) - 1:
-            row.markdown(f"**{fmt.plain(text)}**")
+            row.markdown(f"**{fmt.plain(text, CRUMB_LIMIT)}**")
         else:
-            row.page_link(page, label=fmt.plain(text), query_params=params)
+            row.page_link(page, label=fmt.plain(text, CRUMB_LIMIT), query_params=params)
 
 
 def changed_since(changed: pl.DataFrame, into_red: pl.DataFrame, since: dt.date) -> None:
