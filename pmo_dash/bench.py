@@ -16,8 +16,8 @@ from pathlib import Path
 import duckdb
 
 from pmo_dash.contract import TABLES
+from pmo_dash.intake.build import build
 from pmo_dash.settings import ROOT, Settings, get_settings
-from pmo_dash.warehouse.build import build
 
 BENCH = ROOT / "bench"
 TIER, SEED = "enterprise", 7

@@ -11,8 +11,8 @@ import polars as pl
 import pytest
 
 from pmo_dash.auth import users
+from pmo_dash.intake.build import build
 from pmo_dash.settings import Settings, get_settings
-from pmo_dash.warehouse.build import build
 
 FIXTURE = Path(__file__).parent / "fixtures" / "portfolio"
 COOKIE_KEY = "test-cookie-key-of-at-least-32-characters"

@@ -15,8 +15,9 @@ import pytest
 from pmo_dash import db
 from pmo_dash.__main__ import main
 from pmo_dash.data import Filters
+from pmo_dash.intake import BuildError
+from pmo_dash.intake.build import build
 from pmo_dash.settings import Settings
-from pmo_dash.warehouse.build import BuildError, build
 from tests.conftest import copy_fixture, on_screen
 from tests.test_access import settings_env  # noqa: F401 (a fixture)
 from tests.test_app import app
@@ -57,7 +58,7 @@ def test_failed_build_leaves_the_previous_warehouse_byte_identical(settings, tmp
 def test_a_warehouse_that_cannot_be_written_keeps_the_old_one(settings, monkeypatch):
     build(settings)
     before = settings.warehouse.read_bytes()
-    from pmo_dash.warehouse import build as builder
+    from pmo_dash.intake import build as builder
 
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")

@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from pmo_dash import data
 from pmo_dash.data import Filters
+from pmo_dash.intake.build import build
 from pmo_dash.settings import get_settings
-from pmo_dash.warehouse.build import build
 from tests.conftest import copy_fixture
 
 OCT = dt.date(2026, 10, 31)

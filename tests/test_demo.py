@@ -14,8 +14,8 @@ from pmo_dash import db
 from pmo_dash.__main__ import main
 from pmo_dash.auth import config as auth_config
 from pmo_dash.auth import demo, users
+from pmo_dash.intake.build import build
 from pmo_dash.settings import ROOT, Settings, get_settings
-from pmo_dash.warehouse.build import build
 
 SHIPPED = ROOT / "data" / "sample"
 

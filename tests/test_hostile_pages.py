@@ -15,9 +15,9 @@ from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
 from pmo_dash.exports import TRIGGERS
+from pmo_dash.intake.build import build
 from pmo_dash.settings import Settings, get_settings
 from pmo_dash.ui import shell, whatif
-from pmo_dash.warehouse.build import build
 from tests.hostile import LIVE_IN_CHART, LIVE_IN_MARKDOWN, STORM, hostile_copy
 from tests.test_access import page_bytes
 from tests.test_app import app

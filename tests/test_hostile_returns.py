@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from pmo_dash.ingest import ingest
+from pmo_dash.intake.ingest import ingest
 from tests.test_validation import FORMATS, GOOD_PROJECT, PROJECT_HEADER, REPORT_HEADER, RISK_HEADER, returns
 
 STORM = 8_000

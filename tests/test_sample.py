@@ -9,9 +9,9 @@ import duckdb
 import polars as pl
 import pytest
 
+from pmo_dash.intake.build import build
 from pmo_dash.sample import generate
 from pmo_dash.settings import Settings
-from pmo_dash.warehouse.build import build
 
 ROOT = Path(__file__).parent.parent
 SHIPPED = ROOT / "data" / "sample"

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from pmo_dash.whatif.scenarios import ScenarioError, ScenarioStore, labelled
+from pmo_dash.intake.scenarios import ScenarioError, ScenarioStore, labelled
 
 LEVERS = {"levers": {"fit": 3}, "ui": {}}
 

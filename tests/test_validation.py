@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 import xlsxwriter
 
-from pmo_dash.ingest import ingest
+from pmo_dash.intake.ingest import ingest
 
 FORMATS = ["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"]
 PROJECT_HEADER = "project_id,department_id,name,methodology,stage,state,strategic_fit,baseline_start,baseline_finish,budget"

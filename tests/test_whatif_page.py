@@ -266,7 +266,7 @@ def app_candidates() -> pl.DataFrame:
 def test_saved_scenarios_survive_a_rebuild_and_say_which_warehouse_they_came_from(
     fixture_settings, no_scenarios
 ):
-    from pmo_dash.warehouse.build import build
+    from pmo_dash.intake.build import build
 
     save(budget(app("whatif"), 80), "Before the rebuild")
     [before] = whatif.store().list(("FIN", "HR"))

@@ -10,9 +10,9 @@ import pytest
 import xlsxwriter
 
 from pmo_dash.contract import TABLES, Column, Table
-from pmo_dash.ingest import ingest
+from pmo_dash.intake.build import build
+from pmo_dash.intake.ingest import ingest
 from pmo_dash.settings import Settings
-from pmo_dash.warehouse.build import build
 from tests.test_validation import FORMATS, RISK_HEADER, returns
 
 DATE_KEYED = sorted(t.name for t in TABLES if any(t.column(k).kind == "date" for k in t.key))

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from pmo_dash import db
-from pmo_dash.ingest.read import discover
+from pmo_dash import db, intake
 from pmo_dash.settings import Settings
 
 MANIFEST = Path(__file__).resolve().parent.parent / "sample" / "demo_manifest.json"
@@ -32,7 +31,7 @@ class DemoDecision:
 
 def source_hashes(folder: Path) -> dict[str, str]:
     """Every file the build finds in the folder (as `ingest_runs` names them), with its sha256."""
-    return {f.name: hashlib.sha256(f.path.read_bytes()).hexdigest() for f in discover(folder)}
+    return {name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in intake.source_files(folder)}
 
 
 def write_manifest(folder: Path, path: Path = MANIFEST) -> int:
@@ -65,7 +64,9 @@ def _source(folder: Path, listing: tuple[tuple[str, int, int], ...]) -> frozense
 
 def _listing(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """Each file's name, size and mtime: hashing again only when one of them changes."""
-    return tuple((f.name, (s := f.path.stat()).st_size, s.st_mtime_ns) for f in discover(folder))
+    return tuple(
+        (name, (s := path.stat()).st_size, s.st_mtime_ns) for name, path in intake.source_files(folder)
+    )
 
 
 def _differs(files: frozenset[tuple[str, str]], shipped: frozenset[tuple[str, str]]) -> str:

@@ -8,9 +8,10 @@ import shutil
 import sys
 from pathlib import Path
 
+from pmo_dash.intake import BuildError
+from pmo_dash.intake.build import build
+from pmo_dash.intake.isolated import OUT_OF_MEMORY
 from pmo_dash.settings import Settings
-from pmo_dash.warehouse.build import BuildError, build
-from pmo_dash.warehouse.isolated import OUT_OF_MEMORY
 
 
 class Progress:

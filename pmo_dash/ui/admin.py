@@ -9,11 +9,11 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
+from pmo_dash import intake
 from pmo_dash.auth.config import AuthConfig
 from pmo_dash.auth.roles import ROLES
 from pmo_dash.settings import Settings
 from pmo_dash.ui import fmt, login
-from pmo_dash.warehouse import isolated
 
 _NOTICE = "_admin_notice"
 
@@ -30,7 +30,7 @@ def rebuild(settings: Settings) -> None:
     """Button callback: build a new warehouse from the configured returns, in a process of its own (a
     huge return must not take the server down), before the page is drawn again, so that the summary
     below shows the new build. The old one serves until the new one is ready, and if it never is."""
-    outcome = isolated.rebuild(settings)
+    outcome = intake.rebuild(settings)
     if outcome.ok:
         st.session_state[_NOTICE] = (
             "success",

@@ -6,10 +6,10 @@ import logging
 
 import streamlit as st
 
+from pmo_dash import intake
 from pmo_dash.auth.roles import User
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import fmt
-from pmo_dash.warehouse.build import BuildError, build_if_missing
 
 LOG = logging.getLogger("pmo_dash")
 
@@ -22,8 +22,8 @@ def ensure_warehouse(user: User) -> None:
         return
     try:
         with st.spinner("First start: building the warehouse from the departments' returns ..."):
-            build_if_missing(settings)
-    except BuildError as err:
+            intake.build_if_missing(settings)
+    except intake.BuildError as err:
         LOG.error("No warehouse, and none could be built: %s", err)
         if "admin" in user.pages:
             st.error(f"No warehouse yet, and none could be built: {fmt.plain(str(err), 600)}")

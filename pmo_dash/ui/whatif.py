@@ -18,13 +18,13 @@ import streamlit as st
 from pmo_dash import data, exports
 from pmo_dash.auth.roles import User
 from pmo_dash.data import Filters
+from pmo_dash.intake import Scenario, ScenarioError, ScenarioStore, labelled
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import fmt
 from pmo_dash.ui import whatif_charts as charts
 from pmo_dash.ui.filters import IN_LINK
 from pmo_dash.whatif.levers import Levers
 from pmo_dash.whatif.outcome import Outcome, evaluate
-from pmo_dash.whatif.scenarios import Scenario, ScenarioError, ScenarioStore, labelled
 
 # Widget keys: also the URL keys, and what a saved scenario restores.
 WEIGHTS = {"wi_fit": "Strategic fit", "wi_benefit": "Expected benefit", "wi_health": "Delivery health"}

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import polars as pl
 
 from pmo_dash.contract import BY_NAME, Column, Table
-from pmo_dash.ingest.parse import Check, dtype, parse, shown, typed, unread
-from pmo_dash.ingest.read import FILE, FOLDER, META, ROW, FileProblem, SourceFile
+from pmo_dash.intake.ingest.parse import Check, dtype, parse, shown, typed, unread
+from pmo_dash.intake.ingest.read import FILE, FOLDER, META, ROW, FileProblem, SourceFile
 
 PROBLEMS = {
     "file": pl.String,

@@ -12,8 +12,8 @@ from pathlib import Path
 import polars as pl
 
 from pmo_dash.contract import TABLES
-from pmo_dash.ingest.read import FILE, FileProblem, SourceFile, discover, read
-from pmo_dash.ingest.validate import Validated, file_problems, validate
+from pmo_dash.intake.ingest.read import FILE, FileProblem, SourceFile, discover, read
+from pmo_dash.intake.ingest.validate import Validated, file_problems, validate
 
 __all__ = ["Ingested", "ingest"]
 

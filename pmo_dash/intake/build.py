@@ -21,8 +21,9 @@ import polars as pl
 
 from pmo_dash import sql
 from pmo_dash.contract import TABLES
-from pmo_dash.ingest import Ingested, ingest
-from pmo_dash.ingest.read import FILE, FOLDER, ROW
+from pmo_dash.intake import BuildError
+from pmo_dash.intake.ingest import Ingested, ingest
+from pmo_dash.intake.ingest.read import FILE, FOLDER, ROW
 from pmo_dash.settings import Settings
 
 THRESHOLDS = (
@@ -47,10 +48,6 @@ THRESHOLDS = (
     "lessons_health_green",
     "lessons_health_amber",
 )
-
-
-class BuildError(Exception):
-    """No warehouse could be built; the message says why and what to do."""
 
 
 @dataclass

@@ -1,0 +1,58 @@
+"""The write side: everything that writes the warehouse or the app's own state.
+
+`ingest` reads and validates the departments' returns; `build` turns them into a new warehouse and
+swaps it in; `isolated` runs a build in a process of its own; `scenarios` is the store of saved
+what-if scenarios (apart from the warehouse, so that they survive rebuilds). Submissions and imports
+of foreign exports will live here too.
+
+The read side (`pmo_dash.db`, `pmo_dash.data`, the chart builders and views) never imports this
+package. The app reaches it only through the functions and types below, and the heavy parts
+(polars ingestion, the builder) are imported only when a build is asked for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pmo_dash.intake.scenarios import Scenario, ScenarioError, ScenarioStore, labelled
+
+if TYPE_CHECKING:
+    from pmo_dash.intake.isolated import Outcome
+    from pmo_dash.settings import Settings
+
+__all__ = [
+    "BuildError",
+    "Scenario",
+    "ScenarioError",
+    "ScenarioStore",
+    "build_if_missing",
+    "labelled",
+    "rebuild",
+    "source_files",
+]
+
+
+class BuildError(Exception):
+    """No warehouse could be built; the message says why and what to do."""
+
+
+def rebuild(settings: Settings) -> Outcome:
+    """Build a new warehouse from the configured returns in a process of its own (the Admin page)."""
+    from pmo_dash.intake import isolated
+
+    return isolated.rebuild(settings)
+
+
+def build_if_missing(settings: Settings) -> bool:
+    """Build from the configured returns when there is no warehouse yet (first start); True if built."""
+    from pmo_dash.intake import build
+
+    return build.build_if_missing(settings)
+
+
+def source_files(folder: Path) -> list[tuple[str, Path]]:
+    """Every file a build would find under `folder`, as the warehouse's lineage names it, and its path."""
+    from pmo_dash.intake.ingest.read import discover
+
+    return [(found.name, found.path) for found in discover(folder)]

@@ -1,1 +1,0 @@
-"""The DuckDB warehouse: built by `build`, read by `pmo_dash.data`."""
