@@ -8,6 +8,9 @@ from pmo_dash.contract import TABLES, Column, Table
 from pmo_dash.settings import ROOT
 
 DOC = ROOT / "docs" / "data-contract.md"
+STAGING = ROOT / "pmo_dash" / "sql" / "staging"
+# Staging views written by hand, because they add to the contract's columns.
+HAND_WRITTEN = {"status_reports"}
 
 INTRO = """# The data contract: standard returns
 
@@ -106,7 +109,26 @@ def _rule(column: Column) -> str:
     return "; ".join(rules)
 
 
+def staging_sql(table: Table) -> str:
+    """The staging view of a table that adds nothing to the contract: its columns, as validated, and
+    where each row came from."""
+    columns = ",\n".join(f"    {name}" for name in [*table.names, "source_file", "source_row"])
+    return (
+        f"-- stg_{table.name}: {table.grain}.\n"
+        "-- The contract's columns as validated, and the file and row each came from. Written by\n"
+        "-- `python -m pmo_dash docs` from pmo_dash/contract.py; do not edit by hand.\n"
+        f"create view stg_{table.name} as\nselect\n{columns}\nfrom raw_{table.name};\n"
+    )
+
+
 def write_docs() -> list[Path]:
+    """docs/data-contract.md and the generated staging views, from the contract."""
     DOC.parent.mkdir(parents=True, exist_ok=True)
     DOC.write_text(render())
-    return [DOC]
+    written = [DOC]
+    for table in TABLES:
+        if table.name not in HAND_WRITTEN:
+            path = STAGING / f"stg_{table.name}.sql"
+            path.write_text(staging_sql(table))
+            written.append(path)
+    return written

@@ -63,120 +63,120 @@ def _unfreeze(value: Any) -> Any:
 
 def all_departments() -> Scope:
     """Every department in the warehouse: the scope of a user who may see everything."""
-    return tuple(run("all_department_ids", {})["department_id"])
+    return tuple(run("portfolio/all_department_ids", {})["department_id"])
 
 
 # Lists for the filters.
 def periods(scope: Scope) -> list[dt.date]:
     """Reporting periods in which a project in scope existed, latest first."""
-    return run("periods", {"scope": scope})["period"].to_list()
+    return run("portfolio/periods", {"scope": scope})["period"].to_list()
 
 
 def departments(scope: Scope) -> pl.DataFrame:
-    return run("departments", {"scope": scope})
+    return run("portfolio/departments", {"scope": scope})
 
 
 def programmes(scope: Scope) -> pl.DataFrame:
-    return run("programmes", {"scope": scope})
+    return run("portfolio/programmes", {"scope": scope})
 
 
 def objectives(scope: Scope) -> pl.DataFrame:
-    return run("objectives", {"scope": scope})
+    return run("portfolio/objectives", {"scope": scope})
 
 
 def project_choices(scope: Scope) -> pl.DataFrame:
     """Every project in scope, labelled `ID · name`, for a picker."""
-    return run("project_choices", {"scope": scope})
+    return run("portfolio/project_choices", {"scope": scope})
 
 
 def build_info(scope: Scope) -> dict[str, Any]:
-    return run("build_info", {"scope": scope}).row(0, named=True)
+    return run("intake/build_info", {"scope": scope}).row(0, named=True)
 
 
 # Portfolio views: any level of the drill path, by narrowing the filters.
 def kpi_trend(f: Filters) -> pl.DataFrame:
     """Headline measures per period for the 13 periods up to the as-of period."""
-    return run("kpi_trend", f.params())
+    return run("portfolio/kpi_trend", f.params())
 
 
 def rag_mix(f: Filters) -> pl.DataFrame:
-    return run("rag_mix", f.params())
+    return run("portfolio/rag_mix", f.params())
 
 
 def watermelons(f: Filters) -> pl.DataFrame:
-    return run("watermelons", f.params())
+    return run("portfolio/watermelons", f.params())
 
 
 def department_variance(f: Filters) -> pl.DataFrame:
-    return run("department_variance", f.params())
+    return run("portfolio/department_variance", f.params())
 
 
 def project_scatter(f: Filters) -> pl.DataFrame:
-    return run("project_scatter", f.params())
+    return run("portfolio/project_scatter", f.params())
 
 
 def reporting_compliance(f: Filters) -> pl.DataFrame:
-    return run("reporting_compliance", f.params())
+    return run("portfolio/reporting_compliance", f.params())
 
 
 def changed_projects(f: Filters, since: dt.date) -> pl.DataFrame:
-    return run("changed_projects", f.params(since=since))
+    return run("portfolio/changed_projects", f.params(since=since))
 
 
 def risks_into_red(f: Filters, since: dt.date) -> pl.DataFrame:
-    return run("risks_into_red", f.params(since=since))
+    return run("risks/risks_into_red", f.params(since=since))
 
 
 def programme_summary(f: Filters) -> pl.DataFrame:
-    return run("programme_summary", f.params())
+    return run("portfolio/programme_summary", f.params())
 
 
 def projects_table(f: Filters) -> pl.DataFrame:
-    return run("projects_table", f.params())
+    return run("portfolio/projects_table", f.params())
 
 
 # Risks.
 def risk_heatmap(f: Filters) -> pl.DataFrame:
     """Risks open in the period per likelihood x impact cell, as last reviewed then."""
-    return run("risk_heatmap", f.params())
+    return run("risks/risk_heatmap", f.params())
 
 
 def risk_cell(f: Filters, likelihood: int, impact: int) -> pl.DataFrame:
-    return run("risk_cell", f.params(likelihood=likelihood, impact=impact))
+    return run("risks/risk_cell", f.params(likelihood=likelihood, impact=impact))
 
 
 def risk_movement(f: Filters, since: dt.date) -> pl.DataFrame:
-    return run("risk_movement", f.params(since=since))
+    return run("risks/risk_movement", f.params(since=since))
 
 
 def risks_worsened(f: Filters, since: dt.date) -> pl.DataFrame:
-    return run("risks_worsened", f.params(since=since))
+    return run("risks/risks_worsened", f.params(since=since))
 
 
 def risk_trend(f: Filters) -> pl.DataFrame:
-    return run("risk_trend", f.params())
+    return run("risks/risk_trend", f.params())
 
 
 def top_risks(f: Filters) -> pl.DataFrame:
-    return run("top_risks", f.params())
+    return run("risks/top_risks", f.params())
 
 
 def overdue_risk_actions(f: Filters) -> pl.DataFrame:
-    return run("overdue_risk_actions", f.params())
+    return run("risks/overdue_risk_actions", f.params())
 
 
 def risk_concentration(f: Filters) -> pl.DataFrame:
-    return run("risk_concentration", f.params())
+    return run("risks/risk_concentration", f.params())
 
 
 def open_issues(f: Filters) -> pl.DataFrame:
-    return run("open_issues", f.params())
+    return run("risks/open_issues", f.params())
 
 
 # Benefits.
 def benefit_status(f: Filters) -> pl.DataFrame:
     """Every benefit of the projects in view, measured to the period."""
-    return run("benefit_status", f.params())
+    return run("benefits/benefit_status", f.params())
 
 
 def benefits_behind(status: pl.DataFrame, count: int = 10) -> pl.DataFrame:
@@ -190,35 +190,35 @@ def benefits_at_risk(status: pl.DataFrame) -> pl.DataFrame:
 
 
 def benefits_curve(f: Filters) -> pl.DataFrame:
-    return run("benefits_curve", f.params())
+    return run("benefits/benefits_curve", f.params())
 
 
 def benefits_rollup(f: Filters) -> pl.DataFrame:
     """Realisation per department, per objective and per kind."""
-    return run("benefits_rollup", f.params())
+    return run("benefits/benefits_rollup", f.params())
 
 
 # Lessons learned.
 def lessons_health(f: Filters) -> pl.DataFrame:
     """The six components and the score per department per period (13 up to the as-of period)."""
-    return run("lessons_health", f.params())
+    return run("lessons/lessons_health", f.params())
 
 
 def lessons_library(
     f: Filters, words: list[str], categories: list[str] | None = None, effects: list[str] | None = None
 ) -> pl.DataFrame:
     return run(
-        "lessons_library",
+        "lessons/lessons_library",
         f.params(words=tuple(words), categories=tuple(categories or ()), effects=tuple(effects or ())),
     )
 
 
 def lesson_themes(f: Filters) -> pl.DataFrame:
-    return run("lesson_themes", f.params(min_departments=get_settings().recurring_theme_departments))
+    return run("lessons/lesson_themes", f.params(min_departments=get_settings().recurring_theme_departments))
 
 
 def lessons_mix(f: Filters) -> pl.DataFrame:
-    return run("lessons_mix", f.params())
+    return run("lessons/lessons_mix", f.params())
 
 
 # One project, as it stood in the as-of period.
@@ -227,7 +227,7 @@ def project(scope: Scope, project_id: str, as_of: dt.date, part: str) -> pl.Data
     gates or controls. Empty when the project is outside the scope."""
     if part not in PROJECT_PARTS:
         raise ValueError(f"unknown project part {part!r}")
-    return run(f"project_{part}", {"scope": scope, "project": project_id, "as_of": as_of})
+    return run(f"project/project_{part}", {"scope": scope, "project": project_id, "as_of": as_of})
 
 
 PROJECT_PARTS = (
@@ -246,18 +246,18 @@ PROJECT_PARTS = (
 
 # What-if: the projects a review could fund, their resource plans and the capacity to meet them.
 def whatif_candidates(f: Filters) -> pl.DataFrame:
-    return run("whatif_candidates", f.params())
+    return run("whatif/whatif_candidates", f.params())
 
 
 def whatif_demand(f: Filters) -> pl.DataFrame:
-    return run("whatif_demand", f.params())
+    return run("whatif/whatif_demand", f.params())
 
 
 def whatif_capacity(f: Filters) -> pl.DataFrame:
-    return run("whatif_capacity", f.params())
+    return run("whatif/whatif_capacity", f.params())
 
 
 def warehouse_version() -> str:
     """The build a result came from, as saved scenarios record it."""
-    built = run("build_info", {"scope": ()})["built_at"][0]
+    built = run("intake/build_info", {"scope": ()})["built_at"][0]
     return f"built {built:%Y-%m-%d %H:%M:%S} UTC"

@@ -267,7 +267,9 @@ def test_a_project_put_on_hold_is_no_watermelon_once_it_stopped(settings):
         ).fetchone()
     assert row == (False, True)
     shown = db.query(
-        settings.warehouse, "watermelons", Filters(scope=("FIN", "HR"), as_of=dt.date(2026, 10, 31)).params()
+        settings.warehouse,
+        "portfolio/watermelons",
+        Filters(scope=("FIN", "HR"), as_of=dt.date(2026, 10, 31)).params(),
     )
     assert shown.is_empty()
 

@@ -178,10 +178,10 @@ def test_the_warehouse_is_read_once_per_version(tmp_path, fixture_source, monkey
     warehouse = built(SHIPPED, out)
     for _ in range(3):  # three reruns
         assert decide(tmp_path, warehouse=warehouse)[0]
-    assert reads == ["source_files"]
+    assert reads == ["intake/source_files"]
     built(fixture_source, out)  # rebuilt in place from other returns: a new file, a new version
     assert not decide(tmp_path, warehouse=warehouse)[0]
-    assert reads == ["source_files", "source_files"]
+    assert reads == ["intake/source_files", "intake/source_files"]
 
 
 @pytest.fixture

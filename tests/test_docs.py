@@ -60,13 +60,26 @@ def test_every_reference_points_at_a_key_column():
 def test_every_query_states_its_grain_and_takes_the_scope():
     for name in sql.query_names():
         text = sql.load(name)
-        assert text.startswith(f"-- {name}:"), f"{name}.sql must open with a comment stating its grain"
+        stem = name.split("/")[-1]
+        assert text.startswith(f"-- {stem}:"), f"{name}.sql must open with a comment stating its grain"
         # Read before anyone has a scope, and never shown: the departments there are, and the files the
         # warehouse was built from (which tell the shipped demo from real returns).
-        if name not in ("all_department_ids", "source_files"):
+        if name not in ("portfolio/all_department_ids", "intake/source_files"):
             assert "$scope" in text, f"{name}.sql must filter by the user's scope"
 
 
 def test_every_build_step_states_its_grain():
     for path in sql.build_steps():
         assert path.read_text().startswith("--"), f"{path.name} must open with a comment"
+
+
+def test_every_staging_view_is_written_out_as_the_contract_says():
+    from pmo_dash.contract_docs import HAND_WRITTEN, STAGING, staging_sql
+
+    for table in TABLES:
+        path = STAGING / f"stg_{table.name}.sql"
+        assert path.exists(), f"stg_{table.name} has no file of its own"
+        if table.name not in HAND_WRITTEN:
+            assert path.read_text() == staging_sql(table), (
+                f"{path.name} differs: run `python -m pmo_dash docs`"
+            )

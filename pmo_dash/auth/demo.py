@@ -54,7 +54,7 @@ def manifest(path: Path = MANIFEST) -> frozenset[tuple[str, str]]:
 @lru_cache(maxsize=8)
 def _built_from(warehouse: Path, version: str) -> frozenset[tuple[str, str]]:
     """What this version of the warehouse file was built from: read once, not on every rerun."""
-    return frozenset(db.query(warehouse, "source_files", at_version=version).iter_rows())
+    return frozenset(db.query(warehouse, "intake/source_files", at_version=version).iter_rows())
 
 
 @lru_cache(maxsize=8)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import os
-import re
 import time
 import uuid
 from collections.abc import Callable
@@ -184,11 +183,6 @@ def _load(con: duckdb.DuckDBPyConnection, found: Ingested, settings: Settings, s
     _create(con, "rejected_rows", found.rejected)
     info = pl.DataFrame({"built_at": [built_at], "source_dir": [str(source)]})
     _create(con, "build_info", info)
-    custom = {m.group(1) for p in sql.build_steps() if (m := re.match(r"\d+_stg_(\w+)$", p.stem))}
-    for table in TABLES:
-        if table.name not in custom:
-            columns = ", ".join([*table.names, "source_file", "source_row"])
-            con.execute(f"create view stg_{table.name} as select {columns} from raw_{table.name}")
     for step in sql.build_steps():
         con.execute(step.read_text())
 

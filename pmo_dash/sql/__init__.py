@@ -1,4 +1,10 @@
-"""SQL lives in .sql files beside this module, loaded by name."""
+"""SQL lives in .sql files beside this module, loaded by name.
+
+macros/     build time: the measures' formulas, text helpers, and the scoped table macros
+staging/    build time: stg_<table>, one view per contract table (most written from the contract)
+marts/      build time: <domain>.sql, the only definition of each domain's measures
+queries/    read time: <domain>/<name>.sql, select and scope only, through the scoped macros
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,20 @@ import re
 from functools import cache
 from pathlib import Path
 
+from pmo_dash.contract import TABLES
+
 HERE = Path(__file__).parent
+# The build, in dependency order: the calendar before the risks, the risks before the projects (which
+# count their open high risks); then the scope macros over those tables; then the marts that are
+# table macros, which read through the scope macros.
+TABLE_MARTS = ("periods", "risks", "portfolio")
+MACRO_MARTS = ("benefits",)
 
 
 @cache
 def load(name: str) -> str:
-    """The text of `queries/<name>.sql` (or `build/<name>.sql` when the name says `build/...`)."""
-    path = HERE / (name if "/" in name else f"queries/{name}")
-    return path.with_suffix(".sql").read_text()
+    """The text of `queries/<domain>/<name>.sql`."""
+    return (HERE / "queries" / f"{name}.sql").read_text()
 
 
 @cache
@@ -23,9 +35,16 @@ def parameters(name: str) -> frozenset[str]:
 
 
 def build_steps() -> list[Path]:
-    """The build's SQL files, in the order they run (their names sort in dependency order)."""
-    return sorted((HERE / "build").glob("*.sql"))
+    """The build's SQL files, in the order they run."""
+    steps = [HERE / "macros" / "measures.sql", HERE / "macros" / "text.sql"]
+    steps += [HERE / "staging" / f"stg_{table.name}.sql" for table in TABLES]
+    steps += [HERE / "marts" / f"{mart}.sql" for mart in TABLE_MARTS]
+    steps.append(HERE / "macros" / "scope.sql")
+    return steps + [HERE / "marts" / f"{mart}.sql" for mart in MACRO_MARTS]
 
 
 def query_names() -> list[str]:
-    return sorted(p.stem for p in (HERE / "queries").glob("*.sql"))
+    """Every query, as `<domain>/<name>`."""
+    return sorted(
+        str(p.relative_to(HERE / "queries").with_suffix("")) for p in (HERE / "queries").rglob("*.sql")
+    )

@@ -1,5 +1,4 @@
 -- periods: the reporting periods in which a project in scope existed, latest first.
 select distinct period
-from project_periods
-where list_contains($scope, department_id)
+from scoped_projects($scope, null, null)
 order by period desc;

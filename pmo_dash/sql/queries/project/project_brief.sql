@@ -41,7 +41,7 @@ select
     p.vac,
     p.slip_days,
     p.open_high_risks
-from project_periods as p
+from scoped_projects($scope, null, null) as p
 inner join stg_departments as d on p.department_id = d.department_id
 left join stg_programmes as g on p.programme_id = g.programme_id
 left join stg_strategic_objectives as o on p.objective_id = o.objective_id

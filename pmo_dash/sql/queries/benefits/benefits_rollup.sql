@@ -2,27 +2,18 @@
 -- says which) for the benefits of the projects within the filters, measured to $as_of.
 -- Benefits come in different units, so realisation rolls up as the mean of each benefit's
 -- actual / planned; money is summed for cashable benefits only.
-with status_now as (
-    select project_id, evidence_rag
-    from project_periods
-    where period = $as_of
-),
-
-benefits as (
+with benefits as (
     select
         d.name as department,
         coalesce(o.name, 'No objective') as objective,
         b.kind,
-        l.realisation,
-        case when b.kind = 'Cashable' then l.planned_value end as cashable_planned,
-        case when b.kind = 'Cashable' then l.actual_value end as cashable_actual,
-        coalesce(s.evidence_rag = 'Red', false) as at_risk
-    from stg_benefits as b
-    inner join scoped_project_list($scope, $programme, $objective) as p on b.project_id = p.project_id
-    inner join stg_departments as d on p.department_id = d.department_id
-    left join stg_strategic_objectives as o on p.objective_id = o.objective_id
-    left join measured_benefits($as_of) as l on b.benefit_id = l.benefit_id
-    left join status_now as s on b.project_id = s.project_id
+        b.realisation,
+        case when b.kind = 'Cashable' then b.planned_value end as cashable_planned,
+        case when b.kind = 'Cashable' then b.actual_value end as cashable_actual,
+        b.at_risk
+    from benefits_then($scope, $programme, $objective, $as_of) as b
+    inner join stg_departments as d on b.department_id = d.department_id
+    left join stg_strategic_objectives as o on b.objective_id = o.objective_id
 ),
 
 rolled as (

@@ -14,8 +14,7 @@ select
     cpi,
     eac,
     forecast_finish_then as forecast_finish
-from project_periods
+from scoped_projects($scope, null, null)
 where project_id = $project
     and period <= $as_of
-    and list_contains($scope, department_id)
 order by period;

@@ -1,0 +1,12 @@
+-- stg_demand: one row per project, role and month.
+-- The contract's columns as validated, and the file and row each came from. Written by
+-- `python -m pmo_dash docs` from pmo_dash/contract.py; do not edit by hand.
+create view stg_demand as
+select
+    project_id,
+    role,
+    month,
+    demand_fte,
+    source_file,
+    source_row
+from raw_demand;

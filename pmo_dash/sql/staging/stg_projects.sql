@@ -1,0 +1,27 @@
+-- stg_projects: one row per project.
+-- The contract's columns as validated, and the file and row each came from. Written by
+-- `python -m pmo_dash docs` from pmo_dash/contract.py; do not edit by hand.
+create view stg_projects as
+select
+    project_id,
+    department_id,
+    programme_id,
+    name,
+    sponsor,
+    project_manager,
+    methodology,
+    stage,
+    state,
+    objective_id,
+    strategic_fit,
+    baseline_start,
+    baseline_finish,
+    forecast_finish,
+    actual_finish,
+    budget,
+    expected_benefit,
+    mandatory,
+    compliance_tags,
+    source_file,
+    source_row
+from raw_projects;
