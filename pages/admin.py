@@ -19,7 +19,7 @@ st.button(
     args=(settings,),
 )
 admin.notice()
-admin.build_summary(data.build_info(shell.user_scope()), settings)
+admin.build_summary(data.intake.build_info(shell.user_scope()), settings)
 
 st.subheader("Users")
 admin.users_table(shell.auth(), settings)

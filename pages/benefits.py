@@ -15,14 +15,14 @@ st.title(f"Benefits · {fmt.plain(label)}")
 header.caption(here, "Benefits realisation, measured to date")
 components.breadcrumb([*trail, ("Benefits", shell.page("benefits"), {})])
 
-rollup = data.benefits_rollup(here)
-status = data.benefit_status(here)
+rollup = data.benefits.rollup(here)
+status = data.benefits.status(here)
 components.benefit_cards(rollup, status)
 
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader("Cashable benefits: planned against realised")
-    st.plotly_chart(charts.benefits_curve(data.benefits_curve(here)))
+    st.plotly_chart(charts.benefits_curve(data.benefits.curve(here)))
 with right:
     st.subheader("Mix by kind")
     st.plotly_chart(charts.kinds(components.rolled(rollup, "kind")))
@@ -40,7 +40,7 @@ st.caption(
 )
 
 columns = components.benefit_columns()
-components.titled_table("Furthest behind plan", data.benefits_behind(status), columns)
-components.titled_table("At risk: on projects Red on evidence", data.benefits_at_risk(status), columns)
+components.titled_table("Furthest behind plan", data.benefits.behind(status), columns)
+components.titled_table("At risk: on projects Red on evidence", data.benefits.at_risk(status), columns)
 with st.expander(f"Every benefit, with its realisation to date ({status.height})"):
     components.titled_table("Benefits", status, columns, height=600)

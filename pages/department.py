@@ -8,7 +8,7 @@ from pmo_dash.ui import charts, components, drill, fmt, header, shell
 
 shell.guard()
 f = shell.current()
-departments = data.departments(shell.user_scope())
+departments = data.portfolio.departments(shell.user_scope())
 department = drill.chosen("department", departments, "department_id", "name", "department")
 if department is None:
     st.stop()
@@ -24,31 +24,33 @@ components.breadcrumb(
     ]
 )
 drill.insight_links({"department": department})
-components.kpi_cards(data.kpi_trend(here), here.as_of)
+components.kpi_cards(data.portfolio.kpi_trend(here), here.as_of)
 
-if project := components.watermelons(data.watermelons(here), key="watermelons"):
+if project := components.watermelons(data.portfolio.watermelons(here), key="watermelons"):
     drill.open_project(project)
 
 st.subheader("Programmes")
-if programme := components.programme_table(data.programme_summary(here), key="programmes"):
+if programme := components.programme_table(data.portfolio.programme_summary(here), key="programmes"):
     drill.open_programme(programme)
 
 st.subheader("Projects")
 if project := components.projects_table(
-    data.projects_table(here), key="projects", file_name=f"{department}-projects"
+    data.portfolio.projects_table(here), key="projects", file_name=f"{department}-projects"
 ):
     drill.open_project(project)
 
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Trends over the last 12 periods")
-    st.plotly_chart(charts.trends(data.kpi_trend(here).tail(12)))
+    st.plotly_chart(charts.trends(data.portfolio.kpi_trend(here).tail(12)))
 with right:
     st.subheader("Schedule and cost performance")
-    chart = charts.spi_cpi_scatter(data.project_scatter(here))
+    chart = charts.spi_cpi_scatter(data.portfolio.project_scatter(here))
     if project := components.chart_pick(st.plotly_chart(chart, on_select="rerun", key="scatter")):
         drill.open_project(project)
 
 st.subheader("Changed since")
-if since := components.since_picker(data.periods(here.scope), here.as_of):
-    components.changed_since(data.changed_projects(here, since), data.risks_into_red(here, since), since)
+if since := components.since_picker(data.portfolio.periods(here.scope), here.as_of):
+    components.changed_since(
+        data.portfolio.changed_projects(here, since), data.risks.into_red(here, since), since
+    )

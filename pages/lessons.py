@@ -15,7 +15,7 @@ st.title(f"Lessons learned · {fmt.plain(label)}")
 header.caption(here, "Lessons-learned health and library")
 components.breadcrumb([*trail, ("Lessons learned", shell.page("lessons"), {})])
 
-health = data.lessons_health(here)
+health = data.lessons.health(here)
 st.subheader("Health by department")
 components.health_table(health, here.as_of)
 
@@ -25,15 +25,15 @@ with left:
     st.plotly_chart(charts.health_trend(health))
 with right:
     st.subheader("Categories and effects")
-    mix = data.lessons_mix(here)
+    mix = data.lessons.mix(here)
     st.plotly_chart(charts.lessons_mix(mix))
 
 st.subheader("Recurring themes")
-components.themes(data.lesson_themes(here))
+components.themes(data.lessons.themes(here))
 
 st.subheader("Library")
 words, categories, effects, departments = components.library_search(
-    data.departments(here.scope), sorted(set(mix["category"]))
+    data.portfolio.departments(here.scope), sorted(set(mix["category"]))
 )
-shown = data.lessons_library(here.within(departments) if departments else here, words, categories, effects)
+shown = data.lessons.library(here.within(departments) if departments else here, words, categories, effects)
 components.library(shown)

@@ -8,7 +8,7 @@ from pmo_dash.ui import charts, components, drill, fmt, header, shell
 
 shell.guard()
 f = shell.current()
-programmes = data.programmes(shell.user_scope())
+programmes = data.portfolio.programmes(shell.user_scope())
 programme = drill.chosen("programme", programmes, "programme_id", "name", "programme")
 if programme is None:
     st.stop()
@@ -27,16 +27,16 @@ components.breadcrumb(
     ]
 )
 drill.insight_links({"programme": programme})
-components.kpi_cards(data.kpi_trend(here), here.as_of)
+components.kpi_cards(data.portfolio.kpi_trend(here), here.as_of)
 
-if project := components.watermelons(data.watermelons(here), key="watermelons"):
+if project := components.watermelons(data.portfolio.watermelons(here), key="watermelons"):
     drill.open_project(project)
 
 st.subheader("Projects")
 if project := components.projects_table(
-    data.projects_table(here), key="projects", file_name=f"{programme}-projects"
+    data.portfolio.projects_table(here), key="projects", file_name=f"{programme}-projects"
 ):
     drill.open_project(project)
 
 st.subheader("Trends over the last 12 periods")
-st.plotly_chart(charts.trends(data.kpi_trend(here).tail(12)))
+st.plotly_chart(charts.trends(data.portfolio.kpi_trend(here).tail(12)))

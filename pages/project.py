@@ -9,12 +9,12 @@ from pmo_dash.ui import brief, charts, components, drill, fmt, shell
 shell.guard()
 f = shell.current()
 scope = shell.user_scope()
-project = drill.chosen("project", data.project_choices(scope), "project_id", "label", "project")
+project = drill.chosen("project", data.portfolio.project_choices(scope), "project_id", "label", "project")
 if project is None:
     st.stop()
-facts = data.project(scope, project, f.as_of, "brief")
+facts = data.project.part(scope, project, f.as_of, "brief")
 if facts.is_empty():
-    brief.not_then(project, f.as_of, data.project(scope, project, f.as_of, "history"))
+    brief.not_then(project, f.as_of, data.project.part(scope, project, f.as_of, "history"))
     st.stop()
 p = facts.row(0, named=True)
 
@@ -28,10 +28,10 @@ if p["programme_id"]:
 trail.append((p["project"], shell.page("project"), {"project": project}))
 components.breadcrumb(trail)
 
-brief.facts(p, past=f.as_of < data.periods(scope)[0])
+brief.facts(p, past=f.as_of < data.portfolio.periods(scope)[0])
 brief.status(p)
 
-history = data.project(scope, project, f.as_of, "history")
+history = data.project.part(scope, project, f.as_of, "history")
 st.subheader("RAG by period")
 st.plotly_chart(charts.rag_strip(history.tail(24)))
 
@@ -41,13 +41,13 @@ with left:
     st.plotly_chart(charts.s_curve(history, p["budget"], p["eac"], p["forecast_finish"]))
 with right:
     st.subheader("Milestones: baseline against forecast")
-    milestones = data.project(scope, project, f.as_of, "milestones")
+    milestones = data.project.part(scope, project, f.as_of, "milestones")
     if milestones.is_empty():
         st.caption("No milestones submitted.")
     else:
         st.plotly_chart(charts.milestones(milestones))
 
-parts = {part: data.project(scope, project, f.as_of, part) for part in brief.LISTS}
+parts = {part: data.project.part(scope, project, f.as_of, part) for part in brief.LISTS}
 if not parts["risks"].is_empty():
     settings = get_settings()
     left, right = st.columns([2, 3], gap="large")

@@ -23,9 +23,9 @@ with left:
     mode = st.segmented_control("Show", ["Risks", "Exposure", "Movement"], default="Risks", key="heat_mode")
     moves = since = None
     if mode == "Movement":
-        since = components.since_picker(data.periods(here.scope), here.as_of)
-        moves = data.risk_movement(here, since) if since else None
-    cells = data.risk_heatmap(here)
+        since = components.since_picker(data.portfolio.periods(here.scope), here.as_of)
+        moves = data.risks.movement(here, since) if since else None
+    cells = data.risks.heatmap(here)
     grid = charts.risk_grid(
         cells,
         "exposure" if mode == "Exposure" else "risks",
@@ -43,7 +43,7 @@ with right:
         likelihood, impact = picked
         components.titled_table(
             f"Risks at likelihood {likelihood} × impact {impact}",
-            data.risk_cell(here, likelihood, impact),
+            data.risks.cell(here, likelihood, impact),
             components.risk_columns(
                 "risk_id",
                 "title",
@@ -59,7 +59,7 @@ with right:
     else:
         components.titled_table(
             "Top 10 risks by exposure",
-            data.top_risks(here),
+            data.risks.top(here),
             components.risk_columns(
                 "risk_id", "title", "project", "exposure", "owner", "action_due", "action_overdue"
             ),
@@ -69,25 +69,25 @@ with right:
 if since:
     components.titled_table(
         f"Risks that worsened since {since:%b %Y}",
-        data.risks_worsened(here, since),
+        data.risks.worsened(here, since),
         components.risk_columns("risk_id", "title", "project", "department", "was", "now", "rise", "owner"),
     )
 
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader("Exposure over the last 13 periods")
-    st.plotly_chart(charts.risk_trend(data.risk_trend(here)))
+    st.plotly_chart(charts.risk_trend(data.risks.trend(here)))
 with right:
     st.subheader("Open issues by severity and age")
-    st.plotly_chart(charts.issues_by_severity(data.open_issues(here)))
+    st.plotly_chart(charts.issues_by_severity(data.risks.open_issues(here)))
 
 components.titled_table(
     "Overdue risk actions",
-    data.overdue_risk_actions(here),
+    data.risks.overdue_actions(here),
     components.risk_columns(
         "risk_id", "title", "project", "department", "owner", "action_due", "days_overdue", "exposure"
     ),
 )
 
 st.subheader("Where risk concentrates: category by department")
-st.plotly_chart(charts.concentration(data.risk_concentration(here)))
+st.plotly_chart(charts.concentration(data.risks.concentration(here)))

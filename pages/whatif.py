@@ -9,18 +9,18 @@ shell.guard()
 f, user, user_scope = shell.current(), shell.user(), shell.user_scope()
 st.title("What-if: portfolio review")
 header.caption(f, "Active and on-hold projects · nothing here changes the returns")
-candidates = data.whatif_candidates(f)
+candidates = data.whatif.candidates(f)
 if candidates.is_empty():
     st.info("No active or on-hold project in view to fund or cut.")
     st.stop()
-departments = filters.unique_labels(data.departments(f.scope), "department_id")
+departments = filters.unique_labels(data.portfolio.departments(f.scope), "department_id")
 
 
 @st.fragment
 def live() -> None:
     """Only this part reruns when a lever moves."""
     levers = whatif.levers(candidates, departments)
-    result = whatif.outcome(f, levers)
+    result = data.whatif.outcome(f, levers)
     whatif.headline(result)
     st.subheader("Projects ranked by score")
     whatif.ranked(result)

@@ -39,7 +39,7 @@ def settings_env(**env: str):
 
 
 def kpis(f: Filters) -> dict:
-    return data.kpi_trend(f).filter(pl.col("period") == f.as_of).row(0, named=True)
+    return data.portfolio.kpi_trend(f).filter(pl.col("period") == f.as_of).row(0, named=True)
 
 
 def test_scope_limits_every_number(fixture_settings):
@@ -53,20 +53,20 @@ def test_scope_limits_every_number(fixture_settings):
         1,
     )
     assert got["spi"] == pytest.approx(590 / 600)
-    assert data.watermelons(hr).is_empty()
-    assert set(data.rag_mix(hr)["department_id"]) == {"HR"}
-    assert data.departments(("HR",))["department_id"].to_list() == ["HR"]
-    assert data.project(("HR",), "FIN-P1", OCT, "brief").is_empty()
-    assert data.project(("HR",), "FIN-P1", OCT, "risks").is_empty()
-    assert data.project_choices(("HR",))["project_id"].to_list() == ["HR-P3", "HR-P4", "HR-P5"]
+    assert data.portfolio.watermelons(hr).is_empty()
+    assert set(data.portfolio.rag_mix(hr)["department_id"]) == {"HR"}
+    assert data.portfolio.departments(("HR",))["department_id"].to_list() == ["HR"]
+    assert data.project.part(("HR",), "FIN-P1", OCT, "brief").is_empty()
+    assert data.project.part(("HR",), "FIN-P1", OCT, "risks").is_empty()
+    assert data.portfolio.project_choices(("HR",))["project_id"].to_list() == ["HR-P3", "HR-P4", "HR-P5"]
 
 
 def test_an_empty_scope_sees_nothing(fixture_settings):
     nothing = Filters(scope=(), as_of=OCT)
     assert kpis(nothing)["active_projects"] == 0
-    assert data.periods(()) == []
-    assert data.rag_mix(nothing).is_empty()
-    assert data.project_scatter(nothing).is_empty()
+    assert data.portfolio.periods(()) == []
+    assert data.portfolio.rag_mix(nothing).is_empty()
+    assert data.portfolio.project_scatter(nothing).is_empty()
 
 
 def test_programme_and_objective_filters(fixture_settings):
@@ -81,7 +81,7 @@ def test_programme_and_objective_filters(fixture_settings):
     [("FIN", OCT, 2, 2, 1.0), ("HR", OCT, 2, 1, 0.5), ("FIN", dt.date(2026, 8, 31), 2, 1, 0.5)],
 )
 def test_reporting_compliance(fixture_settings, department, period, active, reported, compliance):
-    rows = data.reporting_compliance(Filters(scope=(department,), as_of=period))
+    rows = data.portfolio.reporting_compliance(Filters(scope=(department,), as_of=period))
     assert rows.select("active_projects", "reported_projects", "reporting_compliance").row(0) == (
         active,
         reported,
@@ -91,16 +91,16 @@ def test_reporting_compliance(fixture_settings, department, period, active, repo
 
 def test_changed_since_the_previous_period(fixture_settings):
     everything = Filters(scope=("FIN", "HR"), as_of=OCT)
-    changed = data.changed_projects(everything, dt.date(2026, 9, 30))
+    changed = data.portfolio.changed_projects(everything, dt.date(2026, 9, 30))
     # FIN-P2 went Green -> Amber (FIN-R2 into the red zone); HR-P4 stayed Amber; FIN-P1 and HR-P3 stayed Red.
     assert changed.select("project_id", "rag_before", "rag_now", "newly_red").rows() == [
         ("FIN-P2", "Green", "Amber", False)
     ]
-    assert data.risks_into_red(everything, dt.date(2026, 9, 30)).select(
+    assert data.risks.into_red(everything, dt.date(2026, 9, 30)).select(
         "risk_id", "exposure_before", "exposure_now"
     ).rows() == [("FIN-R2", 6, 15)]
     # Since August: FIN-P1 went Amber -> Red, HR-P3 Amber -> Red, HR-P4 Green -> Amber, FIN-P2 is new.
-    changed = data.changed_projects(everything, dt.date(2026, 8, 31))
+    changed = data.portfolio.changed_projects(everything, dt.date(2026, 8, 31))
     assert changed.select("project_id", "rag_before", "rag_now", "newly_red").rows() == [
         ("FIN-P1", "Amber", "Red", True),
         ("HR-P3", "Amber", "Red", True),  # HR-R1 (4 x 4) was open from 1 August
@@ -110,7 +110,7 @@ def test_changed_since_the_previous_period(fixture_settings):
 
 
 def test_all_departments_is_every_department(fixture_settings):
-    assert data.all_departments() == ("FIN", "HR")
+    assert data.portfolio.all_departments() == ("FIN", "HR")
 
 
 def test_a_rebuilt_warehouse_is_seen_without_a_restart(tmp_path):

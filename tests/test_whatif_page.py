@@ -259,8 +259,8 @@ def app_candidates() -> pl.DataFrame:
     from pmo_dash import data
     from pmo_dash.data import Filters
 
-    periods = data.periods(("FIN", "HR"))
-    return data.whatif_candidates(Filters(scope=("FIN", "HR"), as_of=periods[0]))
+    periods = data.portfolio.periods(("FIN", "HR"))
+    return data.whatif.candidates(Filters(scope=("FIN", "HR"), as_of=periods[0]))
 
 
 def test_saved_scenarios_survive_a_rebuild_and_say_which_warehouse_they_came_from(

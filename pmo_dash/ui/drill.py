@@ -57,7 +57,7 @@ def level(f: Filters, user_scope: Scope, page_name: str) -> tuple[Filters, str, 
     trail = [("Enterprise", page("enterprise"), {})]
     programme_id, department_id = st.query_params.get("programme"), st.query_params.get("department")
     if programme_id:
-        programmes = data.programmes(user_scope)
+        programmes = data.portfolio.programmes(user_scope)
         found = programmes.filter(pl.col("programme_id") == programme_id)
         if found.is_empty():
             st.warning(
@@ -74,7 +74,7 @@ def level(f: Filters, user_scope: Scope, page_name: str) -> tuple[Filters, str, 
         )
         return here, p["name"], trail
     if department_id:
-        departments = data.departments(user_scope)
+        departments = data.portfolio.departments(user_scope)
         found = departments.filter(pl.col("department_id") == department_id)
         if found.is_empty():
             st.warning(

@@ -34,10 +34,10 @@ def unique_labels(frame: pl.DataFrame, key: str, name: str = "name") -> dict[str
 
 def sidebar(user_scope: Scope) -> Filters:
     """Draw the filters; return what they select, within the user's scope."""
-    periods = data.periods(user_scope)
+    periods = data.portfolio.periods(user_scope)
     if not periods:
         return Filters(scope=(), as_of=dt.date.today())
-    departments = unique_labels(data.departments(user_scope), "department_id")
+    departments = unique_labels(data.portfolio.departments(user_scope), "department_id")
     with st.sidebar:
         _notice_unknown(AS_OF, [label(p) for p in periods], "reporting period", "e.g. " + label(periods[0]))
         as_of = st.selectbox(
@@ -58,7 +58,7 @@ def sidebar(user_scope: Scope) -> Filters:
             **IN_LINK,
         )
         in_view = tuple(d for d in chosen if d in user_scope) or user_scope  # never beyond the scope
-        programmes = data.programmes(in_view)
+        programmes = data.portfolio.programmes(in_view)
         programme_labels = unique_labels(programmes, "programme_id")
         _notice_unknown(PROGRAMME, list(programme_labels.values()), "programme in these departments")
         programme = st.selectbox(
@@ -70,7 +70,7 @@ def sidebar(user_scope: Scope) -> Filters:
             key=PROGRAMME,
             **IN_LINK,
         )
-        objectives = unique_labels(data.objectives(user_scope), "objective_id")
+        objectives = unique_labels(data.portfolio.objectives(user_scope), "objective_id")
         _notice_unknown(OBJECTIVE, list(objectives.values()), "strategic objective")
         objective = st.selectbox(
             "Strategic objective",

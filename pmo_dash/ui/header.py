@@ -11,7 +11,7 @@ from pmo_dash.ui import fmt
 
 
 def caption(f: Filters, what: str) -> None:
-    info = data.build_info(f.scope)
+    info = data.intake.build_info(f.scope)
     st.caption(
         f"{fmt.plain(what)} · as of {label(f.as_of)} · "
         f"warehouse built {info['built_at']:%-d %b %Y %H:%M} UTC from "

@@ -86,7 +86,7 @@ def _serve(user: User, config: auth_config.AuthConfig) -> None:
     """The signed-in part: the warehouse, navigation, filters, then the chosen page."""
     ensure_warehouse(user)
     navigation = st.navigation(pages(user.pages))
-    user_scope = user.scope(data.all_departments())
+    user_scope = user.scope(data.portfolio.all_departments())
     chosen = filters.sidebar(user_scope)
     login.sidebar(user, config.demo)
     if not user_scope:

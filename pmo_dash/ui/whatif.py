@@ -7,7 +7,6 @@ earlier value answers at once.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 from typing import Any
@@ -24,7 +23,7 @@ from pmo_dash.ui import fmt
 from pmo_dash.ui import whatif_charts as charts
 from pmo_dash.ui.filters import IN_LINK
 from pmo_dash.whatif.levers import Levers
-from pmo_dash.whatif.outcome import Outcome, evaluate
+from pmo_dash.whatif.outcome import Outcome
 
 # Widget keys: also the URL keys, and what a saved scenario restores.
 WEIGHTS = {"wi_fit": "Strategic fit", "wi_benefit": "Expected benefit", "wi_health": "Delivery health"}
@@ -48,31 +47,6 @@ DEFAULTS: dict[str, Any] = {
     PIN_OUT: [],
 }
 BOUND = ("wi_fit", "wi_benefit", "wi_health", RISK, BUDGET_MODE, BUDGET_PCT, CAPACITY, OVERRUN, DELAY)
-
-
-# About 1.5 MB an entry at the enterprise tier: 64 keep a review's recent moves without eating the
-# memory that ten sessions need.
-@st.cache_data(show_spinner=False, max_entries=64, ttl=get_settings().cache_ttl_seconds)
-def _evaluate(version: str, f: Filters, levers: str) -> Outcome:
-    """One scenario, cached per warehouse version, filters and levers (as JSON)."""
-    return evaluate(
-        data.whatif_candidates(f), data.whatif_demand(f), data.whatif_capacity(f), from_json(levers)
-    )
-
-
-def outcome(f: Filters, levers: Levers) -> Outcome:
-    return _evaluate(data.warehouse_version(), f, to_json(levers))
-
-
-def to_json(levers: Levers) -> str:
-    fields = dataclasses.asdict(levers)
-    fields = {k: sorted(v) if isinstance(v, frozenset | tuple) else v for k, v in fields.items()}
-    return json.dumps(fields, sort_keys=True)
-
-
-def from_json(text: str) -> Levers:
-    fields = json.loads(text)
-    return Levers(**{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()})
 
 
 def current_budget(candidates: pl.DataFrame) -> float:
@@ -401,7 +375,7 @@ def _save(
             user.name,
             data.warehouse_version(),
             scope,
-            {"levers": json.loads(to_json(result.levers)), "ui": ui},
+            {"levers": json.loads(result.levers.to_json()), "ui": ui},
             sorted(result.selection.chosen),
             result.summary(),
             decided.to_dicts(),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 
 import numpy as np
 import polars as pl
@@ -56,6 +57,16 @@ class Levers:
             raise ValueError(f"the delay must be >= 0 months, got {self.delay_months}")
         if not self.time_limit > 0:
             raise ValueError(f"the time limit must be > 0 seconds, got {self.time_limit}")
+
+    def to_json(self) -> str:
+        """The levers as JSON, the same text for the same levers: a cache key and what a scenario keeps."""
+        fields = {k: sorted(v) if isinstance(v, frozenset | tuple) else v for k, v in asdict(self).items()}
+        return json.dumps(fields, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Levers:
+        fields = json.loads(text)
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()})
 
 
 def forced(candidates: pl.DataFrame, levers: Levers) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,31 @@
+"""Benefit reads: each benefit's status, the curve and the roll-ups, and the lists drawn from them."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pmo_dash.data.cache import Filters, run
+
+
+def status(f: Filters) -> pl.DataFrame:
+    """Every benefit of the projects in view, measured to the period."""
+    return run("benefits/benefit_status", f.params())
+
+
+def behind(status: pl.DataFrame, count: int = 10) -> pl.DataFrame:
+    """The measured benefits furthest behind their plan to date."""
+    return status.filter(pl.col("realisation").is_not_null()).sort("realisation", "benefit_id").head(count)
+
+
+def at_risk(status: pl.DataFrame) -> pl.DataFrame:
+    """Benefits of projects that are Red on evidence in the period."""
+    return status.filter(pl.col("at_risk")).sort("benefit_id")
+
+
+def curve(f: Filters) -> pl.DataFrame:
+    return run("benefits/benefits_curve", f.params())
+
+
+def rollup(f: Filters) -> pl.DataFrame:
+    """Realisation per department, per objective and per kind."""
+    return run("benefits/benefits_rollup", f.params())

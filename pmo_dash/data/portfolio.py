@@ -1,0 +1,73 @@
+"""Portfolio reads: the filter lists and the enterprise, department and programme views."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from pmo_dash.data.cache import Filters, Scope, run
+
+
+def all_departments() -> Scope:
+    """Every department in the warehouse: the scope of a user who may see everything."""
+    return tuple(run("portfolio/all_department_ids", {})["department_id"])
+
+
+def periods(scope: Scope) -> list[dt.date]:
+    """Reporting periods in which a project in scope existed, latest first."""
+    return run("portfolio/periods", {"scope": scope})["period"].to_list()
+
+
+def departments(scope: Scope) -> pl.DataFrame:
+    return run("portfolio/departments", {"scope": scope})
+
+
+def programmes(scope: Scope) -> pl.DataFrame:
+    return run("portfolio/programmes", {"scope": scope})
+
+
+def objectives(scope: Scope) -> pl.DataFrame:
+    return run("portfolio/objectives", {"scope": scope})
+
+
+def project_choices(scope: Scope) -> pl.DataFrame:
+    """Every project in scope, labelled `ID · name`, for a picker."""
+    return run("portfolio/project_choices", {"scope": scope})
+
+
+def kpi_trend(f: Filters) -> pl.DataFrame:
+    """Headline measures per period for the 13 periods up to the as-of period."""
+    return run("portfolio/kpi_trend", f.params())
+
+
+def rag_mix(f: Filters) -> pl.DataFrame:
+    return run("portfolio/rag_mix", f.params())
+
+
+def watermelons(f: Filters) -> pl.DataFrame:
+    return run("portfolio/watermelons", f.params())
+
+
+def department_variance(f: Filters) -> pl.DataFrame:
+    return run("portfolio/department_variance", f.params())
+
+
+def project_scatter(f: Filters) -> pl.DataFrame:
+    return run("portfolio/project_scatter", f.params())
+
+
+def reporting_compliance(f: Filters) -> pl.DataFrame:
+    return run("portfolio/reporting_compliance", f.params())
+
+
+def changed_projects(f: Filters, since: dt.date) -> pl.DataFrame:
+    return run("portfolio/changed_projects", f.params(since=since))
+
+
+def programme_summary(f: Filters) -> pl.DataFrame:
+    return run("portfolio/programme_summary", f.params())
+
+
+def projects_table(f: Filters) -> pl.DataFrame:
+    return run("portfolio/projects_table", f.params())
