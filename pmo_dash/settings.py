@@ -5,48 +5,17 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="PMO_", env_file=".env", extra="ignore")
+class Thresholds(BaseModel):
+    """Every cut-off a measure or a colour depends on: applied when the warehouse is built, and recorded
+    in its `build_settings` table, from which the pages take them (never from today's settings, so
+    that a chart's colours always agree with the numbers built under them)."""
 
-    data_dir: Path = Field(
-        ROOT / "data",
-        description="Folder for build output and app state; the warehouse and report default to it.",
-    )
-    source_dir: Path = Field(
-        ROOT / "data" / "sample",
-        description="Department returns the warehouse is built from: one sub-folder per department.",
-    )
-    warehouse: Path = Field(
-        default_factory=lambda data: data["data_dir"] / "warehouse.duckdb",
-        description="The DuckDB warehouse file the app reads (default: <data_dir>/warehouse.duckdb).",
-    )
-    report: Path = Field(
-        default_factory=lambda data: data["data_dir"] / "validation_report.csv",
-        description="Where `build` writes the validation report (default: <data_dir>/validation_report.csv).",
-    )
-    scenarios: Path = Field(
-        default_factory=lambda data: data["data_dir"] / "scenarios.sqlite",
-        description="Saved what-if scenarios (SQLite; default: <data_dir>/scenarios.sqlite), apart from "
-        "the warehouse so that they survive rebuilds.",
-    )
-    sessions: Path = Field(
-        default_factory=lambda data: data["data_dir"] / "sessions.sqlite",
-        description="When each user last logged out (SQLite; default: <data_dir>/sessions.sqlite), so that "
-        "a logged-out cookie stays refused after a restart.",
-    )
-    enterprise_folder: str = Field(
-        "ipmo", description="Source sub-folder holding enterprise-wide tables (strategic objectives)."
-    )
-    day_first_formats: list[str] = Field(
-        ["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
-        description="Date formats accepted besides ISO 8601 (YYYY-MM-DD), tried in order; JSON list.",
-    )
     spi_red: float = Field(0.85, description="Evidence RAG is Red when SPI falls below this.")
     spi_amber: float = Field(0.95, description="Evidence RAG is at least Amber when SPI falls below this.")
     cpi_red: float = Field(0.85, description="Evidence RAG is Red when CPI falls below this.")
@@ -91,6 +60,61 @@ class Settings(BaseSettings):
     lessons_weight_reuse: float = Field(10, description="Weight of reuse in the lessons health score.")
     lessons_health_green: float = Field(70, description="A lessons health score at or above this is Green.")
     lessons_health_amber: float = Field(50, description="A lessons health score at or above this is Amber.")
+    compliance_green: float = Field(
+        0.95, description="Reporting compliance at or above this share is Green (below it, Amber)."
+    )
+    compliance_amber: float = Field(
+        0.8, description="Reporting compliance at or above this share is Amber (below it, Red)."
+    )
+    realisation_green: float = Field(
+        0.95, description="Benefit realisation at or above this share of plan is Green (below it, Amber)."
+    )
+    realisation_amber: float = Field(
+        0.8, description="Benefit realisation at or above this share of plan is Amber (below it, Red)."
+    )
+    whatif_health_floor: float = Field(
+        0.7,
+        description="What-if delivery health is 0 when the weaker of SPI and CPI is at or below this, 1 at "
+        "1.0 or better, in proportion between.",
+    )
+
+
+class Settings(Thresholds, BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PMO_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(
+        ROOT / "data",
+        description="Folder for build output and app state; the warehouse and report default to it.",
+    )
+    source_dir: Path = Field(
+        ROOT / "data" / "sample",
+        description="Department returns the warehouse is built from: one sub-folder per department.",
+    )
+    warehouse: Path = Field(
+        default_factory=lambda data: data["data_dir"] / "warehouse.duckdb",
+        description="The DuckDB warehouse file the app reads (default: <data_dir>/warehouse.duckdb).",
+    )
+    report: Path = Field(
+        default_factory=lambda data: data["data_dir"] / "validation_report.csv",
+        description="Where `build` writes the validation report (default: <data_dir>/validation_report.csv).",
+    )
+    scenarios: Path = Field(
+        default_factory=lambda data: data["data_dir"] / "scenarios.sqlite",
+        description="Saved what-if scenarios (SQLite; default: <data_dir>/scenarios.sqlite), apart from "
+        "the warehouse so that they survive rebuilds.",
+    )
+    sessions: Path = Field(
+        default_factory=lambda data: data["data_dir"] / "sessions.sqlite",
+        description="When each user last logged out (SQLite; default: <data_dir>/sessions.sqlite), so that "
+        "a logged-out cookie stays refused after a restart.",
+    )
+    enterprise_folder: str = Field(
+        "ipmo", description="Source sub-folder holding enterprise-wide tables (strategic objectives)."
+    )
+    day_first_formats: list[str] = Field(
+        ["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
+        description="Date formats accepted besides ISO 8601 (YYYY-MM-DD), tried in order; JSON list.",
+    )
     recurring_theme_departments: int = Field(
         3, description="A lesson category or keyword is a recurring theme in this many departments."
     )
@@ -132,6 +156,11 @@ class Settings(BaseSettings):
     login_lockout_minutes: int = Field(
         15, description="How long a locked-out username stays locked (a password reset unlocks it at once)."
     )
+
+    @property
+    def thresholds(self) -> Thresholds:
+        """The cut-offs alone, as a build records them."""
+        return Thresholds(**{name: getattr(self, name) for name in Thresholds.model_fields})
 
 
 @lru_cache(maxsize=1)

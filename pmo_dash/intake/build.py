@@ -25,29 +25,6 @@ from pmo_dash.intake.ingest import Ingested, ingest
 from pmo_dash.intake.ingest.read import FILE, FOLDER, ROW
 from pmo_dash.settings import Settings
 
-THRESHOLDS = (
-    "spi_red",
-    "spi_amber",
-    "cpi_red",
-    "cpi_amber",
-    "slip_red_days",
-    "slip_amber_days",
-    "high_risk_exposure",
-    "high_risks_red",
-    "high_risks_amber",
-    "carry_forward_periods",
-    "lessons_timely_days",
-    "lessons_stale_days",
-    "lessons_weight_coverage",
-    "lessons_weight_timeliness",
-    "lessons_weight_completeness",
-    "lessons_weight_follow_through",
-    "lessons_weight_staleness",
-    "lessons_weight_reuse",
-    "lessons_health_green",
-    "lessons_health_amber",
-)
-
 
 @dataclass
 class BuildResult:
@@ -177,7 +154,7 @@ def _raw(accepted: pl.DataFrame) -> pl.DataFrame:
 def _load(con: duckdb.DuckDBPyConnection, found: Ingested, settings: Settings, source: Path) -> None:
     """Everything after the raw_ tables: lineage, problems, settings, staging views and marts."""
     built_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    _create(con, "build_settings", pl.DataFrame({k: [getattr(settings, k)] for k in THRESHOLDS}))
+    _create(con, "build_settings", pl.DataFrame([settings.thresholds.model_dump()]))
     _create(con, "ingest_runs", found.runs.with_columns(pl.lit(built_at).alias("built_at")))
     _create(con, "validation_problems", found.problems)
     _create(con, "rejected_rows", found.rejected)

@@ -14,6 +14,10 @@ create macro eac(bac, ev, ac) as
         else bac / cpi(ev, ac)
     end;
 
+-- VAC = BAC - EAC: positive is money to spare, negative an overrun (shown as "EAC - budget",
+-- which is -VAC, because that is how a board reads an overrun).
+create macro vac(bac, ev, ac) as bac - eac(bac, ev, ac);
+
 create macro exposure(likelihood, impact) as likelihood * impact;
 
 -- Schedule slip in days: positive means late.
@@ -21,3 +25,15 @@ create macro slip_days(forecast_finish, baseline_finish) as date_diff('day', bas
 
 -- Benefit realisation: actual against planned to date (undefined before anything was planned).
 create macro realisation(actual, planned) as actual / nullif(planned, 0);
+
+-- Reporting compliance over a group of projects active in a period: the share that sent a return
+-- for that period itself (a carried-forward return does not count). An aggregate: use it with
+-- group by.
+create macro reporting_compliance(reported_this_period) as
+    count(*) filter (where reported_this_period) / nullif(count(*), 0);
+
+-- What-if delivery health: 1 at SPI and CPI of 1 or better, 0 at `floor` or worse, by the weaker of
+-- the two; unknown (no return yet) counts as halfway. (The span is rounded because 1 - 0.7 is
+-- 0.30000000000000004 in binary.)
+create macro delivery_health(spi, cpi, floor) as
+    coalesce(greatest(0, least(1, (least(spi, cpi) - floor) / round(1 - floor, 12))), 0.5);

@@ -88,7 +88,7 @@ measured as (
         spi(w.earned_value, w.planned_value) as spi,
         cpi(w.earned_value, w.actual_cost) as cpi,
         eac(w.budget, w.earned_value, w.actual_cost) as eac,
-        w.budget - eac(w.budget, w.earned_value, w.actual_cost) as vac,
+        vac(w.budget, w.earned_value, w.actual_cost) as vac,
         coalesce(
             case when w.actual_finish <= w.period then w.actual_finish end,
             w.report_forecast_finish,

@@ -8,7 +8,7 @@ select
     count(*) filter (where p.slip_days > 0) as late_projects,
     sum(p.cv) as cost_variance,
     sum(p.sv) as schedule_variance,
-    sum(p.eac) - sum(p.budget) as eac_over_budget
+    0 - sum(p.vac) as eac_over_budget  -- not -sum(): no "-0" for a department on budget
 from scoped_projects($scope, $programme, $objective) as p
 inner join stg_departments as d on p.department_id = d.department_id
 where p.period = $as_of

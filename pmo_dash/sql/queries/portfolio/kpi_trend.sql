@@ -21,6 +21,7 @@ measures as (
         count(*) filter (where evidence_rag is not null) as rated_projects,
         count(*) filter (where is_watermelon) as watermelons,
         count(*) filter (where reported_this_period) as reported_projects,
+        reporting_compliance(reported_this_period) as reporting_compliance,
         sum(open_high_risks) as open_high_risks
     from projects
     group by period
@@ -39,7 +40,7 @@ final as (
         m.red_projects / nullif(m.rated_projects, 0) as share_red,
         coalesce(m.watermelons, 0) as watermelons,
         coalesce(m.open_high_risks, 0) as open_high_risks,
-        m.reported_projects / nullif(m.active_projects, 0) as reporting_compliance
+        m.reporting_compliance
     from periods as pe
     left join measures as m on pe.period = m.period
     where pe.period <= $as_of

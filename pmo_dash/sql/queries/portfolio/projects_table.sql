@@ -32,7 +32,7 @@ select
     n.slip_days,
     n.budget,
     n.eac,
-    n.eac - n.budget as eac_over_budget,
+    0 - n.vac as eac_over_budget,  -- not -vac: no "-0" for a project on budget
     n.reported_this_period,
     n.evidence
 from now as n

@@ -6,7 +6,7 @@ select
     d.name as department,
     count(*) as active_projects,
     count(*) filter (where p.reported_this_period) as reported_projects,
-    count(*) filter (where p.reported_this_period) / count(*) as reporting_compliance
+    reporting_compliance(p.reported_this_period) as reporting_compliance
 from scoped_projects($scope, $programme, $objective) as p
 inner join stg_departments as d on p.department_id = d.department_id
 where p.period = $as_of

@@ -23,9 +23,7 @@ select
     p.strategic_fit,
     coalesce(p.expected_benefit, 0) as expected_benefit,
     coalesce(x.exposure, 0.0) as exposure,
-    -- Delivery health: 1 at SPI and CPI of 1 or better, 0 at 0.7 or worse, by the weaker of the two;
-    -- unknown (no return yet) counts as halfway.
-    coalesce(greatest(0, least(1, (least(p.spi, p.cpi) - 0.7) / 0.3)), 0.5) as health,
+    delivery_health(p.spi, p.cpi, b.whatif_health_floor) as health,
     p.spi,
     p.cpi,
     p.budget,
@@ -36,6 +34,7 @@ select
 from latest as p
 inner join stg_departments as d on p.department_id = d.department_id
 left join exposure as x on p.project_id = x.project_id
+cross join build_settings as b
 where p.state in ('Active', 'On hold')
     and p.actual_finish is null
 order by p.project_id;
