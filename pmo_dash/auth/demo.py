@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from pmo_dash import db, intake
+from pmo_dash.data import intake as data_intake
 from pmo_dash.settings import Settings
 
 MANIFEST = Path(__file__).resolve().parent.parent / "sample" / "demo_manifest.json"
@@ -54,7 +55,7 @@ def manifest(path: Path = MANIFEST) -> frozenset[tuple[str, str]]:
 @lru_cache(maxsize=8)
 def _built_from(warehouse: Path, version: str) -> frozenset[tuple[str, str]]:
     """What this version of the warehouse file was built from: read once, not on every rerun."""
-    return frozenset(db.query(warehouse, "intake/source_files", at_version=version).iter_rows())
+    return data_intake.built_from(warehouse, version)
 
 
 @lru_cache(maxsize=8)

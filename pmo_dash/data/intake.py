@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from pmo_dash import db
 from pmo_dash.data.cache import Scope, run
 
 
 def build_info(scope: Scope) -> dict[str, Any]:
     return run("intake/build_info", {"scope": scope}).row(0, named=True)
+
+
+def built_from(warehouse: Path, version: str) -> frozenset[tuple[str, str]]:
+    """Every file this version of the warehouse was built from, with its sha256: read before anyone has
+    logged in (so not through the scoped cache), to tell the shipped demo from real returns."""
+    return frozenset(db.query(warehouse, "intake/source_files", at_version=version).iter_rows())

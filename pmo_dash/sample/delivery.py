@@ -6,6 +6,7 @@ import numpy as np
 import polars as pl
 
 from pmo_dash.sample import names as w
+from pmo_dash.sample import texts as t
 from pmo_dash.sample.core import (
     LAST,
     between,
@@ -95,7 +96,7 @@ def build_issues(rng: np.random.Generator, p: Projects, codes: pl.Series) -> pl.
         {
             "issue_id": ids(codes, p.dept[pidx], "I", 5),
             "project_id": p.ids.gather(pidx),
-            "title": pick(w.ISSUE_TITLES, rng.integers(0, len(w.ISSUE_TITLES), n)),
+            "title": pick(t.ISSUE_TITLES, rng.integers(0, len(t.ISSUE_TITLES), n)),
             "severity": pick(("Low", "Medium", "High", "Critical"), severity),
             "state": pick(("Open", "In progress", "Resolved", "Closed"), state),
             "raised_on": dates(raised),
@@ -123,7 +124,7 @@ def build_change_requests(rng: np.random.Generator, p: Projects, codes: pl.Serie
             "change_id": ids(codes, p.dept[pidx], "C", 4),
             "project_id": p.ids.gather(pidx),
             "raised_on": dates(raised),
-            "title": pick(w.CHANGE_TITLES, rng.integers(0, len(w.CHANGE_TITLES), n)),
+            "title": pick(t.CHANGE_TITLES, rng.integers(0, len(t.CHANGE_TITLES), n)),
             "cost_impact": cost.astype(np.int64),
             "schedule_impact_days": days.astype(np.int64),
             "decision": pick(("Pending", "Approved", "Rejected", "Deferred"), decision),

@@ -29,8 +29,8 @@ from pmo_dash.sample.portfolio import (
     build_programmes,
     build_projects,
     objectives_frame,
-    projects_frame,
 )
+from pmo_dash.sample.project_rows import projects_frame
 from pmo_dash.sample.resources import build_capacity, build_demand, plan_ahead
 from pmo_dash.sample.risks import build_risks
 from pmo_dash.sample.status import build_status

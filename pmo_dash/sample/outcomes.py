@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from pmo_dash.sample import names as w
+from pmo_dash.sample import texts as t
 from pmo_dash.sample.core import (
     LAST,
     MONTH,
@@ -35,9 +35,9 @@ def build_benefits(
     pidx, _ = expand(counts)
     n = len(pidx)
     kind = choice(rng, n, (0.45, 0.3, 0.25))
-    sizes = np.array([len(g) for g in w.BENEFIT_TEMPLATES])
+    sizes = np.array([len(g) for g in t.BENEFIT_TEMPLATES])
     template = (np.cumsum(sizes) - sizes)[kind] + np.floor(rng.random(n) * sizes[kind]).astype(np.int64)
-    flat = [t for group in w.BENEFIT_TEMPLATES for t in group]
+    flat = [t for group in t.BENEFIT_TEMPLATES for t in group]
     share = rng.uniform(0.6, 1.0, n) / counts[pidx]
     per_budget = np.array([t[3] for t in flat])[template]
     value = np.select([kind == 0, kind == 1], [expected[pidx] * share, expected[pidx] * share / 45], 0.0)
@@ -49,7 +49,7 @@ def build_benefits(
             "benefit_id": ids(codes, p.dept[pidx], "B", 4),
             "project_id": p.ids.gather(pidx),
             "name": pick([t[0] for t in flat], template),
-            "kind": pick(w.BENEFIT_KINDS, kind),
+            "kind": pick(t.BENEFIT_KINDS, kind),
             "measure": pick([t[1] for t in flat], template),
             "unit": pick([t[2] for t in flat], template),
             "baseline_value": np.zeros(n, dtype=np.int64),
@@ -118,10 +118,10 @@ def build_lessons(rng: np.random.Generator, p: Projects, codes: pl.Series) -> pl
     finished = np.isin(p.state[pidx], (CLOSED, CANCELLED))
     after = np.minimum(end + np.round(rng.exponential(15 + 90 * (1 - mat))).astype(np.int64), LAST)
     logged = np.where(finished, after, between(rng, p.start[pidx] + (end - p.start[pidx]) // 5, end))
-    category = choice(rng, n, w.LESSON_CATEGORY_WEIGHTS)
+    category = choice(rng, n, t.LESSON_CATEGORY_WEIGHTS)
     negative = chance(rng, 0.45 + 0.35 * p.trouble[pidx])
     template = category * 3 + np.where(negative, rng.integers(0, 2, n), 2)
-    flat = [lesson for group in w.LESSONS for lesson in group]
+    flat = [lesson for group in t.LESSONS for lesson in group]
     draft = chance(rng, 0.08 + 0.6 * (1 - mat) ** 2)
     state = np.where(draft, 0, 1 + choice(rng, n, (0.35, 0.45, 0.2)))
     due = logged + between(rng, np.full(n, 30), np.full(n, 120))
@@ -131,7 +131,7 @@ def build_lessons(rng: np.random.Generator, p: Projects, codes: pl.Series) -> pl
             "lesson_id": ids(codes, p.dept[pidx], "L", 4),
             "project_id": p.ids.gather(pidx),
             "logged_on": dates(logged),
-            "category": pick(w.LESSON_CATEGORIES, category),
+            "category": pick(t.LESSON_CATEGORIES, category),
             "title": pick([lesson[1] for lesson in flat], template),
             "what_happened": pick([lesson[2] for lesson in flat], template),
             "root_cause": masked(pick([lesson[3] for lesson in flat], template), ~_sloppy(rng, mat)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from pmo_dash.sample import names as w
+from pmo_dash.sample import texts as t
 from pmo_dash.sample.core import (
     LAST,
     between,
@@ -48,19 +48,19 @@ def build_risks(rng: np.random.Generator, p: Projects, codes: pl.Series) -> tupl
     impact = _drift(rng, impact0[ridx], rank, 0.04 + 0.06 * trouble[ridx], easing / 2)
     latest = last_of_group(counts)
     risk_ids = ids(codes, p.dept[pidx], "R", 5)
-    category = choice(rng, n, w.RISK_CATEGORY_WEIGHTS)
-    titles = [t for group in w.RISK_TITLES for t in group]
+    category = choice(rng, n, t.RISK_CATEGORY_WEIGHTS)
+    titles = [t for group in t.RISK_TITLES for t in group]
     exposure = rounded(p.budget[pidx] * rng.uniform(0.005, 0.06, n) * impact[latest] / 3, 1000)
     risks = pl.DataFrame(
         {
             "risk_id": risk_ids,
             "project_id": p.ids.gather(pidx),
             "title": pick(titles, category * 3 + rng.integers(0, 3, n)),
-            "category": pick(w.RISK_CATEGORIES, category),
+            "category": pick(t.RISK_CATEGORIES, category),
             "likelihood": likelihood[latest],
             "impact": impact[latest],
             "owner": masked(people(rng, n), chance(rng, 0.9, n)),
-            "response": pick(w.RESPONSES, choice(rng, n, w.RESPONSE_WEIGHTS)),
+            "response": pick(t.RESPONSES, choice(rng, n, t.RESPONSE_WEIGHTS)),
             "state": pick(RISK_STATES, state),
             "raised_on": dates(raised),
             "closed_on": dates(closed, state == SHUT),

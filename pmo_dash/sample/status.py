@@ -6,8 +6,8 @@ import numpy as np
 import polars as pl
 
 from pmo_dash.sample.core import MONTH, Calendar, chance, dates, expand, group_cummax, masked, pick
-from pmo_dash.sample.names import SUMMARIES
 from pmo_dash.sample.portfolio import CANCELLED, CLOSED, HOLD, Projects
+from pmo_dash.sample.texts import SUMMARIES
 
 # Reported spellings: canonical first, then what sloppy departments type.
 RAG_TEXT = ("Green", "Amber", "Red", "G", "green", " GREEN ", "Amber/Green")
