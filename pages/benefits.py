@@ -3,7 +3,8 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import charts, components, drill, fmt, header, shell
+from pmo_dash.ui import components, drill, fmt, header, shell
+from pmo_dash.ui.benefits import charts
 
 shell.guard()
 f = shell.current()

@@ -4,7 +4,8 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.data import Filters
-from pmo_dash.ui import charts, components, drill, fmt, header, shell
+from pmo_dash.ui import components, drill, fmt, header, shell
+from pmo_dash.ui.portfolio import charts
 
 shell.guard()
 f = shell.current()

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import charts, components, drill, header, shell
+from pmo_dash.ui import components, drill, header, shell
+from pmo_dash.ui.portfolio import charts
 
 shell.guard()
 f = shell.current()

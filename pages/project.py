@@ -4,7 +4,9 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import brief, charts, components, drill, fmt, shell
+from pmo_dash.ui import brief, components, drill, fmt, shell
+from pmo_dash.ui.project import charts
+from pmo_dash.ui.risks import charts as risk_charts
 
 shell.guard()
 f = shell.current()
@@ -53,7 +55,7 @@ if not parts["risks"].is_empty():
     left, right = st.columns([2, 3], gap="large")
     with left:
         st.subheader("Its risks, as last reviewed")
-        grid = charts.risk_grid(
+        grid = risk_charts.risk_grid(
             components.project_risk_grid(parts["risks"]),
             "risks",
             settings.high_risk_exposure,

@@ -4,7 +4,8 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import charts, components, drill, fmt, header, shell
+from pmo_dash.ui import components, drill, fmt, header, shell
+from pmo_dash.ui.risks import charts
 
 shell.guard()
 f = shell.current()

@@ -9,9 +9,7 @@ import polars as pl
 import streamlit as st
 
 from pmo_dash.settings import get_settings
-
-RAG_COLOURS = {"Red": "#d62728", "Amber": "#ff9f1c", "Green": "#2ca02c", "Not reported": "#b0b0b0"}
-RAG_ORDER = ["Red", "Amber", "Green", "Not reported"]
+from pmo_dash.ui.theme import RAG_COLOURS, RAG_ORDER
 
 
 def money(value: float | None) -> str:

@@ -1,0 +1,1 @@
+"""Portfolio views: the enterprise, a department and a programme."""
