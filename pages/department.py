@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, filters, fmt, header, shell
+from pmo_dash.ui import drill, filters, shell
 from pmo_dash.ui.portfolio import charts, projects, views
 
 shell.guard()
@@ -11,10 +11,7 @@ if (level := drill.department(shell.current(), shell.user_scope())) is None:
     st.stop()
 here, department = level.filters, level.facts["department_id"]
 
-st.title(fmt.plain(level.name))
-header.caption(here, "Department PMO")
-drill.breadcrumb(level.trail)
-drill.insight_links(level.link)
+drill.heading(level, "Department PMO")
 views.kpi_cards(data.portfolio.kpi_trend(here), here.as_of)
 
 if project := views.watermelons(data.portfolio.watermelons(here), key="watermelons"):
@@ -37,7 +34,7 @@ with left:
 with right:
     st.subheader("Schedule and cost performance")
     chart = charts.spi_cpi_scatter(data.portfolio.project_scatter(here))
-    if project := drill.chart_pick(st.plotly_chart(chart, on_select="rerun", key="scatter")):
+    if project := drill.clicked(chart, key="scatter"):
         drill.open_project(project)
 
 st.subheader("Changed since")

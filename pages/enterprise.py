@@ -22,24 +22,24 @@ with left:
     st.subheader("RAG by department")
     basis = st.segmented_control("Judged on", ["Evidence", "Reported"], default="Evidence", key="rag_basis")
     chart = charts.rag_mix(data.portfolio.rag_mix(f), basis or "Evidence")
-    if department := drill.chart_pick(st.plotly_chart(chart, on_select="rerun", key="rag_mix")):
+    if department := drill.clicked(chart, key="rag_mix"):
         drill.open_department(department)
 with right:
     st.subheader("Reporting compliance")
     st.caption("Share of active projects that sent a return for the period")
     chart = charts.reporting_compliance(data.portfolio.reporting_compliance(f))
-    if department := drill.chart_pick(st.plotly_chart(chart, on_select="rerun", key="compliance")):
+    if department := drill.clicked(chart, key="compliance"):
         drill.open_department(department)
 
 st.subheader("Schedule slip and cost variance by department")
 chart = charts.department_variance(data.portfolio.department_variance(f))
-if department := drill.chart_pick(st.plotly_chart(chart, on_select="rerun", key="variance")):
+if department := drill.clicked(chart, key="variance"):
     drill.open_department(department)
 
 st.subheader("Projects by schedule and cost performance")
 st.caption("Below and left of the dotted lines: behind schedule and over cost. Click a project to open it.")
 chart = charts.spi_cpi_scatter(data.portfolio.project_scatter(f))
-if project := drill.chart_pick(st.plotly_chart(chart, on_select="rerun", key="scatter")):
+if project := drill.clicked(chart, key="scatter"):
     drill.open_project(project)
 
 st.subheader("Trends over the last 12 periods")

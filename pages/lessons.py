@@ -29,7 +29,7 @@ views.themes(data.lessons.themes(here))
 
 st.subheader("Library")
 words, categories, effects, departments = views.library_search(
-    data.portfolio.departments(here.scope), sorted(set(mix["category"]))
+    data.portfolio.departments(here.scope), data.lessons.categories(mix)
 )
 shown = data.lessons.library(here.within(departments) if departments else here, words, categories, effects)
 views.library(shown)

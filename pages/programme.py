@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, fmt, header, shell
+from pmo_dash.ui import drill, shell
 from pmo_dash.ui.portfolio import charts, projects, views
 
 shell.guard()
@@ -11,12 +11,9 @@ if (level := drill.programme(shell.current(), shell.user_scope())) is None:
     st.stop()
 here, this = level.filters, level.facts
 
-st.title(fmt.plain(level.name))
-header.caption(
-    here, f"Programme of {this['department']}" + (f", sponsor {this['sponsor']}" if this["sponsor"] else "")
+drill.heading(
+    level, f"Programme of {this['department']}" + (f", sponsor {this['sponsor']}" if this["sponsor"] else "")
 )
-drill.breadcrumb(level.trail)
-drill.insight_links(level.link)
 views.kpi_cards(data.portfolio.kpi_trend(here), here.as_of)
 
 if project := views.watermelons(data.portfolio.watermelons(here), key="watermelons"):

@@ -1,15 +1,15 @@
-"""The drill path: which department, programme or project a page is about, the breadcrumb to it, and
-how to open one.
+"""The drill path: which department, programme or project a page is about, the way there and back."""
 
-The level's id travels in the URL (`?department=FIN`), beside the global filters, so a drill-down
-view is a link a colleague can open. An id outside the user's scope is treated as unknown.
-"""
+# The level's id travels in the URL (`?department=FIN`), beside the global filters, so that a
+# drill-down view is a link a colleague can open. An id outside the user's scope is treated as unknown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
@@ -72,39 +72,33 @@ def _not_yours(noun: str, wanted: str, icon: str | None = None) -> None:
 
 def department(f: Filters, user_scope: Scope) -> Level | None:
     """The department page's level: the one the link names, else a picker to choose one (None till then)."""
-    departments = data.portfolio.departments(user_scope)
-    department_id = chosen("department", departments, "department_id", "name", "department")
-    if department_id is None:
-        return None
-    return _department(f, _row(departments, "department_id", department_id))
+    return _picked("department", data.portfolio.departments(user_scope), f, _department)
 
 
 def programme(f: Filters, user_scope: Scope) -> Level | None:
     """The programme page's level: the one the link names, else a picker to choose one (None till then)."""
-    programmes = data.portfolio.programmes(user_scope)
-    programme_id = chosen("programme", programmes, "programme_id", "name", "programme")
-    if programme_id is None:
-        return None
-    return _programme(f, _row(programmes, "programme_id", programme_id))
+    return _picked("programme", data.portfolio.programmes(user_scope), f, _programme)
+
+
+def _picked(noun: str, options: pl.DataFrame, f: Filters, build: Callable) -> Level | None:
+    picked = chosen(noun, options, f"{noun}_id", "name", noun)
+    return None if picked is None else build(f, _row(options, f"{noun}_id", picked))
 
 
 def level(f: Filters, user_scope: Scope) -> Level | None:
     """For a page that follows the drill path (risks, benefits, lessons): the level the link names
-    (`?programme=` or `?department=`), else the enterprise under the global filters. None when the
+    (`?programme=`, else `?department=`), else the enterprise under the global filters. None when the
     link names something the user cannot see."""
-    programme_id, department_id = st.query_params.get("programme"), st.query_params.get("department")
-    if programme_id:
-        row = _row(data.portfolio.programmes(user_scope), "programme_id", programme_id)
-        if row is None:
-            _not_yours("programme", programme_id)
-            return None
-        return _programme(f, row)
-    if department_id:
-        row = _row(data.portfolio.departments(user_scope), "department_id", department_id)
-        if row is None:
-            _not_yours("department", department_id)
-            return None
-        return _department(f, row)
+    for noun, options, build in (
+        ("programme", data.portfolio.programmes, _programme),
+        ("department", data.portfolio.departments, _department),
+    ):
+        if wanted := st.query_params.get(noun):
+            row = _row(options(user_scope), f"{noun}_id", wanted)
+            if row is None:
+                _not_yours(noun, wanted)
+                return None
+            return build(f, row)
     return Level(f, "Enterprise", [enterprise_crumb()])
 
 
@@ -159,6 +153,15 @@ def insight_page(name: str, f: Filters, user_scope: Scope, what: str) -> Filters
     return found.filters
 
 
+def heading(level: Level, what: str) -> None:
+    """A department's or programme's title, the line under it, the breadcrumb to it and the links to
+    its risks, benefits and lessons."""
+    st.title(fmt.plain(level.name))
+    header.caption(level.filters, what)
+    breadcrumb(level.trail)
+    insight_links(level.link)
+
+
 def breadcrumb(trail: list[Crumb]) -> None:
     """Enterprise › Department › Programme › Project: each level a link back out, the last one plain."""
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
@@ -176,6 +179,11 @@ def insight_links(params: dict[str, str]) -> None:
     row = st.container(horizontal=True, gap="small")
     for name in ("risks", "benefits", "lessons"):
         row.page_link(page(name), label=f"{name.capitalize()} here", icon=PAGES[name][2], query_params=params)
+
+
+def clicked(chart: go.Figure, key: str) -> str | None:
+    """Draw a chart whose points or bars can be clicked; the customdata of the one clicked, if any."""
+    return chart_pick(st.plotly_chart(chart, on_select="rerun", key=key))
 
 
 def chart_pick(event) -> str | None:

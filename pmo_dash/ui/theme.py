@@ -1,10 +1,11 @@
-"""How every chart looks: colours, layout, axes, reference lines, tick formats and safe labels. No Streamlit.
+"""How every chart looks: colours, layout, axes, reference lines, tick formats and escaped labels."""
 
-Every label that came from a return is escaped (`safe`, `label`): plotly renders a little HTML in its
-text, and user text is never HTML. Figures are built in one go from traces and a layout dict, with
-arrays rather than lists: plotly validates each `update_layout` and each list element by element, and
-that, not the data, was most of a page's time.
-"""
+# No Streamlit here: the chart builders that use this are pure. Their habits, and why:
+# - every label that came from a return goes through `safe` or `label`: plotly renders a little HTML
+#   in its text, and user text is never HTML;
+# - figures are built in one go from traces and a `layout` dict, with arrays rather than lists:
+#   plotly validates each `update_layout` and each list element by element, and that, not the data,
+#   was most of a page's time.
 
 from __future__ import annotations
 

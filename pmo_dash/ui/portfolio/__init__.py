@@ -1,1 +1,1 @@
-"""Portfolio views: the enterprise, a department and a programme."""
+"""The portfolio: the enterprise, a department and a programme."""

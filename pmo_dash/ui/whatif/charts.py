@@ -1,4 +1,4 @@
-"""Pure chart builders for the what-if page: data in, plotly figure out (see theme.py for the habits)."""
+"""What-if charts (value for cost, funding, capacity, benefits): data in, plotly figure out. No Streamlit."""
 
 from __future__ import annotations
 

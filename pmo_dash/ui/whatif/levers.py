@@ -1,9 +1,7 @@
-"""The what-if levers: widgets bound to the URL (a scenario on the big screen is a link), read as one
-`Levers` value.
+"""The what-if levers: their widgets, bound to the URL, read as one `Levers` value."""
 
-The widget keys are also the URL keys and what a saved scenario restores; the page evaluates the
-levers through the data layer's cache, so that dragging back to an earlier value answers at once.
-"""
+# Bound to the URL so that a scenario on the big screen is a link. The page evaluates the levers
+# through the data layer's cache, so that dragging back to an earlier value answers at once.
 
 from __future__ import annotations
 
