@@ -3,38 +3,26 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.data import Filters
-from pmo_dash.ui import charts, components, drill, fmt, header, shell
+from pmo_dash.ui import drill, filters, shell
+from pmo_dash.ui.portfolio import charts, projects, views
 
 shell.guard()
-f = shell.current()
-departments = data.portfolio.departments(shell.user_scope())
-department = drill.chosen("department", departments, "department_id", "name", "department")
-if department is None:
+if (level := drill.department(shell.current(), shell.user_scope())) is None:
     st.stop()
-name = departments.filter(departments["department_id"] == department)["name"][0]
-here = Filters(scope=(department,), as_of=f.as_of, programme=f.programme, objective=f.objective)
+here, department = level.filters, level.facts["department_id"]
 
-st.title(fmt.plain(name))
-header.caption(here, "Department PMO")
-components.breadcrumb(
-    [
-        ("Enterprise", shell.page("enterprise"), {}),
-        (name, shell.page("department"), {"department": department}),
-    ]
-)
-drill.insight_links({"department": department})
-components.kpi_cards(data.portfolio.kpi_trend(here), here.as_of)
+drill.heading(level, "Department PMO")
+views.kpi_cards(data.portfolio.kpi_trend(here), here.as_of)
 
-if project := components.watermelons(data.portfolio.watermelons(here), key="watermelons"):
+if project := views.watermelons(data.portfolio.watermelons(here), key="watermelons"):
     drill.open_project(project)
 
 st.subheader("Programmes")
-if programme := components.programme_table(data.portfolio.programme_summary(here), key="programmes"):
+if programme := views.programme_table(data.portfolio.programme_summary(here), key="programmes"):
     drill.open_programme(programme)
 
 st.subheader("Projects")
-if project := components.projects_table(
+if project := projects.projects_table(
     data.portfolio.projects_table(here), key="projects", file_name=f"{department}-projects"
 ):
     drill.open_project(project)
@@ -46,11 +34,9 @@ with left:
 with right:
     st.subheader("Schedule and cost performance")
     chart = charts.spi_cpi_scatter(data.portfolio.project_scatter(here))
-    if project := components.chart_pick(st.plotly_chart(chart, on_select="rerun", key="scatter")):
+    if project := drill.clicked(chart, key="scatter"):
         drill.open_project(project)
 
 st.subheader("Changed since")
-if since := components.since_picker(data.portfolio.periods(here.scope), here.as_of):
-    components.changed_since(
-        data.portfolio.changed_projects(here, since), data.risks.into_red(here, since), since
-    )
+if since := filters.since_picker(data.portfolio.periods(here.scope), here.as_of):
+    views.changed_since(data.portfolio.changed_projects(here, since), data.risks.into_red(here, since), since)

@@ -3,17 +3,18 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import charts, components, drill, header, shell
+from pmo_dash.ui import drill, filters, header, shell
+from pmo_dash.ui.portfolio import charts, views
 
 shell.guard()
 f = shell.current()
 
 st.title("Enterprise portfolio")
 header.caption(f, f"{len(f.scope)} department{'' if len(f.scope) == 1 else 's'}")
-components.breadcrumb([("Enterprise", shell.page("enterprise"), {})])
-components.kpi_cards(data.portfolio.kpi_trend(f), f.as_of)
+drill.breadcrumb([drill.enterprise_crumb()])
+views.kpi_cards(data.portfolio.kpi_trend(f), f.as_of)
 
-if project := components.watermelons(data.portfolio.watermelons(f), key="watermelons"):
+if project := views.watermelons(data.portfolio.watermelons(f), key="watermelons"):
     drill.open_project(project)
 
 left, right = st.columns(2)
@@ -21,29 +22,29 @@ with left:
     st.subheader("RAG by department")
     basis = st.segmented_control("Judged on", ["Evidence", "Reported"], default="Evidence", key="rag_basis")
     chart = charts.rag_mix(data.portfolio.rag_mix(f), basis or "Evidence")
-    if department := components.chart_pick(st.plotly_chart(chart, on_select="rerun", key="rag_mix")):
+    if department := drill.clicked(chart, key="rag_mix"):
         drill.open_department(department)
 with right:
     st.subheader("Reporting compliance")
     st.caption("Share of active projects that sent a return for the period")
     chart = charts.reporting_compliance(data.portfolio.reporting_compliance(f))
-    if department := components.chart_pick(st.plotly_chart(chart, on_select="rerun", key="compliance")):
+    if department := drill.clicked(chart, key="compliance"):
         drill.open_department(department)
 
 st.subheader("Schedule slip and cost variance by department")
 chart = charts.department_variance(data.portfolio.department_variance(f))
-if department := components.chart_pick(st.plotly_chart(chart, on_select="rerun", key="variance")):
+if department := drill.clicked(chart, key="variance"):
     drill.open_department(department)
 
 st.subheader("Projects by schedule and cost performance")
 st.caption("Below and left of the dotted lines: behind schedule and over cost. Click a project to open it.")
 chart = charts.spi_cpi_scatter(data.portfolio.project_scatter(f))
-if project := components.chart_pick(st.plotly_chart(chart, on_select="rerun", key="scatter")):
+if project := drill.clicked(chart, key="scatter"):
     drill.open_project(project)
 
 st.subheader("Trends over the last 12 periods")
 st.plotly_chart(charts.trends(data.portfolio.kpi_trend(f).tail(12)))
 
 st.subheader("Changed since")
-if since := components.since_picker(data.portfolio.periods(f.scope), f.as_of):
-    components.changed_since(data.portfolio.changed_projects(f, since), data.risks.into_red(f, since), since)
+if since := filters.since_picker(data.portfolio.periods(f.scope), f.as_of):
+    views.changed_since(data.portfolio.changed_projects(f, since), data.risks.into_red(f, since), since)

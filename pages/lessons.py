@@ -3,21 +3,17 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import charts, components, drill, fmt, header, shell
+from pmo_dash.ui import drill, shell
+from pmo_dash.ui.lessons import charts, views
 
 shell.guard()
-f = shell.current()
-if (found := drill.level(f, shell.user_scope(), "lessons")) is None:
-    st.stop()
-here, label, trail = found
-
-st.title(f"Lessons learned · {fmt.plain(label)}")
-header.caption(here, "Lessons-learned health and library")
-components.breadcrumb([*trail, ("Lessons learned", shell.page("lessons"), {})])
+here = drill.insight_page(
+    "lessons", shell.current(), shell.user_scope(), "Lessons-learned health and library"
+)
 
 health = data.lessons.health(here)
 st.subheader("Health by department")
-components.health_table(health, here.as_of)
+views.health_table(health, here.as_of)
 
 left, right = st.columns([3, 2], gap="large")
 with left:
@@ -29,11 +25,11 @@ with right:
     st.plotly_chart(charts.lessons_mix(mix))
 
 st.subheader("Recurring themes")
-components.themes(data.lessons.themes(here))
+views.themes(data.lessons.themes(here))
 
 st.subheader("Library")
-words, categories, effects, departments = components.library_search(
-    data.portfolio.departments(here.scope), sorted(set(mix["category"]))
+words, categories, effects, departments = views.library_search(
+    data.portfolio.departments(here.scope), data.lessons.categories(mix)
 )
 shown = data.lessons.library(here.within(departments) if departments else here, words, categories, effects)
-components.library(shown)
+views.library(shown)

@@ -4,7 +4,9 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import brief, charts, components, drill, fmt, shell
+from pmo_dash.ui import drill, fmt, shell
+from pmo_dash.ui.project import charts, views
+from pmo_dash.ui.risks import charts as risk_charts
 
 shell.guard()
 f = shell.current()
@@ -14,22 +16,15 @@ if project is None:
     st.stop()
 facts = data.project.part(scope, project, f.as_of, "brief")
 if facts.is_empty():
-    brief.not_then(project, f.as_of, data.project.part(scope, project, f.as_of, "history"))
+    views.not_then(project, f.as_of, data.project.part(scope, project, f.as_of, "history"))
     st.stop()
 p = facts.row(0, named=True)
 
 st.title(fmt.plain(p["project"]))
-trail = [
-    ("Enterprise", shell.page("enterprise"), {}),
-    (p["department"], shell.page("department"), {"department": p["department_id"]}),
-]
-if p["programme_id"]:
-    trail.append((p["programme"], shell.page("programme"), {"programme": p["programme_id"]}))
-trail.append((p["project"], shell.page("project"), {"project": project}))
-components.breadcrumb(trail)
+drill.breadcrumb(drill.project_trail(p))
 
-brief.facts(p, past=f.as_of < data.portfolio.periods(scope)[0])
-brief.status(p)
+views.facts(p, past=f.as_of < data.portfolio.periods(scope)[0])
+views.status(p)
 
 history = data.project.part(scope, project, f.as_of, "history")
 st.subheader("RAG by period")
@@ -47,14 +42,14 @@ with right:
     else:
         st.plotly_chart(charts.milestones(milestones))
 
-parts = {part: data.project.part(scope, project, f.as_of, part) for part in brief.LISTS}
+parts = {part: data.project.part(scope, project, f.as_of, part) for part in views.LISTS}
 if not parts["risks"].is_empty():
     settings = get_settings()
     left, right = st.columns([2, 3], gap="large")
     with left:
         st.subheader("Its risks, as last reviewed")
-        grid = charts.risk_grid(
-            components.project_risk_grid(parts["risks"]),
+        grid = risk_charts.risk_grid(
+            data.project.risk_cells(parts["risks"]),
             "risks",
             settings.high_risk_exposure,
             settings.medium_risk_exposure,
@@ -63,5 +58,5 @@ if not parts["risks"].is_empty():
     with right:
         st.subheader("Lessons others learned")
         st.caption("From other projects, matched to this project's open risks by category and shared words.")
-        brief.matches(parts["lesson_matches"])
-brief.lists(parts)
+        views.matches(parts["lesson_matches"])
+views.lists(parts)

@@ -4,18 +4,12 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import charts, components, drill, fmt, header, shell
+from pmo_dash.ui import drill, filters, shell, tables
+from pmo_dash.ui.risks import charts, views
 
 shell.guard()
-f = shell.current()
-if (found := drill.level(f, shell.user_scope(), "risks")) is None:
-    st.stop()
-here, label, trail = found
+here = drill.insight_page("risks", shell.current(), shell.user_scope(), "Risks and issues, as last reviewed")
 settings = get_settings()
-
-st.title(f"Risks · {fmt.plain(label)}")
-header.caption(here, "Risks and issues, as last reviewed")
-components.breadcrumb([*trail, ("Risks", shell.page("risks"), {})])
 
 left, right = st.columns([3, 2], gap="large")
 with left:
@@ -23,7 +17,7 @@ with left:
     mode = st.segmented_control("Show", ["Risks", "Exposure", "Movement"], default="Risks", key="heat_mode")
     moves = since = None
     if mode == "Movement":
-        since = components.since_picker(data.portfolio.periods(here.scope), here.as_of)
+        since = filters.since_picker(data.portfolio.periods(here.scope), here.as_of)
         moves = data.risks.movement(here, since) if since else None
     cells = data.risks.heatmap(here)
     grid = charts.risk_grid(
@@ -33,7 +27,7 @@ with left:
         settings.medium_risk_exposure,
         moves,
     )
-    picked = components.heat_cell(st.plotly_chart(grid, on_select="rerun", key="heatmap"))
+    picked = views.heat_cell(st.plotly_chart(grid, on_select="rerun", key="heatmap"))
     st.caption(
         f"Red zone: likelihood × impact ≥ {settings.high_risk_exposure}; amber from "
         f"{settings.medium_risk_exposure}. Click a cell to list its risks."
@@ -41,10 +35,10 @@ with left:
 with right:
     if picked:
         likelihood, impact = picked
-        components.titled_table(
+        tables.titled_table(
             f"Risks at likelihood {likelihood} × impact {impact}",
             data.risks.cell(here, likelihood, impact),
-            components.risk_columns(
+            views.risk_columns(
                 "risk_id",
                 "title",
                 "project",
@@ -57,20 +51,20 @@ with right:
             height=420,
         )
     else:
-        components.titled_table(
+        tables.titled_table(
             "Top 10 risks by exposure",
             data.risks.top(here),
-            components.risk_columns(
+            views.risk_columns(
                 "risk_id", "title", "project", "exposure", "owner", "action_due", "action_overdue"
             ),
             height=420,
         )
 
 if since:
-    components.titled_table(
+    tables.titled_table(
         f"Risks that worsened since {since:%b %Y}",
         data.risks.worsened(here, since),
-        components.risk_columns("risk_id", "title", "project", "department", "was", "now", "rise", "owner"),
+        views.risk_columns("risk_id", "title", "project", "department", "was", "now", "rise", "owner"),
     )
 
 left, right = st.columns(2, gap="large")
@@ -81,10 +75,10 @@ with right:
     st.subheader("Open issues by severity and age")
     st.plotly_chart(charts.issues_by_severity(data.risks.open_issues(here)))
 
-components.titled_table(
+tables.titled_table(
     "Overdue risk actions",
     data.risks.overdue_actions(here),
-    components.risk_columns(
+    views.risk_columns(
         "risk_id", "title", "project", "department", "owner", "action_due", "days_overdue", "exposure"
     ),
 )

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import filters, fmt, header, shell, whatif
+from pmo_dash.ui import filters, fmt, header, shell
+from pmo_dash.ui.whatif import levers, scenarios, views
 
 shell.guard()
 f, user, user_scope = shell.current(), shell.user(), shell.user_scope()
@@ -19,20 +20,19 @@ departments = filters.unique_labels(data.portfolio.departments(f.scope), "depart
 @st.fragment
 def live() -> None:
     """Only this part reruns when a lever moves."""
-    levers = whatif.levers(candidates, departments)
-    result = data.whatif.outcome(f, levers)
-    whatif.headline(result)
+    result = data.whatif.outcome(f, levers.draw(candidates, departments))
+    views.headline(result)
     st.subheader("Projects ranked by score")
-    whatif.ranked(result)
+    views.ranked(result)
     st.subheader("What changes against today")
-    whatif.changes(result)
-    whatif.effects(result, departments)
+    views.changes(result)
+    views.effects(result, departments)
     st.subheader("Scenarios")
     if user.read_only:
         st.caption(f"{fmt.plain(user.name)} may open and compare scenarios; saving them is for other roles.")
     else:
-        whatif.save_form(result, user, f, user_scope)
-    whatif.saved(user, user_scope, candidates)
+        scenarios.save_form(result, user, f, user_scope)
+    scenarios.saved(user, user_scope, candidates)
 
 
 live()

@@ -224,7 +224,8 @@ def _slider(settings: Settings) -> dict[str, list[float]]:
     Each position is a scenario not seen before, so the optimiser runs every time. AppTest reruns the
     whole page; in the browser only the what-if fragment reruns, so these figures are an upper bound.
     """
-    from pmo_dash.ui import shell, whatif
+    from pmo_dash.ui import shell
+    from pmo_dash.ui.whatif import levers
 
     _serve(settings)
     answers = {}
@@ -233,10 +234,10 @@ def _slider(settings: Settings) -> dict[str, list[float]]:
         at.switch_page(shell.page("whatif"))
         at.run()
         if capacity:
-            at.toggle(key=whatif.CAPACITY).set_value(True).run()
+            at.toggle(key=levers.CAPACITY).set_value(True).run()
         times, solver = [], []
         for percent in SLIDER_STEPS:
-            at.slider(key=whatif.BUDGET_PCT).set_value(percent)
+            at.slider(key=levers.BUDGET_PCT).set_value(percent)
             times.append(_time(at.run) * 1000)
             assert not at.exception, at.exception
             [status] = [c.value for c in at.caption if " · answered in " in c.value]

@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit import config
 
 from pmo_dash import exports
-from pmo_dash.ui import components
+from pmo_dash.ui.portfolio import projects
 from tests.test_app import ROOT, app
 
 
@@ -163,7 +163,7 @@ def test_table_downloads_quote_formulas_and_keep_numbers():
             "project_manager": ["+cmd|' /C calc'!A0"],
         }
     )
-    [_, row] = rows(exports.csv_bytes(components.projects_export(found)))
+    [_, row] = rows(exports.csv_bytes(projects.projects_export(found)))
     assert row == [
         "X-1",
         '\'=HYPERLINK("http://evil.example","x")',

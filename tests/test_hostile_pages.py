@@ -17,7 +17,8 @@ from streamlit.testing.v1 import AppTest
 from pmo_dash.exports import TRIGGERS
 from pmo_dash.intake.build import build
 from pmo_dash.settings import Settings, get_settings
-from pmo_dash.ui import shell, whatif
+from pmo_dash.ui import shell
+from pmo_dash.ui.whatif import export, scenarios
 from tests.hostile import LIVE_IN_CHART, LIVE_IN_MARKDOWN, STORM, hostile_copy
 from tests.test_access import page_bytes
 from tests.test_app import app
@@ -176,12 +177,12 @@ def test_table_downloads_of_hostile_returns_run_nothing(hostile_app, downloads, 
 def test_scenario_exports_of_hostile_returns_run_nothing(hostile_app):
     get_settings().scenarios.unlink(missing_ok=True)
     save(app("whatif"), '=HYPERLINK("http://evil.example")')
-    [scenario] = whatif.store().list(("FIN", "HR"))
+    [scenario] = scenarios.store().list(("FIN", "HR"))
     candidates = app_candidates()
-    cells = csv_cells(whatif.scenario_csv(scenario, candidates))
+    cells = csv_cells(export.scenario_csv(scenario, candidates))
     assert any("evil" in c for c in cells)
     assert formulas(cells) == []
-    with zipfile.ZipFile(io.BytesIO(whatif.scenario_xlsx(scenario, candidates))) as book:
+    with zipfile.ZipFile(io.BytesIO(export.scenario_xlsx(scenario, candidates))) as book:
         sheets = [book.read(n).decode() for n in book.namelist() if n.startswith("xl/")]
     assert "evil" in "".join(sheets)
     assert not [s for s in sheets if re.search(r"<f[ >]", s) or "hyperlink" in s]

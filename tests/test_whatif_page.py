@@ -34,7 +34,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import whatif
+from pmo_dash.ui.whatif import export, levers, scenarios
 from tests.conftest import on_screen
 from tests.test_app import app, metrics
 
@@ -45,7 +45,7 @@ def funded(at: AppTest) -> set[str]:
 
 
 def budget(at: AppTest, percent: int) -> AppTest:
-    return at.slider(key=whatif.BUDGET_PCT).set_value(percent).run()
+    return at.slider(key=levers.BUDGET_PCT).set_value(percent).run()
 
 
 @pytest.fixture
@@ -108,11 +108,11 @@ def test_ranks_and_reasons_follow_the_scores(fixture_settings):
 
 def test_pins_and_shocks(fixture_settings):
     at = app("whatif")
-    at.multiselect(key=whatif.PIN_OUT).set_value(["FIN-P1", "FIN-P2"]).run()
+    at.multiselect(key=levers.PIN_OUT).set_value(["FIN-P1", "FIN-P2"]).run()
     # FIN-P2 is mandatory, so stays in; FIN-P1 is out; the rest fit.
     assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}
     at = app("whatif")
-    at.slider(key=whatif.OVERRUN).set_value(20).run()
+    at.slider(key=levers.OVERRUN).set_value(20).run()
     # +20% on every EAC, against today's 4,529.0: FIN-P2 2,400 leaves 2,129.0; FIN-P1 + HR-P3
     # (1,333.3 + 789.5 = 2,122.8, score 0.5533) beat HR-P3 + HR-P4 (0.51); FIN-P1 + HR-P4 (2,245.3) do not fit.
     assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P3"}
@@ -154,7 +154,7 @@ def test_opening_a_scenario_restores_its_levers(fixture_settings, no_scenarios):
     assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P3", "HR-P4"}
     at.selectbox(key="wi_scenario").set_value("Eighty").run()
     at = at.button(key="wi_open").click().run()
-    assert at.slider(key=whatif.BUDGET_PCT).value == 80
+    assert at.slider(key=levers.BUDGET_PCT).value == 80
     assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}
 
 
@@ -163,8 +163,8 @@ def test_scenarios_are_seen_only_within_scope_and_exported(fixture_settings, no_
     assert saved_table(app("whatif", user="fin_head")) is None, "a PMO head does not see a portfolio-wide one"
     save(app("whatif", user="fin_head"), "Finance only")
     assert list(saved_table(app("whatif"))["scenario"]) == ["Finance only", "Everything"]
-    scenario = whatif.store().list(("FIN",))[0]
-    frame = whatif.export_frame(scenario, app_candidates())
+    scenario = scenarios.store().list(("FIN",))[0]
+    frame = export.export_frame(scenario, app_candidates())
     # Finance alone: 100% is FIN's forecast cost, 3,111.1, so both its projects stay funded. Scaled
     # among FIN's two: FIN-P2 (2.25 + 2.5 + 2 - 2 x 15/15)/10 = 0.475, FIN-P1 (3 + 3 + 1/3 - 2 x 12/15)/10.
     shown = ["rank", "project_id", "decision", "score", "eac_in_scenario", "funded_in_scenario"]
@@ -172,7 +172,7 @@ def test_scenarios_are_seen_only_within_scope_and_exported(fixture_settings, no_
         (1, "FIN-P2", "Mandatory", 0.475, 2000.0, True),
         (2, "FIN-P1", "Funded", 0.4733, 1111.11, True),
     ]
-    workbook = whatif.scenario_xlsx(scenario, app_candidates())
+    workbook = export.scenario_xlsx(scenario, app_candidates())
     decisions = pl.read_excel(io.BytesIO(workbook), sheet_name="decisions")
     assert decisions.select(shown).rows() == frame.select(shown).rows()
     about = pl.read_excel(io.BytesIO(workbook), sheet_name="scenario")
@@ -205,18 +205,18 @@ def test_scenario_exports_quote_formulas_and_keep_numbers(fixture_settings, no_s
     save(app("whatif", user="fin_head"), "@SUM(A1)")
     at = app("whatif", user="fin_head")
     assert [b.label for b in at.download_button] == ["CSV", "XLSX"]
-    [scenario] = whatif.store().list(("FIN",))
+    [scenario] = scenarios.store().list(("FIN",))
     hostile = {"FIN-P1": '=HYPERLINK("http://evil.example","x")', "FIN-P2": "-2+3+cmd|' /C calc'!A0"}
     candidates = app_candidates().with_columns(
         pl.col("project_id").replace_strict(hostile, default=pl.col("project")).alias("project")
     )
     quoted = ["'-2+3+cmd|' /C calc'!A0", '\'=HYPERLINK("http://evil.example","x")']
-    rows = list(csv.DictReader(io.StringIO(whatif.scenario_csv(scenario, candidates).decode(), newline="")))
+    rows = list(csv.DictReader(io.StringIO(export.scenario_csv(scenario, candidates).decode(), newline="")))
     assert [(r["project_id"], r["project"], r["eac_in_scenario"]) for r in rows] == [
         ("FIN-P2", quoted[0], "2000.0"),
         ("FIN-P1", quoted[1], "1111.11"),
     ]
-    workbook = whatif.scenario_xlsx(scenario, candidates)
+    workbook = export.scenario_xlsx(scenario, candidates)
     with zipfile.ZipFile(io.BytesIO(workbook)) as book:
         parts = {name: book.read(name).decode() for name in book.namelist()}
     assert not [
@@ -269,7 +269,7 @@ def test_saved_scenarios_survive_a_rebuild_and_say_which_warehouse_they_came_fro
     from pmo_dash.intake.build import build
 
     save(budget(app("whatif"), 80), "Before the rebuild")
-    [before] = whatif.store().list(("FIN", "HR"))
+    [before] = scenarios.store().list(("FIN", "HR"))
     build(fixture_settings)  # a new warehouse file, swapped in
     at = app("whatif")
     assert list(saved_table(at)["scenario"]) == ["Before the rebuild"]
@@ -284,7 +284,7 @@ def test_a_link_carries_the_pins_and_shocks(fixture_settings):
     # The view on the big screen is a link: pins and the shocked departments travel with it.
     # Streamlit writes a multiselect's labels to the URL.
     at = app("whatif", wi_pin_out="FIN-P1 · General ledger migration", wi_shocked="Finance", wi_overrun="20")
-    assert at.multiselect(key=whatif.PIN_OUT).value == ["FIN-P1"]
-    assert at.multiselect(key=whatif.SHOCKED).value == ["FIN"]
+    assert at.multiselect(key=levers.PIN_OUT).value == ["FIN-P1"]
+    assert at.multiselect(key=levers.SHOCKED).value == ["FIN"]
     # FIN-P1 out; +20% on FIN only: FIN-P2 2,400 leaves 2,129.0 for HR-P3 + HR-P4 (1,417.9).
     assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}

@@ -28,3 +28,8 @@ def themes(f: Filters) -> pl.DataFrame:
 
 def mix(f: Filters) -> pl.DataFrame:
     return run("lessons/lessons_mix", f.params())
+
+
+def categories(mix: pl.DataFrame) -> list[str]:
+    """The categories that have lessons in view (from `mix`), in order, for the library's filter."""
+    return sorted(set(mix["category"]))

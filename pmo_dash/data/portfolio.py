@@ -71,3 +71,17 @@ def programme_summary(f: Filters) -> pl.DataFrame:
 
 def projects_table(f: Filters) -> pl.DataFrame:
     return run("portfolio/projects_table", f.params())
+
+
+def find_projects(rows: pl.DataFrame, needle: str, rags: list[str], late_only: bool) -> pl.DataFrame:
+    """The rows of the projects table a search keeps: `needle` in the ID, name or manager (any case),
+    an evidence RAG among `rags` (any when none), late only if asked."""
+    found = rows
+    if needle:
+        text = pl.concat_str(["project_id", "project", "project_manager"], separator=" ", ignore_nulls=True)
+        found = found.filter(text.str.to_lowercase().str.contains(needle.lower(), literal=True))
+    if rags:
+        found = found.filter(pl.col("evidence_rag").is_in(rags))
+    if late_only:
+        found = found.filter(pl.col("slip_days") > 0)
+    return found

@@ -28,3 +28,8 @@ def part(scope: Scope, project_id: str, as_of: dt.date, part: str) -> pl.DataFra
     if part not in PROJECT_PARTS:
         raise ValueError(f"unknown project part {part!r}")
     return run(f"project/project_{part}", {"scope": scope, "project": project_id, "as_of": as_of})
+
+
+def risk_cells(risks: pl.DataFrame) -> pl.DataFrame:
+    """A project's open risks (its `risks` part) counted per heat-map cell, as the risk grid wants them."""
+    return risks.group_by("likelihood", "impact").agg(pl.len().alias("risks"), pl.col("exposure").sum())

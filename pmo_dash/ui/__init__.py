@@ -1,1 +1,1 @@
-"""Streamlit components and pure chart builders: what the pages are made of."""
+"""What the pages are made of: the shell, theme, tables and formats, and a package per domain."""

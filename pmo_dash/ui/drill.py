@@ -1,18 +1,37 @@
-"""The drill path: which department, programme or project a page is about, and how to open one.
+"""The drill path: which department, programme or project a page is about, the way there and back."""
 
-The level's id travels in the URL (`?department=FIN`), beside the global filters, so a drill-down
-view is a link a colleague can open. An id outside the user's scope is treated as unknown.
-"""
+# The level's id travels in the URL (`?department=FIN`), beside the global filters, so that a
+# drill-down view is a link a colleague can open. An id outside the user's scope is treated as unknown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.data import Filters, Scope
-from pmo_dash.ui import fmt
+from pmo_dash.ui import fmt, header
 from pmo_dash.ui.shell import PAGES, page
+
+Crumb = tuple[str, str, dict[str, str]]  # the name shown, the page, its query parameters
+CRUMB_LIMIT = 40  # characters of a name in the breadcrumb: the page's title has the whole of it
+
+
+@dataclass(frozen=True)
+class Level:
+    """Where on the drill path a page is: the filters of that level, its name, the breadcrumb down to
+    it, its URL parameters (`{"department": "FIN"}`) and its row (none for the enterprise)."""
+
+    filters: Filters
+    name: str
+    trail: list[Crumb]
+    link: dict[str, str] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
 
 
 def open_department(department_id: str) -> None:
@@ -34,10 +53,7 @@ def chosen(level: str, options: pl.DataFrame, id_column: str, label_column: str,
     if wanted in known:
         return wanted
     if wanted:
-        st.warning(
-            f"The link names {noun} '{fmt.plain(wanted)}', which is not one you can see here.",
-            icon=":material/link_off:",
-        )
+        _not_yours(noun, wanted, icon=":material/link_off:")
     if not known:
         st.info(f"There is no {noun} to show.")
         return None
@@ -50,42 +66,112 @@ def chosen(level: str, options: pl.DataFrame, id_column: str, label_column: str,
     return None
 
 
-def level(f: Filters, user_scope: Scope, page_name: str) -> tuple[Filters, str, list] | None:
-    """For a page that follows the drill path (risks, benefits, lessons): the filters of the level the
-    link names (`?programme=` or `?department=`, else the enterprise under the global filters), a
-    label for it, and the breadcrumb to it. None when the link names something the user cannot see."""
-    trail = [("Enterprise", page("enterprise"), {})]
-    programme_id, department_id = st.query_params.get("programme"), st.query_params.get("department")
-    if programme_id:
-        programmes = data.portfolio.programmes(user_scope)
-        found = programmes.filter(pl.col("programme_id") == programme_id)
-        if found.is_empty():
-            st.warning(
-                f"The link names programme '{fmt.plain(programme_id)}', which is not one you can see here."
-            )
-            return None
-        p = found.row(0, named=True)
-        trail += [
-            (p["department"], page("department"), {"department": p["department_id"]}),
-            (p["name"], page("programme"), {"programme": programme_id}),
-        ]
-        here = Filters(
-            scope=(p["department_id"],), as_of=f.as_of, programme=programme_id, objective=f.objective
-        )
-        return here, p["name"], trail
-    if department_id:
-        departments = data.portfolio.departments(user_scope)
-        found = departments.filter(pl.col("department_id") == department_id)
-        if found.is_empty():
-            st.warning(
-                f"The link names department '{fmt.plain(department_id)}', which is not one you can see here."
-            )
-            return None
-        name = found["name"][0]
-        trail.append((name, page("department"), {"department": department_id}))
-        here = Filters(scope=(department_id,), as_of=f.as_of, programme=f.programme, objective=f.objective)
-        return here, name, trail
-    return f, "Enterprise", trail
+def _not_yours(noun: str, wanted: str, icon: str | None = None) -> None:
+    st.warning(f"The link names {noun} '{fmt.plain(wanted)}', which is not one you can see here.", icon=icon)
+
+
+def department(f: Filters, user_scope: Scope) -> Level | None:
+    """The department page's level: the one the link names, else a picker to choose one (None till then)."""
+    return _picked("department", data.portfolio.departments(user_scope), f, _department)
+
+
+def programme(f: Filters, user_scope: Scope) -> Level | None:
+    """The programme page's level: the one the link names, else a picker to choose one (None till then)."""
+    return _picked("programme", data.portfolio.programmes(user_scope), f, _programme)
+
+
+def _picked(noun: str, options: pl.DataFrame, f: Filters, build: Callable) -> Level | None:
+    picked = chosen(noun, options, f"{noun}_id", "name", noun)
+    return None if picked is None else build(f, _row(options, f"{noun}_id", picked))
+
+
+def level(f: Filters, user_scope: Scope) -> Level | None:
+    """For a page that follows the drill path (risks, benefits, lessons): the level the link names
+    (`?programme=`, else `?department=`), else the enterprise under the global filters. None when the
+    link names something the user cannot see."""
+    for noun, options, build in (
+        ("programme", data.portfolio.programmes, _programme),
+        ("department", data.portfolio.departments, _department),
+    ):
+        if wanted := st.query_params.get(noun):
+            row = _row(options(user_scope), f"{noun}_id", wanted)
+            if row is None:
+                _not_yours(noun, wanted)
+                return None
+            return build(f, row)
+    return Level(f, "Enterprise", [enterprise_crumb()])
+
+
+def _row(frame: pl.DataFrame, column: str, wanted: str) -> dict[str, Any] | None:
+    found = frame.filter(pl.col(column) == wanted)
+    return None if found.is_empty() else found.row(0, named=True)
+
+
+def _department(f: Filters, row: dict[str, Any]) -> Level:
+    link = {"department": row["department_id"]}
+    here = Filters(scope=(row["department_id"],), as_of=f.as_of, programme=f.programme, objective=f.objective)
+    return Level(here, row["name"], [enterprise_crumb(), (row["name"], page("department"), link)], link, row)
+
+
+def _programme(f: Filters, row: dict[str, Any]) -> Level:
+    link = {"programme": row["programme_id"]}
+    trail = [
+        enterprise_crumb(),
+        (row["department"], page("department"), {"department": row["department_id"]}),
+        (row["name"], page("programme"), link),
+    ]
+    here = Filters(
+        scope=(row["department_id"],), as_of=f.as_of, programme=row["programme_id"], objective=f.objective
+    )
+    return Level(here, row["name"], trail, link, row)
+
+
+def enterprise_crumb() -> Crumb:
+    return ("Enterprise", page("enterprise"), {})
+
+
+def project_trail(p: dict[str, Any]) -> list[Crumb]:
+    """Enterprise › Department › (Programme ›) Project, for a project's brief row `p`."""
+    trail = [enterprise_crumb(), (p["department"], page("department"), {"department": p["department_id"]})]
+    if p["programme_id"]:
+        trail.append((p["programme"], page("programme"), {"programme": p["programme_id"]}))
+    trail.append((p["project"], page("project"), {"project": p["project_id"]}))
+    return trail
+
+
+def insight_page(name: str, f: Filters, user_scope: Scope, what: str) -> Filters:
+    """The opening of a page that follows the drill path (risks, benefits, lessons): its title at the
+    level the link names, the line under it and the breadcrumb; returns that level's filters. Stops
+    the page when the link names something the user cannot see."""
+    found = level(f, user_scope)
+    if found is None:
+        st.stop()
+    title = PAGES[name][1]
+    st.title(f"{title} · {fmt.plain(found.name)}")
+    header.caption(found.filters, what)
+    breadcrumb([*found.trail, (title, page(name), {})])
+    return found.filters
+
+
+def heading(level: Level, what: str) -> None:
+    """A department's or programme's title, the line under it, the breadcrumb to it and the links to
+    its risks, benefits and lessons."""
+    st.title(fmt.plain(level.name))
+    header.caption(level.filters, what)
+    breadcrumb(level.trail)
+    insight_links(level.link)
+
+
+def breadcrumb(trail: list[Crumb]) -> None:
+    """Enterprise › Department › Programme › Project: each level a link back out, the last one plain."""
+    row = st.container(horizontal=True, gap="small", vertical_alignment="center")
+    for position, (text, target, params) in enumerate(trail):
+        if position:
+            row.markdown("›")
+        if position == len(trail) - 1:
+            row.markdown(f"**{fmt.plain(text, CRUMB_LIMIT)}**")
+        else:
+            row.page_link(target, label=fmt.plain(text, CRUMB_LIMIT), query_params=params)
 
 
 def insight_links(params: dict[str, str]) -> None:
@@ -93,3 +179,21 @@ def insight_links(params: dict[str, str]) -> None:
     row = st.container(horizontal=True, gap="small")
     for name in ("risks", "benefits", "lessons"):
         row.page_link(page(name), label=f"{name.capitalize()} here", icon=PAGES[name][2], query_params=params)
+
+
+def clicked(chart: go.Figure, key: str) -> str | None:
+    """Draw a chart whose points or bars can be clicked; the customdata of the one clicked, if any."""
+    return chart_pick(st.plotly_chart(chart, on_select="rerun", key=key))
+
+
+def chart_pick(event) -> str | None:
+    """The customdata of the point or bar a user clicked in a plotly chart, if any."""
+    # The event comes back from the browser, so it is read as untrusted: any other shape is no pick.
+    try:
+        point = event["selection"]["points"][0]
+        custom = point.get("customdata")
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+    if isinstance(custom, list):
+        custom = custom[0] if custom else None
+    return custom if isinstance(custom, str) and custom else None

@@ -92,3 +92,12 @@ def _notice_unknown(key: str, valid: list[str], what: str, hint: str = "") -> No
         values = ", ".join(f"'{fmt.plain(v)}'" for v in ignored)
         suffix = f" ({hint})" if hint else ""
         st.warning(f"Ignored {key}={values} from the link: not a {what}{suffix}.", icon=":material/link_off:")
+
+
+def since_picker(known: list[dt.date], as_of: dt.date) -> dt.date | None:
+    """An earlier period to compare with, the previous one by default."""
+    earlier = [p for p in known if p < as_of]
+    if not earlier:
+        st.caption("No earlier period to compare with.")
+        return None
+    return st.selectbox("Compared with", earlier, format_func=label, key="since", width=200)

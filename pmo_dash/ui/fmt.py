@@ -5,13 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import polars as pl
-import streamlit as st
-
 from pmo_dash.settings import get_settings
-
-RAG_COLOURS = {"Red": "#d62728", "Amber": "#ff9f1c", "Green": "#2ca02c", "Not reported": "#b0b0b0"}
-RAG_ORDER = ["Red", "Amber", "Green", "Not reported"]
 
 
 def money(value: float | None) -> str:
@@ -47,18 +41,6 @@ RAG_BADGES = {"Red": ":red-badge[Red]", "Amber": ":orange-badge[Amber]", "Green"
 def badge(rag: str | None) -> str:
     """A RAG as a coloured badge in markdown."""
     return RAG_BADGES.get(rag or "", ":gray-badge[none]")
-
-
-def rag_cell(column: str) -> pl.Expr:
-    """A RAG column as a table shows it: a one-chip list, coloured by `rag_column`."""
-    return pl.concat_list([pl.col(column)]).list.drop_nulls().alias(column)
-
-
-def rag_column(label: str) -> st.column_config.Column:
-    """A table column that shows a RAG as a coloured chip."""
-    return st.column_config.MultiselectColumn(
-        label, options=RAG_ORDER[:3], color=[RAG_COLOURS[r] for r in RAG_ORDER[:3]], width="small"
-    )
 
 
 # Markdown would read these as markup; a backslash makes each one the character typed.

@@ -9,8 +9,7 @@ import polars as pl
 import streamlit as st
 
 from pmo_dash import periods
-from pmo_dash.settings import get_settings
-from pmo_dash.ui import components, fmt
+from pmo_dash.ui import fmt, tables
 
 LISTS = ("risks", "benefits", "lessons", "lesson_matches", "changes", "gates", "controls")
 
@@ -91,10 +90,9 @@ def status(p: dict[str, Any]) -> None:
 
 def lists(parts: dict[str, pl.DataFrame]) -> None:
     """Top risks, benefits, lessons, change requests, gates and compliance controls, side by side."""
-    symbol = get_settings().currency_symbol
     left, right = st.columns(2)
     with left:
-        components.titled_table(
+        tables.titled_table(
             "Top risks (as last reviewed)",
             parts["risks"].head(10),
             {
@@ -105,68 +103,66 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
                 "exposure": "L×I",
                 "owner": "Owner",
                 "response": "Response",
-                "action_due": st.column_config.DateColumn("Action due", format="D MMM YYYY"),
+                "action_due": tables.date("Action due"),
                 "action_overdue": st.column_config.CheckboxColumn("Overdue"),
             },
         )
-        components.titled_table(
+        tables.titled_table(
             "Change requests",
             parts["changes"],
             {
                 "change_id": "Change",
-                "raised_on": st.column_config.DateColumn("Raised", format="D MMM YYYY"),
+                "raised_on": tables.date("Raised"),
                 "title": "Title",
-                "cost_impact": st.column_config.NumberColumn(f"Cost ({symbol})", format="compact"),
+                "cost_impact": tables.money("Cost", currency=True),
                 "schedule_impact_days": st.column_config.NumberColumn("Days"),
                 "decision": "Decision",
             },
         )
-        components.titled_table(
+        tables.titled_table(
             "Compliance controls",
             parts["controls"],
             {
                 "framework": "Framework",
                 "control": "Control",
                 "state": "State",
-                "due_on": st.column_config.DateColumn("Due", format="D MMM YYYY"),
+                "due_on": tables.date("Due"),
                 "overdue": st.column_config.CheckboxColumn("Overdue"),
             },
         )
     with right:
-        components.titled_table(
+        tables.titled_table(
             "Benefits (measured to date)",
             parts["benefits"],
             {
                 "benefit_id": "Benefit",
                 "name": "Name",
                 "kind": "Kind",
-                "planned_value": st.column_config.NumberColumn("Planned", format="compact"),
-                "actual_value": st.column_config.NumberColumn("Actual", format="compact"),
-                "realisation": st.column_config.ProgressColumn(
-                    "Realised", format="percent", min_value=0, max_value=1
-                ),
+                "planned_value": tables.money("Planned"),
+                "actual_value": tables.money("Actual"),
+                "realisation": tables.share("Realised"),
                 "owner": "Owner",
             },
         )
-        components.titled_table(
+        tables.titled_table(
             "Its own lessons",
             parts["lessons"],
             {
                 "lesson_id": "Lesson",
-                "logged_on": st.column_config.DateColumn("Logged", format="D MMM YYYY"),
+                "logged_on": tables.date("Logged"),
                 "category": "Category",
                 "title": "Title",
                 "effect": "Effect",
                 "state": "State",
             },
         )
-        components.titled_table(
+        tables.titled_table(
             "Stage gates",
             parts["gates"],
             {
                 "gate": "Gate",
-                "planned_on": st.column_config.DateColumn("Planned", format="D MMM YYYY"),
-                "passed_on": st.column_config.DateColumn("Passed", format="D MMM YYYY"),
+                "planned_on": tables.date("Planned"),
+                "passed_on": tables.date("Passed"),
                 "decision": "Decision",
                 "overdue": st.column_config.CheckboxColumn("Overdue"),
             },
@@ -175,7 +171,7 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
 
 def matches(rows: pl.DataFrame) -> None:
     """Lessons from other projects that match this one's open risks, with why they matched."""
-    components.titled_table(
+    tables.titled_table(
         "Matching lessons",
         rows,
         {

@@ -1,4 +1,4 @@
-"""Pure chart builders for the what-if page: data in, plotly figure out (see charts.py's habits)."""
+"""What-if charts (value for cost, funding, capacity, benefits): data in, plotly figure out. No Streamlit."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ import plotly.graph_objects as go
 import polars as pl
 
 from pmo_dash.settings import get_settings
-from pmo_dash.ui.charts import ACCENT, AMBER, GREEN, RED, _axis, _layout, _safe
+from pmo_dash.ui import theme
 from pmo_dash.ui.fmt import money
-
-GREY = "#9e9e9e"
+from pmo_dash.ui.theme import ACCENT, AMBER, GREEN, GREY, RED
 
 
 def frontier(curve: pl.DataFrame, chosen: tuple[float, float], now: tuple[float, float]) -> go.Figure:
@@ -41,10 +40,11 @@ def frontier(curve: pl.DataFrame, chosen: tuple[float, float], now: tuple[float,
             hovertemplate="this scenario<br>cost %{x:,.0f}<br>score %{y:.1f}<extra></extra>",
         ),
     ]
-    layout = _layout(
+    symbol = get_settings().currency_symbol
+    layout = theme.layout(
         340,
-        xaxis=_axis(title="cost (EAC of the funded projects)", tickprefix=get_settings().currency_symbol),
-        yaxis=_axis(title="total score"),
+        xaxis=theme.axis(title="cost (EAC of the funded projects)", tickprefix=symbol),
+        yaxis=theme.axis(title="total score"),
         legend={"orientation": "h", "y": -0.25},
     )
     return go.Figure(traces, layout)
@@ -53,7 +53,7 @@ def frontier(curve: pl.DataFrame, chosen: tuple[float, float], now: tuple[float,
 def department_funding(rows: pl.DataFrame) -> go.Figure:
     """Cost funded per department, now against the scenario, with the counts on the bars."""
     rows = rows.sort("department", descending=True)
-    names = _safe(rows["department"])
+    names = theme.safe(rows["department"])
     text_now = np.array(
         [f"{n} · {money(c)}" for n, c in zip(rows["funded_now"], rows["cost_now"], strict=True)]
     )
@@ -81,11 +81,11 @@ def department_funding(rows: pl.DataFrame) -> go.Figure:
         ),
     ]
     height = max(240, 60 + 46 * rows.height)
-    layout = _layout(
+    layout = theme.layout(
         height,
         barmode="group",
-        xaxis=_axis(title="cost funded (projects · EAC)", tickprefix=get_settings().currency_symbol),
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        xaxis=theme.axis(title="cost funded (projects · EAC)", tickprefix=get_settings().currency_symbol),
+        legend=theme.LEGEND_ABOVE,
     )
     return go.Figure(bars, layout)
 
@@ -106,8 +106,8 @@ def capacity(rows: pl.DataFrame) -> go.Figure:
         text[i, j] = "" if np.isnan(share) else f"{share:.0f}%"
     heat = go.Heatmap(
         z=grid,
-        x=np.array([m.strftime("%b %y") for m in months]),
-        y=_safe(pl.Series(roles)),
+        x=theme.period_names(months),
+        y=theme.safe(pl.Series(roles)),
         text=text,
         texttemplate="%{text}",
         hovertemplate="%{y}, %{x}: %{text} of capacity<extra></extra>",
@@ -118,14 +118,14 @@ def capacity(rows: pl.DataFrame) -> go.Figure:
     )
     over = rows.filter(pl.col("over"))
     marks = go.Scatter(
-        x=np.array([m.strftime("%b %y") for m in over["month"]]),
-        y=_safe(over["role"]),
+        x=theme.period_names(over["month"]),
+        y=theme.safe(over["role"]),
         mode="markers",
         marker={"symbol": "square-open", "size": 30, "color": "#000", "line": {"width": 2}},
         name="a department over capacity",
         hoverinfo="skip",
     )
-    layout = _layout(80 + 44 * max(len(roles), 1), legend={"orientation": "h", "y": -0.3})
+    layout = theme.layout(80 + 44 * max(len(roles), 1), legend={"orientation": "h", "y": -0.3})
     return go.Figure([heat, marks], layout)
 
 
@@ -144,9 +144,9 @@ def benefits(rows: pl.DataFrame) -> go.Figure:
         ),
     ]
     symbol = get_settings().currency_symbol
-    layout = _layout(
+    layout = theme.layout(
         320,
-        xaxis=_axis(type="date", tickformat="%b %Y"),
-        yaxis=_axis(title="cumulative expected benefit", tickprefix=symbol),
+        xaxis=theme.axis(type="date", tickformat=theme.MONTH),
+        yaxis=theme.axis(title="cumulative expected benefit", tickprefix=symbol),
     )
     return go.Figure(lines, layout)

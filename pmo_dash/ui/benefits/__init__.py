@@ -1,0 +1,1 @@
+"""Benefits: planned against realised, and what is behind or at risk."""

@@ -1,0 +1,59 @@
+"""Benefit views: the headline cards and how a list of benefits reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from pmo_dash import data
+from pmo_dash.ui import fmt, tables
+
+
+def benefit_cards(rollup: pl.DataFrame, status: pl.DataFrame) -> None:
+    """Benefits in view: how many, how far realised, cashable money, and how many at risk."""
+    cashable_planned, cashable_actual = data.benefits.cashable(rollup)
+    cards = st.columns(5)
+    cards[0].metric(
+        "Benefits",
+        f"{status.height:,}",
+        border=True,
+        help=f"{data.benefits.measured(status).height:,} measured so far",
+    )
+    cards[1].metric(
+        "Realisation",
+        fmt.share(data.benefits.mean_realisation(status)),
+        border=True,
+        help="Mean of each measured benefit's actual / planned to date",
+    )
+    cards[2].metric("Cashable planned to date", fmt.money(cashable_planned), border=True)
+    cards[3].metric(
+        "Cashable realised",
+        fmt.money(cashable_actual),
+        delta=fmt.share(cashable_actual / cashable_planned) + " of plan" if cashable_planned else None,
+        delta_color="off",
+        border=True,
+    )
+    cards[4].metric(
+        "At risk",
+        f"{status['at_risk'].sum():,}",
+        border=True,
+        help="Benefits of projects Red on evidence in the period",
+    )
+
+
+def benefit_columns() -> dict[str, Any]:
+    """How a list of benefits reads."""
+    return {
+        "benefit_id": st.column_config.TextColumn("Benefit"),
+        "benefit": st.column_config.TextColumn("Name", width="medium"),
+        "project": st.column_config.TextColumn("Project"),
+        "department": st.column_config.TextColumn("Department"),
+        "kind": st.column_config.TextColumn("Kind"),
+        "unit": st.column_config.TextColumn("Unit"),
+        "planned_value": tables.money("Planned to date"),
+        "actual_value": tables.money("Realised"),
+        "realisation": tables.share("Realised / planned"),
+        "owner": st.column_config.TextColumn("Owner"),
+    }

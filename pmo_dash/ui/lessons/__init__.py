@@ -1,0 +1,1 @@
+"""Lessons learned: health, recurring themes and the library."""

@@ -1,0 +1,1 @@
+"""The portfolio: the enterprise, a department and a programme."""

@@ -1,0 +1,149 @@
+"""Portfolio charts (enterprise, department, programme): data in, plotly figure out. No Streamlit."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+import polars as pl
+
+from pmo_dash.ui import theme
+from pmo_dash.ui.theme import AMBER, GREEN, RAG_COLOURS, RAG_ORDER, RED
+
+
+def rag_mix(mix: pl.DataFrame, basis: str) -> go.Figure:
+    """Stacked horizontal bars: projects per RAG for each department; a click selects a department."""
+    chosen = mix.filter(pl.col("basis") == basis)
+    names = chosen.select("department_id", "department").unique().sort("department", descending=True)
+    labels, ids = theme.safe(names["department"]), names["department_id"].to_numpy()
+    bars = []
+    for rag in RAG_ORDER:
+        rows = chosen.filter(pl.col("rag") == rag)
+        counts = dict(zip(rows["department_id"], rows["projects"], strict=True))
+        bars.append(
+            go.Bar(
+                name=rag,
+                y=labels,
+                x=np.array([counts.get(d, 0) for d in ids]),
+                orientation="h",
+                marker_color=RAG_COLOURS[rag],
+                customdata=ids,
+                hovertemplate="%{y}: %{x} " + rag + "<extra></extra>",
+            )
+        )
+    height = max(260, 40 * names.height + 90)
+    # In the bars' order: plotly reverses the legend of stacked bars by default.
+    legend = theme.LEGEND_ABOVE | {"traceorder": "normal"}
+    return go.Figure(
+        bars, theme.layout(height, barmode="stack", xaxis=theme.axis(title="active projects"), legend=legend)
+    )
+
+
+def department_variance(variance: pl.DataFrame) -> go.Figure:
+    """Median slip (days) and cost variance per department, side by side; a click selects one."""
+    rows = variance.sort("department", descending=True)
+    labels, ids = theme.safe(rows["department"]), rows["department_id"].to_numpy()
+    slip = rows["median_slip_days"].fill_null(0).to_numpy()
+    cv = rows["cost_variance"].fill_null(0).to_numpy()
+    bars = [
+        go.Bar(
+            y=labels,
+            x=slip,
+            orientation="h",
+            customdata=ids,
+            showlegend=False,
+            marker_color=np.where(slip > 30, RED, np.where(slip > 0, AMBER, GREEN)),
+            hovertemplate="%{y}: median %{x:.0f} days late<extra></extra>",
+        ),
+        go.Bar(
+            y=labels,
+            x=cv,
+            orientation="h",
+            customdata=ids,
+            showlegend=False,
+            xaxis="x2",
+            yaxis="y2",
+            marker_color=np.where(cv < 0, RED, GREEN),
+            hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
+        ),
+    ]
+    sides = theme.side_by_side(("Median schedule slip (days)", "Cost variance, EV − AC"), 0.04, shared_y=True)
+    return go.Figure(bars, theme.layout(max(260, 40 * rows.height + 90), **sides))
+
+
+def spi_cpi_scatter(projects: pl.DataFrame) -> go.Figure:
+    """Each project at (SPI, CPI), sized by budget, coloured by evidence RAG; a click selects one."""
+    biggest = max(float(projects["budget"].fill_null(0).sqrt().max() or 0), 1.0)
+    points = []
+    for rag in RAG_ORDER[:3]:
+        rows = projects.filter(pl.col("evidence_rag") == rag)
+        if rows.is_empty():
+            continue
+        size = rows["budget"].fill_null(0).sqrt().to_numpy()
+        points.append(
+            go.Scattergl(
+                name=rag,
+                x=rows["spi"].to_numpy(),
+                y=rows["cpi"].to_numpy(),
+                mode="markers",
+                marker={"color": RAG_COLOURS[rag], "size": 6 + 22 * size / biggest, "opacity": 0.75},
+                customdata=rows["project_id"].to_numpy(),
+                text=theme.safe(rows["project"] + " · " + rows["department"]),
+                hovertemplate="%{text}<br>SPI %{x:.2f} · CPI %{y:.2f}<extra></extra>",
+            )
+        )
+    layout = theme.layout(
+        420,
+        xaxis=theme.axis(title="SPI (schedule: earned / planned)"),
+        yaxis=theme.axis(title="CPI (cost: earned / actual)"),
+        shapes=[theme.line("x", 1), theme.line("y", 1)],
+    )
+    return go.Figure(points, layout)
+
+
+def reporting_compliance(compliance: pl.DataFrame) -> go.Figure:
+    """Share of active projects that reported for the period, per department."""
+    rows = compliance.sort("department", descending=True)
+    share = rows["reporting_compliance"].fill_null(0).to_numpy()
+    counts = zip(share, rows["reported_projects"], rows["active_projects"], strict=True)
+    bar = go.Bar(
+        y=theme.safe(rows["department"]),
+        x=share,
+        orientation="h",
+        customdata=rows["department_id"].to_numpy(),
+        text=np.array([f"{s:.0%} ({r}/{a})" for s, r, a in counts]),
+        textposition="auto",
+        marker_color=theme.bands(share, 0.95, 0.8),
+        hovertemplate="%{y}: %{text}<extra></extra>",
+    )
+    layout = theme.layout(
+        max(220, 36 * rows.height + 80), xaxis=theme.axis(tickformat=theme.SHARE, range=[0, 1.05])
+    )
+    return go.Figure([bar], layout)
+
+
+def trends(trend: pl.DataFrame) -> go.Figure:
+    """SPI and CPI over the periods, beside the share Red and reporting compliance."""
+    x = theme.period_names(trend["period"])
+    lines = [
+        go.Scatter(x=x, y=trend["spi"].to_numpy(), name="SPI", line={"color": theme.ACCENT, "width": 3}),
+        go.Scatter(x=x, y=trend["cpi"].to_numpy(), name="CPI", line={"color": "#8c564b", "width": 3}),
+        go.Scatter(
+            x=x,
+            y=trend["share_red"].to_numpy(),
+            name="Red on evidence",
+            xaxis="x2",
+            yaxis="y2",
+            line={"color": RED, "width": 3},
+        ),
+        go.Scatter(
+            x=x,
+            y=trend["reporting_compliance"].to_numpy(),
+            name="Reporting compliance",
+            xaxis="x2",
+            yaxis="y2",
+            line={"color": "#7f7f7f", "width": 2, "dash": "dash"},
+        ),
+    ]
+    sides = theme.side_by_side(("Schedule and cost performance", "Red on evidence, and reporting"), 0.08)
+    sides["yaxis2"] |= {"tickformat": theme.SHARE, "range": [0, 1.05]}
+    return go.Figure(lines, theme.layout(300, shapes=[theme.line("y", 1)], **sides))

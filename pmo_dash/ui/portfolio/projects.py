@@ -1,0 +1,86 @@
+"""The projects table of a department or programme: search, RAG chips, sparklines, a click, a CSV."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from pmo_dash import data
+from pmo_dash.settings import get_settings
+from pmo_dash.ui import download, tables
+
+
+def projects_table(rows: pl.DataFrame, key: str, file_name: str = "projects") -> str | None:
+    """Every project: RAG badges, progress, SPI trend, slip and EAC; sortable, filterable, clickable,
+    and the rows found downloadable as CSV."""
+    left, middle, right = st.columns([2, 2, 1])
+    needle = left.text_input("Find a project", key=f"{key}_find", placeholder="name, ID or manager")
+    rags = middle.multiselect("Evidence RAG", ["Red", "Amber", "Green"], key=f"{key}_rag", placeholder="any")
+    late_only = right.toggle("Late only", key=f"{key}_late")
+    shown = data.portfolio.find_projects(rows, needle, rags, late_only)
+    table = shown.with_columns(tables.rag_cell("evidence_rag"), tables.rag_cell("reported_rag")).select(
+        "project_id",
+        "project",
+        "programme",
+        "evidence_rag",
+        "reported_rag",
+        "percent_complete",
+        "spi_trend",
+        "spi",
+        "cpi",
+        "slip_days",
+        "budget",
+        "eac",
+        "eac_over_budget",
+        "project_manager",
+    )
+    st.caption(f"{shown.height} of {rows.height} projects · click a row to open the project")
+    event = st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=tables.fitted_height(table.height, 560),
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "project_id": st.column_config.TextColumn("ID"),
+            "project": st.column_config.TextColumn("Project", width="medium"),
+            "programme": st.column_config.TextColumn("Programme"),
+            "evidence_rag": tables.rag_column("Evidence"),
+            "reported_rag": tables.rag_column("Reported"),
+            "percent_complete": tables.percent("Complete", bar=True),
+            "spi_trend": st.column_config.LineChartColumn("SPI, 12 periods"),
+            "spi": tables.ratio("SPI"),
+            "cpi": tables.ratio("CPI"),
+            "slip_days": st.column_config.NumberColumn("Slip (days)", format="%d"),
+            "budget": tables.money("Budget", currency=True),
+            "eac": tables.money("EAC", currency=True),
+            "eac_over_budget": tables.money("EAC − budget"),
+            "project_manager": st.column_config.TextColumn("Manager"),
+        },
+    )
+    if not shown.is_empty():
+        download.csv_button(projects_export(shown), file_name, key=f"{key}_csv")
+    return tables.selected_row(event, shown, "project_id")
+
+
+def projects_export(rows: pl.DataFrame) -> pl.DataFrame:
+    """The projects table as a file: its columns under their headings, but the SPI sparkline."""
+    symbol = get_settings().currency_symbol
+    headings = {
+        "project_id": "ID",
+        "project": "Project",
+        "programme": "Programme",
+        "evidence_rag": "Evidence RAG",
+        "reported_rag": "Reported RAG",
+        "percent_complete": "Complete (%)",
+        "spi": "SPI",
+        "cpi": "CPI",
+        "slip_days": "Slip (days)",
+        "budget": f"Budget ({symbol})",
+        "eac": f"EAC ({symbol})",
+        "eac_over_budget": f"EAC − budget ({symbol})",
+        "project_manager": "Manager",
+    }
+    return rows.select(list(headings)).rename(headings)

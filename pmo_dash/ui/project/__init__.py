@@ -1,0 +1,1 @@
+"""One project: its brief and its charts."""

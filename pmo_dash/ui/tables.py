@@ -1,0 +1,80 @@
+"""How tables read: one column configuration for each kind (money, ratios, shares, dates, RAG chips)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from pmo_dash.settings import get_settings
+from pmo_dash.ui.theme import RAG_COLOURS, RAG_ORDER
+
+DATE = {"format": "D MMM YYYY"}
+
+
+def money(label: str, *, currency: bool = False, **more: Any) -> st.column_config.Column:
+    """An amount, compact (£4.5M); `currency` names the currency in the heading."""
+    if currency:
+        label = f"{label} ({get_settings().currency_symbol})"
+    return st.column_config.NumberColumn(label, format="compact", **more)
+
+
+def ratio(label: str, **more: Any) -> st.column_config.Column:
+    """An index such as SPI or CPI, to two places."""
+    return st.column_config.NumberColumn(label, format="%.2f", **more)
+
+
+def share(label: str, **more: Any) -> st.column_config.Column:
+    """A share from 0 to 1 as a bar with its percentage."""
+    return st.column_config.ProgressColumn(label, format="percent", min_value=0, max_value=1, **more)
+
+
+def percent(label: str, *, bar: bool = False, **more: Any) -> st.column_config.Column:
+    """A percentage held as 0 to 100, as a number or as a bar."""
+    if bar:
+        return st.column_config.ProgressColumn(label, format="%.0f%%", min_value=0, max_value=100, **more)
+    return st.column_config.NumberColumn(label, format="%.0f%%", **more)
+
+
+def date(label: str, **more: Any) -> st.column_config.Column:
+    return st.column_config.DateColumn(label, **DATE, **more)
+
+
+def rag_cell(column: str) -> pl.Expr:
+    """A RAG column as a table shows it: a one-chip list, coloured by `rag_column`."""
+    return pl.concat_list([pl.col(column)]).list.drop_nulls().alias(column)
+
+
+def rag_column(label: str) -> st.column_config.Column:
+    """A table column that shows a RAG as a coloured chip."""
+    return st.column_config.MultiselectColumn(
+        label, options=RAG_ORDER[:3], color=[RAG_COLOURS[r] for r in RAG_ORDER[:3]], width="small"
+    )
+
+
+def fitted_height(rows: int, limit: int) -> int:
+    """Tall enough for the heading and `rows` rows, up to `limit` pixels."""
+    return min(35 * (rows + 1) + 2, limit)
+
+
+def selected_row(event, rows: pl.DataFrame, column: str) -> str | None:
+    """`column` of the row a user selected in a table, if any."""
+    # Read as a mapping: a selection state is one, whether Streamlit or a test produced it.
+    chosen = event["selection"]["rows"] if event else []
+    return rows[column][chosen[0]] if chosen and chosen[0] < rows.height else None
+
+
+def titled_table(title: str, rows: pl.DataFrame, columns: dict[str, Any], height: int = 320) -> None:
+    """A short list under a bold title with its count; `columns` names and configures what shows."""
+    st.markdown(f"**{title}** ({rows.height})")
+    if rows.is_empty():
+        st.caption("None recorded.")
+        return
+    st.dataframe(
+        rows.select(list(columns)),
+        hide_index=True,
+        width="stretch",
+        column_config=columns,
+        height=fitted_height(rows.height, height),
+    )

@@ -1,0 +1,1 @@
+"""The what-if review: levers, what the board sees, saved scenarios and their files."""

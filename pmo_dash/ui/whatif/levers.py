@@ -1,0 +1,122 @@
+"""The what-if levers: their widgets, bound to the URL, read as one `Levers` value."""
+
+# Bound to the URL so that a scenario on the big screen is a link. The page evaluates the levers
+# through the data layer's cache, so that dragging back to an earlier value answers at once.
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from pmo_dash.settings import get_settings
+from pmo_dash.ui import fmt
+from pmo_dash.ui.filters import IN_LINK
+from pmo_dash.whatif.levers import Levers
+
+# Widget keys: also the URL keys, and what a saved scenario restores.
+WEIGHTS = {"wi_fit": "Strategic fit", "wi_benefit": "Expected benefit", "wi_health": "Delivery health"}
+RISK = "wi_risk"
+BUDGET_MODE, BUDGET_PCT, BUDGET_AMOUNT = "wi_budget_mode", "wi_budget_pct", "wi_budget_amount"
+CAPACITY, OVERRUN, DELAY, SHOCKED = "wi_capacity", "wi_overrun", "wi_delay", "wi_shocked"
+PIN_IN, PIN_OUT = "wi_pin_in", "wi_pin_out"
+MODES = ["% of today's cost", "amount"]
+DEFAULTS: dict[str, Any] = {
+    "wi_fit": 3,
+    "wi_benefit": 3,
+    "wi_health": 2,
+    RISK: 2,
+    BUDGET_MODE: MODES[0],
+    BUDGET_PCT: 100,
+    CAPACITY: False,
+    OVERRUN: 0,
+    DELAY: 0,
+    SHOCKED: [],
+    PIN_IN: [],
+    PIN_OUT: [],
+}
+OPENED = "_wi_opened"  # session key: the toast that says a saved scenario's levers were restored
+
+
+def current_budget(candidates: pl.DataFrame) -> float:
+    """What the current portfolio is forecast to cost: the EAC of the projects funded now. Costs are
+    EACs everywhere here, so that 100% funds today's portfolio as it stands."""
+    return float(candidates.filter(pl.col("funded_now"))["eac"].sum())
+
+
+def draw(candidates: pl.DataFrame, departments: dict[str, str]) -> Levers:
+    """Draw the levers; return what they say."""
+    if opened := st.session_state.pop(OPENED, None):
+        st.toast(fmt.plain(opened), icon=":material/open_in_browser:")
+    for key, value in DEFAULTS.items():
+        st.session_state.setdefault(key, value)
+    labels = dict(
+        zip(candidates["project_id"], candidates["project_id"] + " · " + candidates["project"], strict=True)
+    )
+    weights, money_, shocks = st.columns([4, 4, 4], gap="large")
+    with weights:
+        st.markdown("**Weights**")
+        values = {key: st.slider(label, 0, 10, key=key, **IN_LINK) for key, label in WEIGHTS.items()}
+        risk = st.slider("Risk exposure (a penalty)", 0, 10, key=RISK, **IN_LINK)
+    with money_:
+        st.markdown("**Budget envelope**")
+        base = current_budget(candidates)
+        mode = st.segmented_control("Set the envelope as", MODES, key=BUDGET_MODE, **IN_LINK)
+        if mode == MODES[1]:
+            st.session_state.setdefault(BUDGET_AMOUNT, round(base))
+            budget = st.number_input(
+                f"Envelope ({get_settings().currency_symbol})", min_value=0, step=100_000, key=BUDGET_AMOUNT
+            )
+        else:
+            pct = st.slider(
+                "Envelope, % of what today's portfolio will cost",
+                0,
+                150,
+                step=5,
+                key=BUDGET_PCT,
+                **IN_LINK,
+                help=f"100% is {fmt.money(base)}: the forecast cost (EAC) of the projects funded now.",
+            )
+            budget = base * pct / 100
+        capacity = st.toggle("Respect capacity (per department, role, month)", key=CAPACITY, **IN_LINK)
+    with shocks:
+        st.markdown("**Shocks**")
+        overrun = st.slider("Cost overrun (%)", 0, 50, step=5, key=OVERRUN, **IN_LINK)
+        delay = st.slider("Delay (months)", 0, 12, key=DELAY, **IN_LINK)
+        shocked = st.multiselect(
+            "Shock only these departments",
+            list(departments),
+            format_func=departments.get,
+            key=SHOCKED,
+            placeholder="The whole portfolio",
+            **IN_LINK,
+        )
+    with st.expander("Pin projects in or out (mandatory projects are always in)"):
+        left, right = st.columns(2)
+        pin_in = left.multiselect("Always fund", list(labels), format_func=labels.get, key=PIN_IN, **IN_LINK)
+        pin_out = right.multiselect(
+            "Never fund", list(labels), format_func=labels.get, key=PIN_OUT, **IN_LINK
+        )
+    return Levers(
+        fit=values["wi_fit"],
+        benefit=values["wi_benefit"],
+        health=values["wi_health"],
+        risk=risk,
+        budget=float(budget),
+        use_capacity=bool(capacity),
+        overrun_pct=float(overrun),
+        delay_months=int(delay),
+        shocked_departments=tuple(shocked),
+        pinned_in=frozenset(pin_in),
+        pinned_out=frozenset(pin_out),
+        time_limit=get_settings().whatif_time_limit_seconds,
+    )
+
+
+def ui_state() -> dict[str, Any]:
+    """The widget values that restore this what-if on the page."""
+    state = {key: st.session_state.get(key, default) for key, default in DEFAULTS.items()}
+    if st.session_state.get(BUDGET_MODE) == MODES[1]:
+        state[BUDGET_AMOUNT] = st.session_state.get(BUDGET_AMOUNT)
+    return state

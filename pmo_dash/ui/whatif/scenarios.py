@@ -1,0 +1,204 @@
+"""Saved what-if scenarios: save, open, compare, export and delete, through the app-state store."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from pmo_dash import data, exports
+from pmo_dash.auth.roles import User
+from pmo_dash.data import Filters
+from pmo_dash.intake import Scenario, ScenarioError, ScenarioStore, labelled
+from pmo_dash.settings import get_settings
+from pmo_dash.ui import fmt, tables
+from pmo_dash.ui.whatif import export, levers
+from pmo_dash.whatif.outcome import Outcome
+
+
+def store() -> ScenarioStore:
+    return ScenarioStore(get_settings().scenarios)
+
+
+def _restore(scenario: Scenario) -> None:
+    """Button callback: put a saved scenario's levers back in the widgets before they are drawn."""
+    for key, value in scenario.levers.get("ui", {}).items():
+        st.session_state[key] = value
+    st.session_state[levers.OPENED] = f"Opened '{scenario.name}': the levers are as it was saved."
+
+
+def save_form(result: Outcome, user: User, f: Filters, user_scope: tuple[str, ...]) -> None:
+    """A name and a Save button for the scenario on screen."""
+    with st.form("save_scenario", clear_on_submit=True, border=False):
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
+        left.text_input("Save this scenario as", placeholder="e.g. Board option B: 90% budget", key="wi_name")
+        right.form_submit_button(
+            "Save",
+            icon=":material/save:",
+            key="wi_save",
+            on_click=_save,
+            args=(user, f.scope, user_scope, result, levers.ui_state()),
+        )
+
+
+def _save(
+    user: User, scope: tuple[str, ...], user_scope: tuple[str, ...], result: Outcome, ui: dict[str, Any]
+) -> None:
+    """Button callback: save the scenario on screen when Save was clicked (only then is it serialised).
+    Its name must differ only from the scenarios this user can see: a clash with one they cannot see
+    would tell them it exists."""
+    name = st.session_state.get("wi_name") or ""
+    decided = result.candidates.select(
+        "project_id", "rank", pl.col("score").round(4), pl.col("eac").round(2), "decision"
+    )
+    try:
+        store().save(
+            name,
+            user.username,
+            user.name,
+            data.warehouse_version(),
+            scope,
+            {"levers": json.loads(result.levers.to_json()), "ui": ui},
+            sorted(result.selection.chosen),
+            result.summary(),
+            decided.to_dicts(),
+            seen_by=user_scope,
+        )
+        st.session_state["_wi_notice"] = f"Saved '{' '.join(name.split())}'."
+    except ScenarioError as err:
+        st.session_state["_wi_error"] = str(err)
+
+
+def _delete(scenario: Scenario, user: User, user_scope: tuple[str, ...]) -> None:
+    try:
+        store().delete(scenario.scenario_id, user_scope, user.username, user.sees_every_department)
+        st.session_state["_wi_notice"] = f"Deleted '{scenario.name}'."
+    except ScenarioError as err:
+        st.session_state["_wi_error"] = str(err)
+
+
+def saved(user: User, user_scope: tuple[str, ...], candidates: pl.DataFrame) -> None:
+    """The saved scenarios this user may see: open, compare, export, delete."""
+    if notice := st.session_state.pop("_wi_notice", None):
+        st.success(fmt.plain(notice))
+    if error := st.session_state.pop("_wi_error", None):
+        st.error(fmt.plain(error))
+    scenarios = store().list(user_scope)
+    if not scenarios:
+        st.caption("No saved scenarios yet.")
+        return
+    # A name may be saved for different departments by people who cannot see each other's: the
+    # label tells them apart for those who see both.
+    by_label = {label: s for s, label in zip(scenarios, labelled(scenarios), strict=True)}
+    table = pl.DataFrame(
+        [
+            {
+                "scenario": label,
+                "author": s.author_name,
+                "saved": s.created_at,
+                "funded": s.summary.get("funded"),
+                "cost": s.summary.get("cost"),
+                "score": s.summary.get("value"),
+                "warehouse": s.warehouse_version,
+            }
+            for label, s in by_label.items()
+        ]
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={
+            "saved": st.column_config.DatetimeColumn("Saved (UTC)", format="D MMM YYYY, HH:mm"),
+            "cost": tables.money("Cost"),
+            "score": st.column_config.NumberColumn("Score", format="%.1f"),
+            "warehouse": "Made on warehouse",
+        },
+    )
+    left, right = st.columns(2, gap="large")
+    with left:
+        pick = st.selectbox("Scenario", list(by_label), key="wi_scenario")
+        chosen = by_label[pick]
+        buttons = st.container(horizontal=True)
+        buttons.button(
+            "Open", icon=":material/open_in_browser:", on_click=_restore, args=(chosen,), key="wi_open"
+        )
+        # Made only when clicked (on a thread of its own), not on every move of a lever.
+        buttons.download_button(
+            "CSV",
+            lambda: export.scenario_csv(chosen, candidates),
+            f"{exports.file_stem(chosen.name)}.csv",
+            "text/csv",
+            icon=":material/download:",
+        )
+        buttons.download_button(
+            "XLSX",
+            lambda: export.scenario_xlsx(chosen, candidates),
+            f"{exports.file_stem(chosen.name)}.xlsx",
+            icon=":material/download:",
+        )
+        if not user.read_only:
+            buttons.button(
+                "Delete",
+                icon=":material/delete:",
+                key="wi_delete",
+                on_click=_delete,
+                args=(chosen, user, user_scope),
+            )
+        if chosen.warehouse_version != data.warehouse_version():
+            st.caption(
+                f"Made on the warehouse {chosen.warehouse_version}; opening it re-runs its levers on today's."
+            )
+    with right:
+        names = st.multiselect(
+            "Compare side by side (two to four)", list(by_label), max_selections=4, key="wi_compare"
+        )
+    if len(names) >= 2:
+        compare({n: by_label[n] for n in names}, candidates)
+
+
+def compare(scenarios: dict[str, Scenario], candidates: pl.DataFrame) -> None:
+    """The chosen scenarios' figures in columns, under their labels, then the projects they disagree on."""
+    figures = {
+        "Funded projects": lambda s: f"{s.summary['funded']:,}",
+        "Cost (EAC)": lambda s: fmt.money(s.summary["cost"]),
+        "Envelope": lambda s: fmt.money(s.summary["budget"]),
+        "Total score": lambda s: f"{s.summary['value']:,.1f}",
+        "Expected benefit": lambda s: fmt.money(s.summary["benefits"]),
+        "Staffing overloads": lambda s: f"{s.summary['over_allocated_cells']:,}",
+        "Weights: fit, benefit, health, risk": lambda s: ", ".join(
+            f"{s.levers['levers'][k]:g}" for k in ("fit", "benefit", "health", "risk")
+        ),
+        "Capacity respected": lambda s: "yes" if s.levers["levers"]["use_capacity"] else "no",
+        "Cost overrun, delay": lambda s: (
+            f"{s.levers['levers']['overrun_pct']:g}%, {s.levers['levers']['delay_months']} months"
+            + (
+                f" ({', '.join(s.levers['levers']['shocked_departments'])})"
+                if s.levers["levers"]["shocked_departments"]
+                else ""
+            )
+        ),
+        "Pinned in, out": lambda s: (
+            f"{len(s.levers['levers']['pinned_in'])}, {len(s.levers['levers']['pinned_out'])}"
+        ),
+        "Saved by": lambda s: f"{s.author_name}, {s.created_at:%-d %b %Y %H:%M} UTC",
+    }
+    side = pl.DataFrame(
+        {"": list(figures)}
+        | {label: [shown(s) for shown in figures.values()] for label, s in scenarios.items()}
+    )
+    st.dataframe(side, hide_index=True)
+    funded = {label: set(s.funded) for label, s in scenarios.items()}
+    differ = sorted(set.union(*funded.values()) - set.intersection(*funded.values()))
+    st.markdown(f"**Projects funded in some but not all ({len(differ)})**")
+    if differ:
+        names = dict(zip(candidates["project_id"], candidates["project"], strict=True))
+        st.dataframe(
+            pl.DataFrame(
+                {"project_id": differ, "project": [names.get(p, "(no longer a candidate)") for p in differ]}
+                | {name: [p in ids for p in differ] for name, ids in funded.items()}
+            ),
+            hide_index=True,
+            column_config={name: st.column_config.CheckboxColumn(name) for name in funded},
+        )
