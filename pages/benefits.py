@@ -26,10 +26,14 @@ with right:
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader("Realisation by department")
-    st.plotly_chart(charts.realisation_bars(data.benefits.rolled(rollup, "department")))
+    st.plotly_chart(
+        charts.realisation_bars(data.benefits.rolled(rollup, "department"), data.intake.thresholds())
+    )
 with right:
     st.subheader("Realisation by strategic objective")
-    st.plotly_chart(charts.realisation_bars(data.benefits.rolled(rollup, "objective")))
+    st.plotly_chart(
+        charts.realisation_bars(data.benefits.rolled(rollup, "objective"), data.intake.thresholds())
+    )
 st.caption(
     "Realisation is each benefit's actual against planned to date, averaged over the benefits measured "
     "so far (their units differ, so they are not summed)."

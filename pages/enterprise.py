@@ -27,12 +27,12 @@ with left:
 with right:
     st.subheader("Reporting compliance")
     st.caption("Share of active projects that sent a return for the period")
-    chart = charts.reporting_compliance(data.portfolio.reporting_compliance(f))
+    chart = charts.reporting_compliance(data.portfolio.reporting_compliance(f), data.intake.thresholds())
     if department := drill.clicked(chart, key="compliance"):
         drill.open_department(department)
 
 st.subheader("Schedule slip and cost variance by department")
-chart = charts.department_variance(data.portfolio.department_variance(f))
+chart = charts.department_variance(data.portfolio.department_variance(f), data.intake.thresholds())
 if department := drill.clicked(chart, key="variance"):
     drill.open_department(department)
 

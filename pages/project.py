@@ -3,7 +3,6 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.settings import get_settings
 from pmo_dash.ui import drill, fmt, shell
 from pmo_dash.ui.project import charts, views
 from pmo_dash.ui.risks import charts as risk_charts
@@ -40,19 +39,17 @@ with right:
     if milestones.is_empty():
         st.caption("No milestones submitted.")
     else:
-        st.plotly_chart(charts.milestones(milestones))
+        st.plotly_chart(charts.milestones(milestones, data.intake.thresholds()))
 
 parts = {part: data.project.part(scope, project, f.as_of, part) for part in views.LISTS}
 if not parts["risks"].is_empty():
-    settings = get_settings()
     left, right = st.columns([2, 3], gap="large")
     with left:
         st.subheader("Its risks, as last reviewed")
         grid = risk_charts.risk_grid(
             data.project.risk_cells(parts["risks"]),
             "risks",
-            settings.high_risk_exposure,
-            settings.medium_risk_exposure,
+            data.intake.thresholds(),
         )
         st.plotly_chart(grid)
     with right:

@@ -3,13 +3,12 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.settings import get_settings
 from pmo_dash.ui import drill, filters, shell, tables
 from pmo_dash.ui.risks import charts, views
 
 shell.guard()
 here = drill.insight_page("risks", shell.current(), shell.user_scope(), "Risks and issues, as last reviewed")
-settings = get_settings()
+cut = data.intake.thresholds()
 
 left, right = st.columns([3, 2], gap="large")
 with left:
@@ -23,14 +22,13 @@ with left:
     grid = charts.risk_grid(
         cells,
         "exposure" if mode == "Exposure" else "risks",
-        settings.high_risk_exposure,
-        settings.medium_risk_exposure,
+        cut,
         moves,
     )
     picked = views.heat_cell(st.plotly_chart(grid, on_select="rerun", key="heatmap"))
     st.caption(
-        f"Red zone: likelihood × impact ≥ {settings.high_risk_exposure}; amber from "
-        f"{settings.medium_risk_exposure}. Click a cell to list its risks."
+        f"Red zone: likelihood × impact ≥ {cut.high_risk_exposure}; amber from "
+        f"{cut.medium_risk_exposure}. Click a cell to list its risks."
     )
 with right:
     if picked:

@@ -14,7 +14,7 @@ HAND_WRITTEN = {"status_reports"}
 
 INTRO = """# The data contract: standard returns
 
-Generated from `pmo_dash/contract.py` by `python -m pmo_dash docs`; do not edit by hand
+Generated from `pmo_dash/contract/` by `python -m pmo_dash docs`; do not edit by hand
 (`tests/test_docs.py` fails when this file and the code disagree).
 
 Every department submits one folder named by its `department_id`, holding one file per table:
@@ -116,7 +116,7 @@ def staging_sql(table: Table) -> str:
     return (
         f"-- stg_{table.name}: {table.grain}.\n"
         "-- The contract's columns as validated, and the file and row each came from. Written by\n"
-        "-- `python -m pmo_dash docs` from pmo_dash/contract.py; do not edit by hand.\n"
+        "-- `python -m pmo_dash docs` from pmo_dash/contract/; do not edit by hand.\n"
         f"create view stg_{table.name} as\nselect\n{columns}\nfrom raw_{table.name};\n"
     )
 

@@ -18,6 +18,7 @@ import pytest
 ROOT = Path(__file__).parent.parent
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "test-results"
+RUNNING: dict[str, subprocess.Popen] = {}  # url -> the server process, for whoever measures it
 # Without these, chromium reaches for the network at every start and this machine refuses it.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -63,6 +64,7 @@ def streamlit_server(env: dict[str, str]) -> Iterator[str]:
         command, cwd=ROOT, env=os.environ | env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
     url = f"http://127.0.0.1:{port}"
+    RUNNING[url] = process
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -77,6 +79,7 @@ def streamlit_server(env: dict[str, str]) -> Iterator[str]:
                 time.sleep(0.3)
         yield url
     finally:
+        RUNNING.pop(url, None)
         process.terminate()
         process.wait(timeout=20)
 

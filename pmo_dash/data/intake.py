@@ -7,6 +7,7 @@ from typing import Any
 
 from pmo_dash import db
 from pmo_dash.data.cache import Scope, run
+from pmo_dash.settings import Thresholds
 
 
 def build_info(scope: Scope) -> dict[str, Any]:
@@ -17,3 +18,9 @@ def built_from(warehouse: Path, version: str) -> frozenset[tuple[str, str]]:
     """Every file this version of the warehouse was built from, with its sha256: read before anyone has
     logged in (so not through the scoped cache), to tell the shipped demo from real returns."""
     return frozenset(db.query(warehouse, "intake/source_files", at_version=version).iter_rows())
+
+
+def thresholds() -> Thresholds:
+    """The cut-offs the served warehouse was built with (a warehouse from before a cut-off existed
+    takes today's default for it)."""
+    return Thresholds(**run("intake/thresholds", {}).row(0, named=True))

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 import numpy as np
 import polars as pl
 
+from pmo_dash.settings import Thresholds
+
 RAG_COLOURS = {"Red": "#d62728", "Amber": "#ff9f1c", "Green": "#2ca02c", "Not reported": "#b0b0b0"}
 RAG_ORDER = ["Red", "Amber", "Green", "Not reported"]
 RED, AMBER, GREEN = RAG_COLOURS["Red"], RAG_COLOURS["Amber"], RAG_COLOURS["Green"]
@@ -116,3 +118,13 @@ def side_by_side(titles: tuple[str, str], gap: float, shared_y: bool = False) ->
             title | {"text": titles[1], "x": 1 - half / 2},
         ],
     }
+
+
+def slip_colour(days: float, cut: Thresholds) -> str:
+    """A slip's colour by the evidence-RAG cut-offs: Red past the red days, Amber past the amber days."""
+    return RED if days > cut.slip_red_days else AMBER if days > cut.slip_amber_days else GREEN
+
+
+def slip_colours(days: np.ndarray, cut: Thresholds) -> np.ndarray:
+    """`slip_colour` for each of many slips."""
+    return np.where(days > cut.slip_red_days, RED, np.where(days > cut.slip_amber_days, AMBER, GREEN))

@@ -13,7 +13,9 @@ import polars as pl
 
 from pmo_dash.contract import TABLES
 from pmo_dash.intake.ingest.read import FILE, FileProblem, SourceFile, discover, read
-from pmo_dash.intake.ingest.validate import Validated, file_problems, validate
+from pmo_dash.intake.ingest.report import file_problems
+from pmo_dash.intake.ingest.validate import validate
+from pmo_dash.intake.ingest.validated import Validated
 
 __all__ = ["Ingested", "ingest"]
 

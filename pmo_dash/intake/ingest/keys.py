@@ -3,17 +3,13 @@ that do not exist, and the keys of rows rejected whole (so that their children c
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import polars as pl
 
 from pmo_dash.contract import BY_NAME, Column, Table
 from pmo_dash.intake.ingest.parse import Check, dtype, shown
 from pmo_dash.intake.ingest.read import FILE, FOLDER, ROW
 from pmo_dash.intake.ingest.report import report
-
-if TYPE_CHECKING:
-    from pmo_dash.intake.ingest.validate import Validated
+from pmo_dash.intake.ingest.validated import Validated
 
 SHOWN_COPIES = 3  # rows of a repeated key named in its message
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import polars as pl
 
@@ -12,17 +11,9 @@ from pmo_dash.intake.ingest import keys
 from pmo_dash.intake.ingest.parse import Check, dtype, parse, typed, unread
 from pmo_dash.intake.ingest.read import FILE, FOLDER, META, ROW, FileProblem, SourceFile
 from pmo_dash.intake.ingest.report import PROBLEMS, file_problems, report
+from pmo_dash.intake.ingest.validated import Validated
 
 REJECTED = {"table_name": pl.String, "file": pl.String, "row": pl.Int64, "record": pl.String}
-
-
-@dataclass
-class Validated:
-    accepted: pl.DataFrame  # typed contract columns plus _file, _row, _folder
-    rejected: pl.DataFrame  # REJECTED: the row exactly as submitted, as JSON
-    problems: pl.DataFrame  # PROBLEMS
-    rejected_keys: pl.DataFrame  # keys of rejected rows, so children can say why a reference fails
-    accepted_by_file: pl.DataFrame  # __file, accepted: the count outlives the rows (see ingest's sink)
 
 
 def empty(table: Table, *, typed: bool = True) -> pl.DataFrame:

@@ -1,6 +1,6 @@
 -- stg_change_requests: one row per change request.
 -- The contract's columns as validated, and the file and row each came from. Written by
--- `python -m pmo_dash docs` from pmo_dash/contract.py; do not edit by hand.
+-- `python -m pmo_dash docs` from pmo_dash/contract/; do not edit by hand.
 create view stg_change_requests as
 select
     change_id,

@@ -1,6 +1,6 @@
 -- stg_lessons: one row per lesson.
 -- The contract's columns as validated, and the file and row each came from. Written by
--- `python -m pmo_dash docs` from pmo_dash/contract.py; do not edit by hand.
+-- `python -m pmo_dash docs` from pmo_dash/contract/; do not edit by hand.
 create view stg_lessons as
 select
     lesson_id,

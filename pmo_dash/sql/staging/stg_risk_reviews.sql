@@ -1,6 +1,6 @@
 -- stg_risk_reviews: one row per risk per review.
 -- The contract's columns as validated, and the file and row each came from. Written by
--- `python -m pmo_dash docs` from pmo_dash/contract.py; do not edit by hand.
+-- `python -m pmo_dash docs` from pmo_dash/contract/; do not edit by hand.
 create view stg_risk_reviews as
 select
     risk_id,

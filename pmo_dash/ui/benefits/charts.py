@@ -6,6 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 import polars as pl
 
+from pmo_dash.settings import Thresholds
 from pmo_dash.ui import theme
 
 
@@ -29,7 +30,7 @@ def benefits_curve(curve: pl.DataFrame) -> go.Figure:
     return go.Figure(lines, layout)
 
 
-def realisation_bars(rows: pl.DataFrame) -> go.Figure:
+def realisation_bars(rows: pl.DataFrame, cut: Thresholds) -> go.Figure:
     """Mean realisation (actual / planned to date) per group; 100% is on plan."""
     ordered = rows.sort("name", descending=True)
     share = ordered["realisation"].fill_null(0).to_numpy()
@@ -39,7 +40,7 @@ def realisation_bars(rows: pl.DataFrame) -> go.Figure:
         orientation="h",
         text=np.array([f"{s:.0%}" for s in share]),
         textposition="auto",
-        marker_color=theme.bands(share, 0.95, 0.8),
+        marker_color=theme.bands(share, cut.realisation_green, cut.realisation_amber),
         hovertemplate="%{y}: %{x:.0%} of plan<extra></extra>",
     )
     right = max(1.1, float(share.max(initial=0)) * 1.05)

@@ -8,6 +8,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
+from pmo_dash import data
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import download, tables
 
@@ -23,16 +24,14 @@ HEALTH_PARTS = {
 
 def health_table(health: pl.DataFrame, as_of: dt.date) -> None:
     """Each department's score, RAG and six components in the period, with the weights shown."""
-    settings = get_settings()
+    cut = data.intake.thresholds()
     now = health.filter(pl.col("period") == as_of).with_columns(
         tables.rag_cell("rag"), *(pl.col(k) * 100 for k in HEALTH_PARTS)
     )
-    weights = " · ".join(
-        f"{label} {getattr(settings, weight):g}" for label, weight, _ in HEALTH_PARTS.values()
-    )
+    weights = " · ".join(f"{label} {getattr(cut, weight):g}" for label, weight, _ in HEALTH_PARTS.values())
     st.caption(
         f"Score 0-100 weighs the components: {weights}. A component with nothing to measure drops out. "
-        f"Green from {settings.lessons_health_green:g}, Amber from {settings.lessons_health_amber:g}."
+        f"Green from {cut.lessons_health_green:g}, Amber from {cut.lessons_health_amber:g}."
     )
     columns: dict[str, Any] = {
         "department": st.column_config.TextColumn("Department"),
@@ -40,7 +39,7 @@ def health_table(health: pl.DataFrame, as_of: dt.date) -> None:
         "rag": tables.rag_column("RAG"),
     }
     for key, (label, weight, help) in HEALTH_PARTS.items():
-        columns[key] = tables.percent(f"{label} ({getattr(settings, weight):g})", help=help)
+        columns[key] = tables.percent(f"{label} ({getattr(cut, weight):g})", help=help)
     columns["median_days_to_lesson"] = st.column_config.NumberColumn("Days to first lesson", format="%.0f")
     columns["closed_projects"] = st.column_config.NumberColumn("Closed projects")
     columns["lessons"] = st.column_config.NumberColumn("Lessons")

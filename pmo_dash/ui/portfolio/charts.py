@@ -6,8 +6,9 @@ import numpy as np
 import plotly.graph_objects as go
 import polars as pl
 
+from pmo_dash.settings import Thresholds
 from pmo_dash.ui import theme
-from pmo_dash.ui.theme import AMBER, GREEN, RAG_COLOURS, RAG_ORDER, RED
+from pmo_dash.ui.theme import GREEN, RAG_COLOURS, RAG_ORDER, RED
 
 
 def rag_mix(mix: pl.DataFrame, basis: str) -> go.Figure:
@@ -38,7 +39,7 @@ def rag_mix(mix: pl.DataFrame, basis: str) -> go.Figure:
     )
 
 
-def department_variance(variance: pl.DataFrame) -> go.Figure:
+def department_variance(variance: pl.DataFrame, cut: Thresholds) -> go.Figure:
     """Median slip (days) and cost variance per department, side by side; a click selects one."""
     rows = variance.sort("department", descending=True)
     labels, ids = theme.safe(rows["department"]), rows["department_id"].to_numpy()
@@ -51,7 +52,7 @@ def department_variance(variance: pl.DataFrame) -> go.Figure:
             orientation="h",
             customdata=ids,
             showlegend=False,
-            marker_color=np.where(slip > 30, RED, np.where(slip > 0, AMBER, GREEN)),
+            marker_color=theme.slip_colours(slip, cut),
             hovertemplate="%{y}: median %{x:.0f} days late<extra></extra>",
         ),
         go.Bar(
@@ -100,7 +101,7 @@ def spi_cpi_scatter(projects: pl.DataFrame) -> go.Figure:
     return go.Figure(points, layout)
 
 
-def reporting_compliance(compliance: pl.DataFrame) -> go.Figure:
+def reporting_compliance(compliance: pl.DataFrame, cut: Thresholds) -> go.Figure:
     """Share of active projects that reported for the period, per department."""
     rows = compliance.sort("department", descending=True)
     share = rows["reporting_compliance"].fill_null(0).to_numpy()
@@ -112,7 +113,7 @@ def reporting_compliance(compliance: pl.DataFrame) -> go.Figure:
         customdata=rows["department_id"].to_numpy(),
         text=np.array([f"{s:.0%} ({r}/{a})" for s, r, a in counts]),
         textposition="auto",
-        marker_color=theme.bands(share, 0.95, 0.8),
+        marker_color=theme.bands(share, cut.compliance_green, cut.compliance_amber),
         hovertemplate="%{y}: %{text}<extra></extra>",
     )
     layout = theme.layout(

@@ -8,8 +8,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from pmo_dash import periods
-from pmo_dash.settings import get_settings
+from pmo_dash import data, periods
 from pmo_dash.ui import fmt, tables
 from pmo_dash.ui.filters import IN_LINK
 
@@ -91,7 +90,7 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date) -> None:
         count,
         delta_fmt=signed_count,
         good_up=False,
-        help=f"Open risks with likelihood × impact ≥ {get_settings().high_risk_exposure}",
+        help=f"Open risks with likelihood × impact ≥ {data.intake.thresholds().high_risk_exposure}",
     )
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import plotly.graph_objects as go
 import polars as pl
 
+from pmo_dash.settings import Thresholds
 from pmo_dash.ui import theme
 from pmo_dash.ui.theme import ACCENT, AMBER, GREEN, INK, RED
 
@@ -82,7 +83,7 @@ def s_curve(
     return go.Figure(lines, layout)
 
 
-def milestones(rows: pl.DataFrame) -> go.Figure:
+def milestones(rows: pl.DataFrame, cut: Thresholds) -> go.Figure:
     """Each milestone on a line from its baseline date to its forecast (or actual) date."""
     names = theme.safe(rows["name"])
     ends = [
@@ -91,7 +92,7 @@ def milestones(rows: pl.DataFrame) -> go.Figure:
     ]
     traces = []
     for name, base, end, slip in zip(names, rows["baseline_date"], ends, rows["slip_days"], strict=True):
-        colour = GREEN if (slip or 0) <= 0 else AMBER if slip <= 30 else RED
+        colour = theme.slip_colour(slip or 0, cut)
         traces.append(
             go.Scatter(
                 x=[base, end],

@@ -8,13 +8,12 @@ import numpy as np
 import plotly.graph_objects as go
 import polars as pl
 
+from pmo_dash.settings import Thresholds
 from pmo_dash.ui import theme
 from pmo_dash.ui.theme import INK, RED
 
 
-def risk_grid(
-    cells: pl.DataFrame, value: str, red_from: int, amber_from: int, moves: pl.DataFrame | None = None
-):
+def risk_grid(cells: pl.DataFrame, value: str, cut: Thresholds, moves: pl.DataFrame | None = None):
     """The 5 x 5 likelihood x impact matrix, zones coloured by exposure, each cell showing `value`
     (risks or exposure), or the moves in and out of it; a click on a cell selects it."""
     known = {(r["likelihood"], r["impact"]): r for r in cells.iter_rows(named=True)}
@@ -27,7 +26,9 @@ def risk_grid(
         zone_row, label_row = [], []
         for impact in levels:
             exposure = likelihood * impact
-            zone_row.append(2 if exposure >= red_from else 1 if exposure >= amber_from else 0)
+            zone_row.append(
+                2 if exposure >= cut.high_risk_exposure else 1 if exposure >= cut.medium_risk_exposure else 0
+            )
             if moves is not None:
                 m = moved.get((likelihood, impact))
                 label_row.append(f"+{m['moved_in']} / −{m['moved_out']}" if m else "")

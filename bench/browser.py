@@ -1,0 +1,117 @@
+"""What the user waits for, in Debian's chromium: logging in to a drawn dashboard, a page switch, a
+drill; and the server's memory with many sessions open. Uses the tests' browser harness."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+from bench import PAGES, SESSIONS
+from pmo_dash.settings import Settings
+from tests.browser import CHROMIUM, RUNNING, chromium_page, settle, streamlit_server
+
+# Drawn: nothing running, and every chart on the page has drawn its SVG.
+DRAWN = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+    && [...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg'))"""
+TRIES = 5
+
+
+def available() -> bool:
+    return Path(CHROMIUM).exists()
+
+
+def env(settings: Settings, scenarios: Path) -> dict[str, str]:
+    return {
+        "PMO_WAREHOUSE": str(settings.warehouse),
+        "PMO_SOURCE_DIR": str(settings.source_dir),
+        "PMO_DEMO": "true",
+        "PMO_SCENARIOS": str(scenarios),
+        "PMO_SESSIONS": str(scenarios.with_name("sessions.sqlite")),
+    }
+
+
+def drawn(page, text: str) -> None:
+    """Wait until `text` shows and the page is drawn."""
+    page.get_by_text(text).first.wait_for(timeout=120_000)
+    page.wait_for_function(DRAWN, timeout=120_000)
+
+
+def waits(settings: Settings, scenarios: Path) -> dict[str, list[float]]:
+    """Seconds from a click to a drawn page: log in (fresh browser each time), switch to another page
+    from the menu, and drill from the enterprise page into a department by clicking its bar."""
+    found: dict[str, list[float]] = {"login": [], "switch": [], "drill": []}
+    with streamlit_server(env(settings, scenarios)) as url, chromium_page(1440, 900) as first:
+        _log_in(first, url)  # the server's first visitor fills its caches: not what a user waits for
+        for _ in range(TRIES):
+            context = first.context.browser.new_context(viewport={"width": 1440, "height": 900})
+            page = context.new_page()  # a browser of its own: no cookie, nothing cached
+            found["login"].append(_log_in(page, url))
+            for target, text in (("Risks", "Heat map"), ("Enterprise", "Watermelons")):
+                started = time.perf_counter()
+                page.locator('[data-testid="stSidebarNav"] a', has_text=target).first.click()
+                drawn(page, text)
+                found["switch"].append(time.perf_counter() - started)
+            found["drill"].append(_drill(page))
+            context.close()
+    return found
+
+
+def _log_in(page, url: str) -> float:
+    page.goto(url)
+    page.get_by_role("button", name="Log in").wait_for(timeout=120_000)
+    settle(page)
+    page.get_by_role("textbox", name="Username").fill("exec")
+    page.get_by_role("textbox", name="Password").fill("demo-exec")
+    started = time.perf_counter()
+    page.get_by_role("button", name="Log in").click()
+    drawn(page, "Watermelons")
+    return time.perf_counter() - started
+
+
+def _drill(page) -> float:
+    """Click the first department's bar in RAG by department; wait for its page."""
+    chart = page.locator(".js-plotly-plot").first
+    chart.scroll_into_view_if_needed()
+    bar = chart.locator("g.trace.bars").first.locator("g.point path").first
+    bar.wait_for(timeout=120_000)
+    bar = bar.bounding_box()
+    started = time.perf_counter()
+    page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
+    page.wait_for_function("() => location.pathname.endsWith('/department')", timeout=120_000)
+    drawn(page, "Projects")
+    return time.perf_counter() - started
+
+
+def sessions_memory(settings: Settings, scenarios: Path) -> dict[str, float]:
+    """The server's resident memory with SESSIONS sessions open, each logged in and having opened
+    every page."""
+    with streamlit_server(env(settings, scenarios)) as url:
+        server = RUNNING[url]
+        idle = _rss_mb(server.pid)
+        with chromium_page(1600, 1200) as page:
+            browser = page.context.browser
+            for _ in range(SESSIONS):
+                tab = browser.new_context(viewport={"width": 1600, "height": 1200}).new_page()
+                tab.goto(f"{url}/whatif")
+                tab.get_by_role("textbox", name="Username").fill("exec")
+                tab.get_by_role("textbox", name="Password").fill("demo-exec")
+                tab.get_by_role("button", name="Log in").click()
+                tab.get_by_text("Projects ranked by score").wait_for(timeout=120_000)
+                for name in PAGES[:-1]:
+                    tab.locator('[data-testid="stSidebarNav"] a', has_text=name.capitalize()).first.click()
+                    tab.wait_for_timeout(300)
+                    tab.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=120_000)
+            busy = _rss_mb(server.pid)
+    return {"idle": idle, "busy": busy}
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
