@@ -136,6 +136,9 @@ def write(
         }
         for tier_name, found in waits.items():
             for key, values in found.items():
+                if not values:
+                    lines.append(f"| {tier_name} | {words[key]} | not measured | | < {targets[key]} s | |")
+                    continue
                 middle = statistics.median(values)
                 lines.append(
                     f"| {tier_name} | {words[key]} | {middle:.2f} s | {max(values):.2f} s "
