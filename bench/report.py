@@ -144,6 +144,14 @@ def write(
                     f"| {tier_name} | {words[key]} | {middle:.2f} s | {max(values):.2f} s "
                     f"| < {targets[key]} s | {_ok(middle < targets[key])} |"
                 )
+        from bench.browser import LOST_LOGINS
+
+        if LOST_LOGINS:
+            lines += [
+                "",
+                f"**{len(LOST_LOGINS)} login(s) did not land at the first try** (the form came back; the "
+                "bench tried again): " + "; ".join(LOST_LOGINS),
+            ]
     lines += ["", f"## Memory with {SESSIONS} sessions open", ""]
     if memory is None:
         lines.append("Not measured: Debian's chromium is not installed (`make browser`).")
