@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, shell, tables
+from pmo_dash.ui import drill, missing, shell, tables
 from pmo_dash.ui.benefits import charts, views
 
 shell.guard()
@@ -11,6 +11,7 @@ here = drill.insight_page(
     "benefits", shell.current(), shell.user_scope(), "Benefits realisation, measured to date"
 )
 
+missing.page_needs("benefits", ("benefits", "benefit_measurements"), here.scope)
 rollup = data.benefits.rollup(here)
 status = data.benefits.status(here)
 views.benefit_cards(rollup, status)
@@ -18,7 +19,7 @@ views.benefit_cards(rollup, status)
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader("Cashable benefits: planned against realised")
-    st.plotly_chart(charts.benefits_curve(data.benefits.curve(here)))
+    missing.chart(charts.benefits_curve, data.benefits.curve(here), "No cashable benefit is planned yet.")
 with right:
     st.subheader("Mix by kind")
     st.plotly_chart(charts.kinds(data.benefits.rolled(rollup, "kind")))

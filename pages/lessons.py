@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, shell
+from pmo_dash.ui import drill, missing, shell
 from pmo_dash.ui.lessons import charts, views
 
 shell.guard()
@@ -11,6 +11,7 @@ here = drill.insight_page(
     "lessons", shell.current(), shell.user_scope(), "Lessons-learned health and library"
 )
 
+missing.page_needs("lessons learned", ("lessons",), here.scope)
 health = data.lessons.health(here)
 st.subheader("Health by department")
 views.health_table(health, here.as_of)

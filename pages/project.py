@@ -26,6 +26,7 @@ views.facts(p, past=f.as_of < data.portfolio.periods(scope)[0])
 views.status(p)
 
 history = data.project.part(scope, project, f.as_of, "history")
+returned = data.intake.returned(scope)
 st.subheader("RAG by period")
 st.plotly_chart(charts.rag_strip(history.tail(24)))
 
@@ -37,7 +38,7 @@ with right:
     st.subheader("Milestones: baseline against forecast")
     milestones = data.project.part(scope, project, f.as_of, "milestones")
     if milestones.is_empty():
-        st.caption("No milestones submitted.")
+        st.caption(views.empty("milestones", p, returned))
     else:
         st.plotly_chart(charts.milestones(milestones, data.intake.thresholds()))
 
@@ -56,4 +57,4 @@ if not parts["risks"].is_empty():
         st.subheader("Lessons others learned")
         st.caption("From other projects, matched to this project's open risks by category and shared words.")
         views.matches(parts["lesson_matches"])
-views.lists(parts)
+views.lists(parts, p, returned)

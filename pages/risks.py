@@ -3,11 +3,12 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, filters, shell, tables
+from pmo_dash.ui import drill, filters, missing, shell, tables
 from pmo_dash.ui.risks import charts, views
 
 shell.guard()
 here = drill.insight_page("risks", shell.current(), shell.user_scope(), "Risks and issues, as last reviewed")
+missing.page_needs("risks or issues", ("risks", "issues"), here.scope)
 cut = data.intake.thresholds()
 
 left, right = st.columns([3, 2], gap="large")
@@ -68,10 +69,10 @@ if since:
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader("Exposure over the last 13 periods")
-    st.plotly_chart(charts.risk_trend(data.risks.trend(here)))
+    missing.chart(charts.risk_trend, data.risks.trend(here), "No risk was open in these periods.")
 with right:
     st.subheader("Open issues by severity and age")
-    st.plotly_chart(charts.issues_by_severity(data.risks.open_issues(here)))
+    missing.chart(charts.issues_by_severity, data.risks.open_issues(here), "No issue is open.")
 
 tables.titled_table(
     "Overdue risk actions",
@@ -82,4 +83,4 @@ tables.titled_table(
 )
 
 st.subheader("Where risk concentrates: category by department")
-st.plotly_chart(charts.concentration(data.risks.concentration(here)))
+missing.chart(charts.concentration, data.risks.concentration(here), "No risk is open in this period.")

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pmo_dash.ui import shell
+from tests.conftest import on_screen
 
 ROOT = Path(__file__).parent.parent
 ENTITY = {"department": "HR", "programme": "FIN-PG1", "project": "FIN-P1"}
@@ -226,3 +227,10 @@ def test_a_project_that_had_ended_says_so_rather_than_not_started(fixture_settin
     assert [t.value for t in app("project", project="HR-P5", as_of="Jun 2026").title] == [
         "Leave self\\-service"
     ]
+
+
+def test_with_the_returns_an_empty_list_means_none_for_the_project(fixture_settings):
+    # In the golden fixture Finance returns risks but FIN-P2 has no lessons of its own; nobody returns gates.
+    captions = [on_screen(c.value) for c in app("project", project="FIN-P2").caption]
+    assert "None for this project." in captions
+    assert "Not returned: Finance has sent no `stage_gates` return, which supplies these." in captions

@@ -24,3 +24,12 @@ def thresholds() -> Thresholds:
     """The cut-offs the served warehouse was built with (a warehouse from before a cut-off existed
     takes today's default for it)."""
     return Thresholds(**run("intake/thresholds", {}).row(0, named=True))
+
+
+def returned(scope: Scope) -> dict[str, frozenset[str]]:
+    """For each standard table, the departments in scope that returned rows of it (accepted)."""
+    rows = run("intake/returned_tables", {"scope": scope})
+    found: dict[str, set[str]] = {}
+    for department, table in rows.select("department_id", "table_name").iter_rows():
+        found.setdefault(table, set()).add(department)
+    return {table: frozenset(departments) for table, departments in found.items()}

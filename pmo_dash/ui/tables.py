@@ -65,11 +65,18 @@ def selected_row(event, rows: pl.DataFrame, column: str) -> str | None:
     return rows[column][chosen[0]] if chosen and chosen[0] < rows.height else None
 
 
-def titled_table(title: str, rows: pl.DataFrame, columns: dict[str, Any], height: int = 320) -> None:
-    """A short list under a bold title with its count; `columns` names and configures what shows."""
+def titled_table(
+    title: str,
+    rows: pl.DataFrame,
+    columns: dict[str, Any],
+    height: int = 320,
+    empty: str = "Nothing to list.",
+) -> None:
+    """A short list under a bold title with its count; `columns` names and configures what shows;
+    `empty` says what an empty list means (nothing of the kind, or nothing returned)."""
     st.markdown(f"**{title}** ({rows.height})")
     if rows.is_empty():
-        st.caption("None recorded.")
+        st.caption(empty)
         return
     st.dataframe(
         rows.select(list(columns)),

@@ -88,7 +88,27 @@ def status(p: dict[str, Any]) -> None:
     cells[6].metric("Open high risks", f"{p['open_high_risks']}", border=True)
 
 
-def lists(parts: dict[str, pl.DataFrame]) -> None:
+# Which return supplies each list of the brief.
+RETURNS = {
+    "risks": "risks",
+    "changes": "change_requests",
+    "controls": "compliance_controls",
+    "benefits": "benefits",
+    "lessons": "lessons",
+    "gates": "stage_gates",
+    "milestones": "milestones",
+}
+
+
+def empty(part: str, p: dict[str, Any], returned: dict[str, frozenset[str]]) -> str:
+    """What an empty list of the brief means: none for this project, or nothing returned at all."""
+    table = RETURNS[part]
+    if p["department_id"] in returned.get(table, frozenset()):
+        return "None for this project."
+    return f"Not returned: {fmt.plain(p['department'])} has sent no `{table}` return, which supplies these."
+
+
+def lists(parts: dict[str, pl.DataFrame], p: dict[str, Any], returned: dict[str, frozenset[str]]) -> None:
     """Top risks, benefits, lessons, change requests, gates and compliance controls, side by side."""
     left, right = st.columns(2)
     with left:
@@ -106,6 +126,7 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
                 "action_due": tables.date("Action due"),
                 "action_overdue": st.column_config.CheckboxColumn("Overdue"),
             },
+            empty=empty("risks", p, returned),
         )
         tables.titled_table(
             "Change requests",
@@ -118,6 +139,7 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
                 "schedule_impact_days": st.column_config.NumberColumn("Days"),
                 "decision": "Decision",
             },
+            empty=empty("changes", p, returned),
         )
         tables.titled_table(
             "Compliance controls",
@@ -129,6 +151,7 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
                 "due_on": tables.date("Due"),
                 "overdue": st.column_config.CheckboxColumn("Overdue"),
             },
+            empty=empty("controls", p, returned),
         )
     with right:
         tables.titled_table(
@@ -143,6 +166,7 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
                 "realisation": tables.share("Realised"),
                 "owner": "Owner",
             },
+            empty=empty("benefits", p, returned),
         )
         tables.titled_table(
             "Its own lessons",
@@ -155,6 +179,7 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
                 "effect": "Effect",
                 "state": "State",
             },
+            empty=empty("lessons", p, returned),
         )
         tables.titled_table(
             "Stage gates",
@@ -166,6 +191,7 @@ def lists(parts: dict[str, pl.DataFrame]) -> None:
                 "decision": "Decision",
                 "overdue": st.column_config.CheckboxColumn("Overdue"),
             },
+            empty=empty("gates", p, returned),
         )
 
 

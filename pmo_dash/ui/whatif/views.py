@@ -50,11 +50,14 @@ def headline(result: Outcome) -> None:
         border=True,
     )
     over = result.capacity.filter(pl.col("over")).height
+    known = not result.capacity.filter(pl.col("capacity_fte").is_not_null()).is_empty()
     cols[4].metric(
         "Staffing overloads",
-        f"{over:,}" if result.levers.use_capacity or over else "0",
+        f"{over:,}" if known else "–",
         border=True,
-        help="Role-months in which a department needs more people than it has.",
+        help="Role-months in which a department needs more people than it has."
+        if known
+        else "Not known: no department in view returned capacity (the `capacity` return).",
     )
     if selection.over_budget:
         st.warning(

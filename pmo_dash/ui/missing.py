@@ -1,0 +1,45 @@
+"""What a page says when a portfolio lacks something: what is missing and which return supplies it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import plotly.graph_objects as go
+import polars as pl
+import streamlit as st
+
+from pmo_dash import data
+from pmo_dash.data import Scope
+
+ICON = ":material/inbox:"
+
+
+def returned(tables: tuple[str, ...], scope: Scope) -> bool:
+    """Did any department in scope return rows of any of these tables?"""
+    found = data.intake.returned(scope)
+    return any(found.get(table) for table in tables)
+
+
+def say(what: str, tables: tuple[str, ...]) -> None:
+    """No such data in view: say so, and which standard returns would supply it."""
+    names = " and ".join(f"`{t}`" for t in tables)
+    st.info(
+        f"No {what} in the returns for this view. They come from the departments' {names} "
+        f"return{'s' if len(tables) > 1 else ''} (see docs/data-contract.md).",
+        icon=ICON,
+    )
+
+
+def page_needs(what: str, tables: tuple[str, ...], scope: Scope) -> None:
+    """Stop a page whose whole subject is missing, saying so, rather than draw empty charts."""
+    if not returned(tables, scope):
+        say(what, tables)
+        st.stop()
+
+
+def chart(build: Callable[..., go.Figure], rows: pl.DataFrame, empty: str, *args, **kwargs) -> None:
+    """Draw the chart, or say in words that there is nothing to draw (never bare axes)."""
+    if rows.is_empty():
+        st.caption(empty)
+        return
+    st.plotly_chart(build(rows, *args, **kwargs))

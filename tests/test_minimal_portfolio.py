@@ -1,0 +1,102 @@
+"""A portfolio with only departments, projects and status reports: every page opens, and says what is
+missing and which return would supply it (issue 12, part 9)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+
+import pytest
+
+from pmo_dash.intake.build import build
+from pmo_dash.settings import get_settings
+from pmo_dash.ui import shell
+from tests.conftest import FIXTURE, on_screen
+from tests.test_app import app
+from tests.test_hostile_pages import markdown_texts
+
+KEPT = ("departments", "projects", "status_reports", "strategic_objectives", "programmes")
+LINKS = {"department": "FIN", "programme": "FIN-PG1", "project": "FIN-P1"}
+
+
+@pytest.fixture(scope="module")
+def minimal_app(fixture_settings, tmp_path_factory):
+    out = tmp_path_factory.mktemp("minimal")
+    source = out / "returns"
+    shutil.copytree(FIXTURE, source)
+    (source / "README.md").unlink()
+    for path in source.glob("*/*.csv"):
+        if path.stem not in KEPT:
+            path.unlink()
+    env = {
+        "PMO_SOURCE_DIR": str(source),
+        "PMO_WAREHOUSE": str(out / "warehouse.duckdb"),
+        "PMO_REPORT": str(out / "report.csv"),
+        "PMO_SCENARIOS": str(out / "scenarios.sqlite"),
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        get_settings.cache_clear()
+        build(get_settings())
+        yield get_settings()
+    get_settings.cache_clear()
+    assert os.environ["PMO_WAREHOUSE"] == str(fixture_settings.warehouse)
+
+
+@pytest.mark.parametrize("page", list(shell.PAGES))
+def test_every_page_opens_on_a_minimal_portfolio(minimal_app, page):
+    at = app(
+        page, user="admin" if page == "admin" else "exec", **({page: LINKS[page]} if page in LINKS else {})
+    )
+    assert not at.exception, [e.message for e in at.exception]
+    shown = [t for t in markdown_texts(at) if re.search(r"\bNone\b", t)]
+    assert shown == [], "a missing value reads as None"
+    assert bare_charts(at) == [], "a chart with nothing to draw"
+
+
+def bare_charts(at) -> list[str]:
+    """Charts with no data at all: bare axes on the screen."""
+    bare = []
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        points = sum(
+            len(trace.get(axis) or []) for trace in spec.get("data", []) for axis in ("x", "y", "z", "values")
+        )
+        if points == 0:
+            bare.append(spec.get("layout", {}).get("title", {}).get("text", "(untitled)"))
+    return bare
+
+
+MISSING = {
+    "risks": ("risks or issues", "`risks` and `issues` returns"),
+    "benefits": ("benefits", "`benefits` and `benefit_measurements` returns"),
+    "lessons": ("lessons learned", "`lessons` return"),
+}
+
+
+@pytest.mark.parametrize("page", sorted(MISSING))
+def test_an_insight_page_without_its_returns_says_which_would_supply_it(minimal_app, page):
+    what, returns = MISSING[page]
+    at = app(page)
+    assert [i.value for i in at.info] == [
+        f"No {what} in the returns for this view. They come from the departments' {returns} "
+        "(see docs/data-contract.md)."
+    ]
+    assert not at.get("plotly_chart"), "nothing drawn for data that is not there"
+
+
+def test_the_project_brief_tells_not_returned_from_none(minimal_app):
+    at = app("project", project="FIN-P1")
+    captions = [on_screen(c.value) for c in at.caption]
+    assert "Not returned: Finance has sent no `milestones` return, which supplies these." in captions
+    assert "Not returned: Finance has sent no `risks` return, which supplies these." in captions
+
+
+def test_the_what_if_does_not_claim_no_overloads_without_capacity(minimal_app):
+    at = app("whatif")
+    [staffing] = [m for m in at.metric if m.label == "Staffing overloads"]
+    assert staffing.value == "–"
+    assert "no department in view returned capacity" in staffing.proto.help
