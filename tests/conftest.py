@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
@@ -62,6 +64,26 @@ def copy_fixture(target: Path) -> Path:
         pl.read_csv(csv, infer_schema=False).write_excel(csv.with_suffix(".xlsx"))
         csv.unlink()
     return target
+
+
+@contextmanager
+def app_on(source: Path, out: Path) -> Iterator[Settings]:
+    """The app's settings pointed at a warehouse built from `source` (into `out`), then back."""
+    env = {
+        "PMO_SOURCE_DIR": str(source),
+        "PMO_WAREHOUSE": str(out / "warehouse.duckdb"),
+        "PMO_REPORT": str(out / "report.csv"),
+        "PMO_SCENARIOS": str(out / "scenarios.sqlite"),
+    }
+    before = os.environ.get("PMO_WAREHOUSE")
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        get_settings.cache_clear()
+        build(get_settings())
+        yield get_settings()
+    get_settings.cache_clear()
+    assert os.environ.get("PMO_WAREHOUSE") == before
 
 
 @pytest.fixture(scope="session")

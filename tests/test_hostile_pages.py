@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import zipfile
 
@@ -15,10 +14,10 @@ from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
 from pmo_dash.exports import TRIGGERS
-from pmo_dash.intake.build import build
 from pmo_dash.settings import Settings, get_settings
 from pmo_dash.ui import shell
 from pmo_dash.ui.whatif import export, scenarios
+from tests.conftest import app_on
 from tests.hostile import LIVE_IN_CHART, LIVE_IN_MARKDOWN, STORM, hostile_copy
 from tests.test_access import page_bytes
 from tests.test_app import app
@@ -38,24 +37,10 @@ LINKS = {"department": "FIN", "programme": "FIN-PG1", "project": "FIN-P1"}
 
 @pytest.fixture(scope="module")
 def hostile_app(fixture_settings, tmp_path_factory):
-    """The app's settings pointed at the hostile warehouse for this module, then back."""
+    """The app on a warehouse built from the hostile returns, for this module."""
     out = tmp_path_factory.mktemp("hostile")
-    source = hostile_copy(out / "returns")
-    env = {
-        "PMO_SOURCE_DIR": str(source),
-        "PMO_WAREHOUSE": str(out / "warehouse.duckdb"),
-        "PMO_REPORT": str(out / "report.csv"),
-        "PMO_SCENARIOS": str(out / "scenarios.sqlite"),
-    }
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in env.items():
-            patch.setenv(name, value)
-        get_settings.cache_clear()
-        settings = get_settings()
-        build(settings)
+    with app_on(hostile_copy(out / "returns"), out) as settings:
         yield settings
-    get_settings.cache_clear()
-    assert os.environ["PMO_WAREHOUSE"] == str(fixture_settings.warehouse)
 
 
 def test_the_hostile_returns_build_and_are_accounted_for(hostile_app: Settings):

@@ -4,16 +4,13 @@ missing and which return would supply it (issue 12, part 9)."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 
 import pytest
 
-from pmo_dash.intake.build import build
-from pmo_dash.settings import get_settings
 from pmo_dash.ui import shell
-from tests.conftest import FIXTURE, on_screen
+from tests.conftest import FIXTURE, app_on, on_screen
 from tests.test_app import app
 from tests.test_hostile_pages import markdown_texts
 
@@ -23,6 +20,7 @@ LINKS = {"department": "FIN", "programme": "FIN-PG1", "project": "FIN-P1"}
 
 @pytest.fixture(scope="module")
 def minimal_app(fixture_settings, tmp_path_factory):
+    """The app on the golden returns with only departments, projects and status reports."""
     out = tmp_path_factory.mktemp("minimal")
     source = out / "returns"
     shutil.copytree(FIXTURE, source)
@@ -30,20 +28,8 @@ def minimal_app(fixture_settings, tmp_path_factory):
     for path in source.glob("*/*.csv"):
         if path.stem not in KEPT:
             path.unlink()
-    env = {
-        "PMO_SOURCE_DIR": str(source),
-        "PMO_WAREHOUSE": str(out / "warehouse.duckdb"),
-        "PMO_REPORT": str(out / "report.csv"),
-        "PMO_SCENARIOS": str(out / "scenarios.sqlite"),
-    }
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in env.items():
-            patch.setenv(name, value)
-        get_settings.cache_clear()
-        build(get_settings())
-        yield get_settings()
-    get_settings.cache_clear()
-    assert os.environ["PMO_WAREHOUSE"] == str(fixture_settings.warehouse)
+    with app_on(source, out) as settings:
+        yield settings
 
 
 @pytest.mark.parametrize("page", list(shell.PAGES))
