@@ -71,7 +71,9 @@ class Thresholds(BaseModel):
         1, description="Evidence RAG is at least Amber with this many open high risks."
     )
     carry_forward_periods: int = Field(
-        2, description="A status return stands for its own period and at most this many after it."
+        2,
+        description="A status return stands for its department's cadence window (its period, quarter or "
+        "year) and at most this many periods after it.",
     )
     lessons_timely_days: int = Field(
         30,
