@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, shell, tables
+from pmo_dash.ui import drill, missing, shell, tables
 from pmo_dash.ui.benefits import charts, views
 
 shell.guard()
@@ -13,6 +13,8 @@ here = drill.insight_page(
 
 rollup = data.benefits.rollup(here)
 status = data.benefits.status(here)
+if missing.nothing(status, "benefits", "benefits", alert=True):
+    st.stop()
 views.benefit_cards(rollup, status)
 
 left, right = st.columns([3, 2], gap="large")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, shell
+from pmo_dash.ui import drill, missing, shell
 from pmo_dash.ui.lessons import charts, views
 
 shell.guard()
@@ -14,6 +14,9 @@ here = drill.insight_page(
 health = data.lessons.health(here)
 st.subheader("Health by department")
 views.health_table(health, here.as_of)
+mix = data.lessons.mix(here)
+if missing.nothing(mix, "lessons", "lessons", alert=True):
+    st.stop()
 
 left, right = st.columns([3, 2], gap="large")
 with left:
@@ -21,7 +24,6 @@ with left:
     st.plotly_chart(charts.health_trend(health))
 with right:
     st.subheader("Categories and effects")
-    mix = data.lessons.mix(here)
     st.plotly_chart(charts.lessons_mix(mix))
 
 st.subheader("Recurring themes")

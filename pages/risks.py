@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, filters, shell, tables
+from pmo_dash.ui import drill, filters, missing, shell, tables
 from pmo_dash.ui.risks import charts, views
 
 shell.guard()
@@ -68,10 +68,14 @@ if since:
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader("Exposure over the last 13 periods")
-    st.plotly_chart(charts.risk_trend(data.risks.trend(here)))
+    trend = data.risks.trend(here)
+    if not missing.nothing(trend, "open risks", "risks", counted="open_risks"):
+        st.plotly_chart(charts.risk_trend(trend))
 with right:
     st.subheader("Open issues by severity and age")
-    st.plotly_chart(charts.issues_by_severity(data.risks.open_issues(here)))
+    issues = data.risks.open_issues(here)
+    if not missing.nothing(issues, "open issues", "issues"):
+        st.plotly_chart(charts.issues_by_severity(issues))
 
 tables.titled_table(
     "Overdue risk actions",
@@ -82,4 +86,6 @@ tables.titled_table(
 )
 
 st.subheader("Where risk concentrates: category by department")
-st.plotly_chart(charts.concentration(data.risks.concentration(here)))
+concentration = data.risks.concentration(here)
+if not missing.nothing(concentration, "open risks", "risks"):
+    st.plotly_chart(charts.concentration(concentration))

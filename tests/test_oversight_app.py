@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from pmo_dash.intake.build import build
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import shell
-from tests.conftest import OVERSIGHT_FORMATS
+from tests.conftest import OVERSIGHT_FORMATS, on_screen
 from tests.test_app import app, metrics
 
 # Fields that are data or identifiers, not text a reader sees.
@@ -189,3 +189,21 @@ def test_a_withheld_budget_on_the_project_page(oversight_app):
     got = metrics(at)
     assert got["Budget (BAC)"][0] == "withheld" and got["Slip (days)"][0] == "not reported"
     assert any("evidence **:gray-badge[not reported]**" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(
+    "page, query, says",
+    [
+        ("benefits", {}, "No benefits in view: a department's `benefits` and `benefit_measurements` returns"),
+        ("lessons", {}, "No lessons in view: a department's `lessons` return would supply them."),
+        ("risks", {"department": "DFT"}, "No open risks in view: a department's `risks` return"),
+        ("risks", {}, "No open issues in view: a department's `issues` return would supply them."),
+    ],
+)
+def test_a_page_says_which_return_would_supply_what_it_lacks(oversight_app, page, query, says):
+    at = app(page, **query)
+    shown = [on_screen(e.value) for e in [*at.info, *at.caption]]
+    assert any(s.startswith(says) for s in shown), shown
+    # Nothing drawn on bare axes where there is nothing: no chart of benefits or lessons at all.
+    if page != "risks":
+        assert not at.get("plotly_chart") and not at.metric
