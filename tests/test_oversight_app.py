@@ -207,3 +207,16 @@ def test_a_page_says_which_return_would_supply_what_it_lacks(oversight_app, page
     # Nothing drawn on bare axes where there is nothing: no chart of benefits or lessons at all.
     if page != "risks":
         assert not at.get("plotly_chart") and not at.metric
+
+
+def test_charts_skip_what_is_not_reported(oversight_app):
+    at = app()
+    variance = chart(at, "variance")
+    # Median slip is reported (MOJ 15.5 days of 31 and 0; DFT 45 of 90 and 0); cost variance is not.
+    slip, cost = variance["data"]
+    assert dict(zip(values(slip["customdata"]), values(slip["x"]), strict=True)) == {"DFT": 45.0, "MOJ": 15.5}
+    assert all(v != v for v in values(cost["x"]))  # NaN: no bar, never a bar of 0
+    assert "not reported" in [a["text"] for a in variance["layout"]["annotations"]]
+    # DFT reports no earned value at all: its trend says so rather than drawing empty lines.
+    [trends] = [json.loads(c.proto.spec) for c in app("department", department="DFT").get("plotly_chart")]
+    assert "SPI and CPI not reported" in [a["text"] for a in trends["layout"]["annotations"]]

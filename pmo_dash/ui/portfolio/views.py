@@ -46,13 +46,13 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date) -> None:
         + (f" Budget excluding {withheld} withheld." if withheld else "")
     )
 
-    def card(column, label, key, shown, *, delta_fmt, good_up: bool | None = True, help=None):
+    def card(column, label, key, shown, *, delta_fmt, good_up: bool | None = True, help=None, missing=None):
         change = None
         if before is not None and current[key] is not None and before[key] is not None:
             change = delta_fmt(current[key] - before[key])
         column.metric(
             label,
-            fmt.reported(current[key], shown),
+            missing if current[key] is None and missing else fmt.reported(current[key], shown),
             delta=change,
             delta_color="off" if good_up is None else "normal" if good_up else "inverse",
             border=True,
@@ -83,6 +83,7 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date) -> None:
         good_up=None,
         help="Budget at completion (BAC) of the active projects, as at each one's latest return"
         + (f", excluding {withheld} withheld" if withheld else ""),
+        missing="withheld" if withheld else None,  # every budget in view withheld: never £0
     )
     card(cols[2], "EAC", "eac", fmt.money, delta_fmt=signed_money, good_up=False, help=_overrun(current))
     card(cols[3], "SPI", "spi", fmt.ratio, delta_fmt=signed_ratio, help="Earned value / planned value")
