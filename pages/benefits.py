@@ -14,6 +14,8 @@ here = drill.insight_page(
 missing.page_needs("benefits", ("benefits", "benefit_measurements"), here.scope)
 rollup = data.benefits.rollup(here)
 status = data.benefits.status(here)
+if missing.nothing(status, "benefits", "benefits", alert=True):
+    st.stop()
 views.benefit_cards(rollup, status)
 
 left, right = st.columns([3, 2], gap="large")

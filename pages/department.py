@@ -33,8 +33,9 @@ with left:
     st.plotly_chart(charts.trends(data.portfolio.kpi_trend(here).tail(12)))
 with right:
     st.subheader("Schedule and cost performance")
-    chart = charts.spi_cpi_scatter(data.portfolio.project_scatter(here))
-    if project := drill.clicked(chart, key="scatter"):
+    scatter = data.portfolio.project_scatter(here)
+    reported = not views.not_reported(scatter, ("spi",), views.NO_SCATTER)
+    if reported and (project := drill.clicked(charts.spi_cpi_scatter(scatter), key="scatter")):
         drill.open_project(project)
 
 st.subheader("Changed since")

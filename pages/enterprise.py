@@ -21,26 +21,35 @@ left, right = st.columns(2)
 with left:
     st.subheader("RAG by department")
     basis = st.segmented_control("Judged on", ["Evidence", "Reported"], default="Evidence", key="rag_basis")
-    chart = charts.rag_mix(data.portfolio.rag_mix(f), basis or "Evidence")
-    if department := drill.clicked(chart, key="rag_mix"):
+    mix = data.portfolio.rag_mix(f)
+    views.rating_note(mix, basis or "Evidence")
+    if department := drill.clicked(charts.rag_mix(mix, basis or "Evidence"), key="rag_mix"):
         drill.open_department(department)
 with right:
     st.subheader("Reporting compliance")
-    st.caption("Share of active projects that sent a return for the period")
+    st.caption(
+        "Share of active projects whose latest return falls within their department's cadence: "
+        "the period itself (monthly), the quarter or the year ending at it"
+    )
     chart = charts.reporting_compliance(data.portfolio.reporting_compliance(f), data.intake.thresholds())
     if department := drill.clicked(chart, key="compliance"):
         drill.open_department(department)
 
 st.subheader("Schedule slip and cost variance by department")
-chart = charts.department_variance(data.portfolio.department_variance(f), data.intake.thresholds())
-if department := drill.clicked(chart, key="variance"):
-    drill.open_department(department)
+variance = data.portfolio.department_variance(f)
+if not views.not_reported(variance, ("median_slip_days", "cost_variance"), views.NO_VARIANCE):
+    chart = charts.department_variance(variance, data.intake.thresholds())
+    if department := drill.clicked(chart, key="variance"):
+        drill.open_department(department)
 
 st.subheader("Projects by schedule and cost performance")
-st.caption("Below and left of the dotted lines: behind schedule and over cost. Click a project to open it.")
-chart = charts.spi_cpi_scatter(data.portfolio.project_scatter(f))
-if project := drill.clicked(chart, key="scatter"):
-    drill.open_project(project)
+scatter = data.portfolio.project_scatter(f)
+if not views.not_reported(scatter, ("spi",), views.NO_SCATTER):
+    st.caption(
+        "Below and left of the dotted lines: behind schedule and over cost. Click a project to open it."
+    )
+    if project := drill.clicked(charts.spi_cpi_scatter(scatter), key="scatter"):
+        drill.open_project(project)
 
 st.subheader("Trends over the last 12 periods")
 st.plotly_chart(charts.trends(data.portfolio.kpi_trend(f).tail(12)))

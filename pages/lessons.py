@@ -15,6 +15,9 @@ missing.page_needs("lessons learned", ("lessons",), here.scope)
 health = data.lessons.health(here)
 st.subheader("Health by department")
 views.health_table(health, here.as_of)
+mix = data.lessons.mix(here)
+if missing.nothing(mix, "lessons", "lessons", alert=True):
+    st.stop()
 
 left, right = st.columns([3, 2], gap="large")
 with left:
@@ -22,7 +25,6 @@ with left:
     st.plotly_chart(charts.health_trend(health))
 with right:
     st.subheader("Categories and effects")
-    mix = data.lessons.mix(here)
     st.plotly_chart(charts.lessons_mix(mix))
 
 st.subheader("Recurring themes")

@@ -33,7 +33,8 @@ st.plotly_chart(charts.rag_strip(history.tail(24)))
 left, right = st.columns(2)
 with left:
     st.subheader("Earned value")
-    st.plotly_chart(charts.s_curve(history, p["budget"], p["eac"], p["forecast_finish"]))
+    if not views.not_reported(history, views.EARNED_VALUE):
+        st.plotly_chart(charts.s_curve(history, p["budget"], p["eac"], p["forecast_finish"]))
 with right:
     st.subheader("Milestones: baseline against forecast")
     milestones = data.project.part(scope, project, f.as_of, "milestones")

@@ -69,10 +69,14 @@ if since:
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader("Exposure over the last 13 periods")
-    missing.chart(charts.risk_trend, data.risks.trend(here), "No risk was open in these periods.")
+    trend = data.risks.trend(here)
+    if not missing.nothing(trend, "open risks", "risks", counted="open_risks"):
+        st.plotly_chart(charts.risk_trend(trend))
 with right:
     st.subheader("Open issues by severity and age")
-    missing.chart(charts.issues_by_severity, data.risks.open_issues(here), "No issue is open.")
+    issues = data.risks.open_issues(here)
+    if not missing.nothing(issues, "open issues", "issues"):
+        st.plotly_chart(charts.issues_by_severity(issues))
 
 tables.titled_table(
     "Overdue risk actions",
@@ -83,4 +87,6 @@ tables.titled_table(
 )
 
 st.subheader("Where risk concentrates: category by department")
-missing.chart(charts.concentration, data.risks.concentration(here), "No risk is open in this period.")
+concentration = data.risks.concentration(here)
+if not missing.nothing(concentration, "open risks", "risks"):
+    st.plotly_chart(charts.concentration(concentration))

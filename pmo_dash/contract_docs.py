@@ -34,12 +34,35 @@ How values are read:
 - Dates: ISO `YYYY-MM-DD` (an Excel date or date-time cell is read as its day, and so is
   `2026-02-01 13:45`), or the day-first formats the
   setting `PMO_DAY_FIRST_FORMATS` names (default `DD/MM/YYYY`, `DD.MM.YYYY`, `DD-MM-YYYY`).
-  A year always has four digits (`01/02/26` is rejected, not guessed), and a date outside
-  1950-2100 is a typing slip. A date that records an event (marked "happened" below) may not
-  lie after the end of the current month.
+  A year has four digits (`01/02/26` is rejected, not guessed) unless a format in that setting
+  says `%y` (`%d.%m.%y` reads `31.12.40` as 2040: 00-68 are 2000-2068, 69-99 are 1969-1999, as
+  Python's strptime reads them). Each format must name a day, a month and a year, or the
+  settings are refused when they load. A date outside 1950-2100 is a typing slip. A date that
+  records an event (marked "happened" below) may not lie after the end of the current month.
 - Numbers: `1250.5`, `1,250.50`, `£1,250`, `45%`; not `1.250,50` (the decimal mark would be a guess).
+- Amounts (marked "money" below) are in currency units, and may carry a unit: `£26.19m` is
+  26,190,000, `£1.2bn` 1,200,000,000, `1.5k` 1,500 (`k`, `m` or `mn`, `bn`, any case), and the
+  sign may stand before or after the symbol (`-£0.5`, `£-0.5`).
+- Withheld values: a cell holding one of the markers in the setting `PMO_WITHHELD_MARKERS`
+  (default `withheld`; any case, surrounding spaces ignored) in any column but a key or a
+  reference is read as empty and recorded in the warehouse table `withheld_values` (table,
+  file, row, column and the row's key). It never rejects its row, even in a required column,
+  and totals say how many withheld values they leave out.
 - Yes/no: `yes`, `y`, `true`, `1` and `no`, `n`, `false`, `0`.
 - Lists: separated by `;`.
+
+Two profiles: what a department's returns must carry depends on the `profile` its departments
+return gives. A **Delivery** department (the default: an empty profile is Delivery) submits
+every required column. An **Oversight** department (central government's published portfolio
+data, or a young PMO) may leave the **delivery detail** empty or out: the columns marked
+"Delivery" in the required column below (methodology, stage, strategic fit and state of a
+project; schedule and cost RAG, percent complete, planned value, earned value and actual cost of
+a status report). Empty detail is "not reported": every measure that needs it shows "not
+reported", never 0 and never Red. An Oversight project with no state is Active. Its returns
+still give the project, its department, name, whole-life budget and baseline dates, and a
+reported rating (`overall_rag`, or a five-point `delivery_confidence`). Each department also
+says its `cadence` (Monthly, the default; Quarterly; Annual): a return counts for the month,
+quarter or year it stands for in reporting compliance and carry-forward.
 
 What is rejected (each with file, row, column, value, rule and message in the validation
 report): a required value missing (`required`); a value of the wrong type (`type`); a text
@@ -81,8 +104,7 @@ def _table(table: Table) -> str:
         "|---|---|---|---|---|",
     ]
     lines += [
-        f"| {c.name} | {c.kind} | {'yes' if c.required else 'no'} | {_rule(c)} | {c.description} |"
-        for c in table.columns
+        f"| {c.name} | {c.kind} | {_required(c)} | {_rule(c)} | {c.description} |" for c in table.columns
     ]
     if table.date_order:
         orders = "; ".join(f"{o.later} not before {o.earlier}" for o in table.date_order)
@@ -90,8 +112,20 @@ def _table(table: Table) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _required(column: Column) -> str:
+    if not column.required:
+        return "no"
+    if column.detail:
+        return "Delivery"
+    if column.unless:
+        return f"yes, unless {column.unless}"
+    return "yes"
+
+
 def _rule(column: Column) -> str:
     rules = []
+    if column.money:
+        rules.append("money")
     if column.values:
         rules.append(" / ".join(column.values))
     if column.aliases:
@@ -106,19 +140,33 @@ def _rule(column: Column) -> str:
         rules.append("happened: not after this month")
     if column.limit is not None:
         rules.append(f"at most {column.limit:,} characters")
+    if column.default is not None:
+        rules.append(f"empty means {column.default}")
     return "; ".join(rules)
 
 
 def staging_sql(table: Table) -> str:
     """The staging view of a table that adds nothing to the contract: its columns, as validated, and
     where each row came from."""
-    columns = ",\n".join(f"    {name}" for name in [*table.names, "source_file", "source_row"])
+    columns = ",\n".join(
+        f"    {_staged(c)}"
+        for c in [*table.columns, Column("source_file", "text"), Column("source_row", "int")]
+    )
+    meanings = [f"an empty {c.name} is {c.default}" for c in table.columns if c.default]
+    defaults = f"-- As the contract says, {', '.join(meanings)}.\n" if meanings else ""
     return (
         f"-- stg_{table.name}: {table.grain}.\n"
         "-- The contract's columns as validated, and the file and row each came from. Written by\n"
         "-- `python -m pmo_dash docs` from pmo_dash/contract/; do not edit by hand.\n"
+        f"{defaults}"
         f"create view stg_{table.name} as\nselect\n{columns}\nfrom raw_{table.name};\n"
     )
+
+
+def _staged(column: Column) -> str:
+    if column.default is None:
+        return column.name
+    return f"coalesce({column.name}, '{column.default}') as {column.name}"
 
 
 def write_docs() -> list[Path]:

@@ -2,13 +2,47 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
+# The directives a day-first date format may use, by what each names.
+DATE_PARTS = {"day": ("d",), "month": ("m", "b", "B"), "year": ("Y", "y")}
+
+
+def date_format_problem(fmt: str) -> str | None:
+    """Why `fmt` cannot be one of PMO_DAY_FIRST_FORMATS, or None when it can: it must be a date format
+    (strftime directives of a day, a month and a year only), and read back the date it writes."""
+    directives = re.findall(r"%(.)", fmt.replace("%%", ""))
+    known = {d for names in DATE_PARTS.values() for d in names}
+    unknown = [f"%{d}" for d in directives if d not in known]
+    if fmt.replace("%%", "").endswith("%") and not fmt.endswith("%%"):
+        unknown.append("a lone %")
+    if unknown:
+        return (
+            f"'{fmt}' is not a valid date format: {', '.join(unknown)} is not a day, month or year "
+            "(use %d, %m, %b, %B, %Y or %y)"
+        )
+    missing = [part for part, names in DATE_PARTS.items() if not any(d in names for d in directives)]
+    if missing:
+        named = missing[0] if len(missing) == 1 else f"{', '.join(missing[:-1])} or {missing[-1]}"
+        return (
+            f"'{fmt}' names no {named}: a date format needs a day (%d), a month (%m, %b or %B) and a "
+            "year (%Y or %y)"
+        )
+    sample = dt.date(2026, 11, 27)
+    try:
+        read = dt.datetime.strptime(sample.strftime(fmt), fmt).date()
+    except ValueError:
+        read = None
+    if read != sample:
+        return f"'{fmt}' is not a valid date format: it does not read back the date it writes"
+    return None
 
 
 class Thresholds(BaseModel):
@@ -37,7 +71,9 @@ class Thresholds(BaseModel):
         1, description="Evidence RAG is at least Amber with this many open high risks."
     )
     carry_forward_periods: int = Field(
-        2, description="A status return stands for its own period and at most this many after it."
+        2,
+        description="A status return stands for its department's cadence window (its period, quarter or "
+        "year) and at most this many periods after it.",
     )
     lessons_timely_days: int = Field(
         30,
@@ -113,7 +149,13 @@ class Settings(Thresholds, BaseSettings):
     )
     day_first_formats: list[str] = Field(
         ["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
-        description="Date formats accepted besides ISO 8601 (YYYY-MM-DD), tried in order; JSON list.",
+        description="Date formats accepted besides ISO 8601 (YYYY-MM-DD), tried in order; JSON list. Each "
+        "names a day, a month and a year (%y: a two-digit year, read as Python's strptime reads it).",
+    )
+    withheld_markers: list[str] = Field(
+        ["withheld"],
+        description="Cell values that mean a value was withheld (matched ignoring case and surrounding "
+        "spaces): read as empty, counted, never a rejection; JSON list.",
     )
     recurring_theme_departments: int = Field(
         3, description="A lesson category or keyword is a recurring theme in this many departments."
@@ -156,6 +198,21 @@ class Settings(Thresholds, BaseSettings):
     login_lockout_minutes: int = Field(
         15, description="How long a locked-out username stays locked (a password reset unlocks it at once)."
     )
+
+    @field_validator("day_first_formats")
+    @classmethod
+    def _formats_are_dates(cls, formats: list[str]) -> list[str]:
+        problems = [p for f in formats if (p := date_format_problem(f))]
+        if problems:
+            raise ValueError("PMO_DAY_FIRST_FORMATS: " + "; ".join(problems))
+        return formats
+
+    @field_validator("withheld_markers")
+    @classmethod
+    def _markers_are_words(cls, markers: list[str]) -> list[str]:
+        if any(not m.strip() for m in markers):
+            raise ValueError("PMO_WITHHELD_MARKERS: an empty marker would read every empty cell as withheld")
+        return [m.strip().lower() for m in markers]
 
     @property
     def thresholds(self) -> Thresholds:

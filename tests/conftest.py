@@ -17,6 +17,9 @@ from pmo_dash.intake.build import build
 from pmo_dash.settings import Settings, get_settings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "portfolio"
+# Oversight-level returns (tests/fixtures/oversight/README.md), dated in two layouts.
+OVERSIGHT = Path(__file__).parent / "fixtures" / "oversight"
+OVERSIGHT_FORMATS = ["%d/%m/%Y", "%d.%m.%y"]
 COOKIE_KEY = "test-cookie-key-of-at-least-32-characters"
 # The fixture's users: username -> (roles, departments). Each password is `<username>-password`.
 USERS = {
@@ -111,6 +114,23 @@ def fixture_settings(fixture_source, tmp_path_factory) -> Settings:
 @pytest.fixture(scope="session")
 def fixture_warehouse(fixture_settings) -> Path:
     return fixture_settings.warehouse
+
+
+@pytest.fixture(scope="session")
+def oversight_source(tmp_path_factory) -> Path:
+    source = tmp_path_factory.mktemp("oversight") / "returns"
+    shutil.copytree(OVERSIGHT, source)
+    (source / "README.md").unlink()
+    return source
+
+
+@pytest.fixture(scope="session")
+def oversight_warehouse(oversight_source, tmp_path_factory) -> Path:
+    """The oversight fixture's warehouse, built apart from the app's settings."""
+    out = tmp_path_factory.mktemp("oversight_warehouse")
+    settings = Settings(day_first_formats=OVERSIGHT_FORMATS, data_dir=out)
+    build(settings, oversight_source, out / "warehouse.duckdb", out / "validation_report.csv")
+    return out / "warehouse.duckdb"
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pmo_dash.contract.model import Column, DateOrder, Table, enum, project_ref
+from pmo_dash.contract.model import Column, DateOrder, Table, enum, money, project_ref
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -13,7 +13,7 @@ TABLES: tuple[Table, ...] = (
             project_ref(),
             Column("raised_on", "date", True, "date raised", not_future=True),
             Column("title", "text", True, "change"),
-            Column("cost_impact", "float", True, "cost impact (negative saves)"),
+            money("cost_impact", doc="cost impact (negative saves)", signed=True),
             Column("schedule_impact_days", "int", True, "schedule impact in days"),
             enum("decision", ("Pending", "Approved", "Rejected", "Deferred"), doc="decision"),
             Column("decided_on", "date", False, "date decided", not_future=True),

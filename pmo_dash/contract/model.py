@@ -26,6 +26,12 @@ class Column:
     references: str | None = None  # "table.column"
     not_future: bool = False  # a date that records what happened: it cannot lie after this month
     max_length: int | None = None  # characters; None takes the kind's default (LIMITS)
+    # Delivery detail: required of a Delivery department, optional (empty = not reported) of an
+    # Oversight department (see `departments.profile`).
+    detail: bool = False
+    unless: str | None = None  # required only when this other column is empty
+    default: str | None = None  # what an empty value means (staging reads it so)
+    money: bool = False  # an amount: also read with a unit suffix (`£26.19m`, `1.2bn`, `1.5k`)
 
     @property
     def limit(self) -> int | None:
@@ -69,8 +75,28 @@ class Table:
         return [c.name for c in self.columns if c.required]
 
 
-def enum(name: str, values: tuple[str, ...], *, required: bool = True, aliases=None, doc=""):
-    return Column(name, "enum", required, doc, values=values, aliases=dict(aliases or {}))
+def enum(
+    name: str,
+    values: tuple[str, ...],
+    *,
+    required: bool = True,
+    aliases=None,
+    doc="",
+    detail: bool = False,
+    unless: str | None = None,
+    default: str | None = None,
+):
+    return Column(
+        name,
+        "enum",
+        required,
+        doc,
+        values=values,
+        aliases=dict(aliases or {}),
+        detail=detail,
+        unless=unless,
+        default=default,
+    )
 
 
 # Mixed colours collapse to the worse one: an IPMO never reads Amber/Green as Green.
@@ -86,16 +112,40 @@ RAG_ALIASES = {
 }
 
 
-def rag(name: str, *, required: bool = True, doc: str = "") -> Column:
-    return enum(name, RAG, required=required, aliases=RAG_ALIASES, doc=doc)
+def rag(
+    name: str, *, required: bool = True, doc: str = "", detail: bool = False, unless: str | None = None
+) -> Column:
+    return enum(name, RAG, required=required, aliases=RAG_ALIASES, doc=doc, detail=detail, unless=unless)
 
 
-def score(name: str, *, required: bool = True, doc: str = "") -> Column:
-    return Column(name, "int", required, doc, min=1, max=5)
+def score(name: str, *, required: bool = True, doc: str = "", detail: bool = False) -> Column:
+    return Column(name, "int", required, doc, min=1, max=5, detail=detail)
 
 
-def money(name: str, *, required: bool = True, doc: str = "") -> Column:
-    return Column(name, "float", required, doc, min=0)
+def money(
+    name: str, *, required: bool = True, doc: str = "", detail: bool = False, signed: bool = False
+) -> Column:
+    return Column(name, "float", required, doc, min=None if signed else 0, detail=detail, money=True)
+
+
+# The five-point delivery confidence scale, kept as reported beside the three-colour RAG.
+FIVE_POINT = ("Green", "Amber/Green", "Amber", "Amber/Red", "Red")
+_MIXED = {("amber", "green"): "Amber/Green", ("amber", "red"): "Amber/Red"}
+_JOINS = ("/", " / ", "-", " - ", " ", "\u2013")  # en dash: what word processors make of a hyphen
+
+
+def _five_point_aliases() -> dict[str, str]:
+    """Every spelling of a mixed rating people write: `amber / green`, `Amber-Green`, `green/amber`."""
+    aliases = {"g": "Green", "a": "Amber", "r": "Red", "ag": "Amber/Green", "ar": "Amber/Red"}
+    for (first, second), value in _MIXED.items():
+        for one, other in ((first, second), (second, first)):
+            aliases.update({f"{one}{join}{other}": value for join in _JOINS})
+    aliases.pop("amber/green")  # the canonical spellings, matched as values
+    aliases.pop("amber/red")
+    return aliases
+
+
+FIVE_POINT_ALIASES = _five_point_aliases()
 
 
 def project_ref() -> Column:

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from pmo_dash.contract.model import NARRATIVE, Column, DateOrder, Table, enum, money, project_ref, rag, score
+from pmo_dash.contract.model import (
+    FIVE_POINT,
+    FIVE_POINT_ALIASES,
+    NARRATIVE,
+    Column,
+    DateOrder,
+    Table,
+    enum,
+    money,
+    project_ref,
+    rag,
+    score,
+)
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -13,6 +25,23 @@ TABLES: tuple[Table, ...] = (
             Column("name", "text", True, "department name"),
             Column("division", "text", False, "division or business unit"),
             Column("pmo_head", "text", False, "name of the department's PMO head"),
+            Column(
+                "profile",
+                "enum",
+                False,
+                "what its returns carry: Delivery (every field) or Oversight (delivery detail optional)",
+                values=("Delivery", "Oversight"),
+                default="Delivery",
+            ),
+            Column(
+                "cadence",
+                "enum",
+                False,
+                "how often it reports: a return counts for its month, quarter or year",
+                values=("Monthly", "Quarterly", "Annual"),
+                aliases={"month": "Monthly", "quarter": "Quarterly", "year": "Annual", "yearly": "Annual"},
+                default="Monthly",
+            ),
         ),
         key=("department_id",),
     ),
@@ -53,17 +82,21 @@ TABLES: tuple[Table, ...] = (
                 ("PRINCE2", "PMI", "Agile", "Hybrid"),
                 aliases={"prince 2": "PRINCE2", "pmbok": "PMI"},
                 doc="delivery method",
+                detail=True,
             ),
             enum(
                 "stage",
                 ("Initiation", "Planning", "Execution", "Closing", "Closed"),
                 doc="lifecycle stage",
+                detail=True,
             ),
             enum(
                 "state",
                 ("Active", "On hold", "Closed", "Cancelled"),
                 aliases={"on-hold": "On hold", "onhold": "On hold", "canceled": "Cancelled"},
                 doc="current state",
+                detail=True,
+                default="Active",
             ),
             Column(
                 "objective_id",
@@ -72,7 +105,7 @@ TABLES: tuple[Table, ...] = (
                 "strategic objective served",
                 references="strategic_objectives.objective_id",
             ),
-            score("strategic_fit", doc="fit with strategy, 1 (poor) to 5 (core)"),
+            score("strategic_fit", doc="fit with strategy, 1 (poor) to 5 (core)", detail=True),
             Column("baseline_start", "date", True, "approved start"),
             Column("baseline_finish", "date", True, "approved finish"),
             Column("forecast_finish", "date", False, "current forecast finish"),
@@ -95,16 +128,39 @@ TABLES: tuple[Table, ...] = (
         (
             project_ref(),
             Column("as_of", "date", True, "end date of the reporting period", not_future=True),
-            rag("overall_rag", doc="reported overall RAG"),
-            rag("schedule_rag", doc="reported schedule RAG"),
-            rag("cost_rag", doc="reported cost RAG"),
+            rag(
+                "overall_rag",
+                doc="reported overall RAG; when empty, delivery_confidence collapsed to three colours "
+                "(the worse: Amber/Green is Amber, Amber/Red is Red)",
+                unless="delivery_confidence",
+            ),
+            enum(
+                "delivery_confidence",
+                FIVE_POINT,
+                required=False,
+                aliases=FIVE_POINT_ALIASES,
+                doc="reported delivery confidence on the five-point scale, kept as reported",
+            ),
+            rag("schedule_rag", doc="reported schedule RAG", detail=True),
+            rag("cost_rag", doc="reported cost RAG", detail=True),
             rag("scope_rag", required=False, doc="reported scope RAG"),
             rag("resource_rag", required=False, doc="reported resource RAG"),
-            Column("percent_complete", "float", True, "percent complete, 0-100", min=0, max=100),
-            money("planned_value", doc="planned value (PV) to date"),
-            money("earned_value", doc="earned value (EV) to date"),
-            money("actual_cost", doc="actual cost (AC) to date"),
+            Column("percent_complete", "float", True, "percent complete, 0-100", min=0, max=100, detail=True),
+            money("planned_value", doc="planned value (PV) to date", detail=True),
+            money("earned_value", doc="earned value (EV) to date", detail=True),
+            money("actual_cost", doc="actual cost (AC) to date", detail=True),
             Column("forecast_finish", "date", False, "forecast finish at this report"),
+            money(
+                "budget",
+                required=False,
+                doc="whole-life budget as at this report, after any re-baseline (empty: the project's)",
+            ),
+            Column(
+                "baseline_finish",
+                "date",
+                False,
+                "approved finish as at this report, after any re-baseline (empty: the project's)",
+            ),
             score("stakeholder_satisfaction", required=False, doc="1 (poor) to 5 (excellent)"),
             Column("summary", "text", False, "narrative", max_length=NARRATIVE),
         ),

@@ -63,6 +63,7 @@ def build(
                 settings.enterprise_folder,
                 progress,
                 sink=lambda name, accepted: _create(con, f"raw_{name}", _raw(accepted)),
+                withheld=settings.withheld_markers,
             )
             if not any(f.table for f in found.files):
                 raise BuildError(
@@ -158,6 +159,7 @@ def _load(con: duckdb.DuckDBPyConnection, found: Ingested, settings: Settings, s
     _create(con, "ingest_runs", found.runs.with_columns(pl.lit(built_at).alias("built_at")))
     _create(con, "validation_problems", found.problems)
     _create(con, "rejected_rows", found.rejected)
+    _create(con, "withheld_values", found.withheld)
     info = pl.DataFrame({"built_at": [built_at], "source_dir": [str(source)]})
     _create(con, "build_info", info)
     for step in sql.build_steps():

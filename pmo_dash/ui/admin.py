@@ -13,7 +13,7 @@ from pmo_dash import intake
 from pmo_dash.auth.config import AuthConfig
 from pmo_dash.auth.roles import ROLES
 from pmo_dash.settings import Settings
-from pmo_dash.ui import fmt, login
+from pmo_dash.ui import fmt, login, tables
 
 _NOTICE = "_admin_notice"
 
@@ -75,6 +75,7 @@ def users_table(config: AuthConfig, settings: Settings) -> None:
     st.dataframe(
         table,
         hide_index=True,
+        placeholder=tables.MISSING,
         column_config={"locked until (UTC)": st.column_config.TextColumn(help="Empty: not locked")},
     )
     if config.demo:

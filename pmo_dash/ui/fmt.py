@@ -23,6 +23,14 @@ def money(value: float | None) -> str:
     return f"{sign}{symbol}{value:,.0f}"
 
 
+NOT_REPORTED = "not reported"
+
+
+def reported(value: float | None, shown) -> str:
+    """A measure as `shown` writes it, or "not reported" when the returns did not carry it."""
+    return NOT_REPORTED if value is None else shown(value)
+
+
 def ratio(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
@@ -35,12 +43,18 @@ def day(value: dt.date | None) -> str:
     return "–" if value is None else value.strftime("%-d %b %Y")
 
 
-RAG_BADGES = {"Red": ":red-badge[Red]", "Amber": ":orange-badge[Amber]", "Green": ":green-badge[Green]"}
+RAG_BADGES = {
+    "Red": ":red-badge[Red]",
+    "Amber/Red": ":red-badge[Amber/Red]",
+    "Amber": ":orange-badge[Amber]",
+    "Amber/Green": ":yellow-badge[Amber/Green]",
+    "Green": ":green-badge[Green]",
+}
 
 
 def badge(rag: str | None) -> str:
-    """A RAG as a coloured badge in markdown."""
-    return RAG_BADGES.get(rag or "", ":gray-badge[none]")
+    """A RAG (or a five-point rating) as a coloured badge in markdown."""
+    return RAG_BADGES.get(rag or "", f":gray-badge[{NOT_REPORTED}]")
 
 
 # Markdown would read these as markup; a backslash makes each one the character typed.

@@ -37,9 +37,36 @@ def page_needs(what: str, tables: tuple[str, ...], scope: Scope) -> None:
         st.stop()
 
 
-def chart(build: Callable[..., go.Figure], rows: pl.DataFrame, empty: str, *args, **kwargs) -> None:
-    """Draw the chart, or say in words that there is nothing to draw (never bare axes)."""
-    if rows.is_empty():
+def chart(
+    build: Callable[..., go.Figure], rows: pl.DataFrame, empty: str, *args, counted: str | None = None, **kwargs
+) -> None:
+    """Draw the chart, or say in words that there is nothing to draw (never bare axes): no rows, or,
+    with `counted`, a count that is zero in every row (a trend of periods with nothing open)."""
+    if rows.is_empty() or (counted is not None and not rows[counted].sum()):
         st.caption(empty)
         return
     st.plotly_chart(build(rows, *args, **kwargs))
+
+
+# The returns (docs/data-contract.md) that supply each kind of thing a page draws.
+SUPPLIED_BY = {
+    "benefits": "`benefits` and `benefit_measurements` returns",
+    "lessons": "`lessons` return",
+    "risks": "`risks` return (and `risk_reviews`)",
+    "issues": "`issues` return",
+}
+
+
+def nothing(
+    rows: pl.DataFrame, what: str, supply: str, *, alert: bool = False, counted: str | None = None
+) -> bool:
+    """True, saying so in place of the chart or page, when `rows` is empty (or, with `counted`, counts
+    none in every row): no `what` in view, and the return that would supply them."""
+    if not rows.is_empty() and (counted is None or rows[counted].sum()):
+        return False
+    text = f"No {what} in view: a department's {SUPPLIED_BY[supply]} would supply them."
+    if alert:
+        st.info(text, icon=":material/info:")
+    else:
+        st.caption(text)
+    return True

@@ -8,9 +8,14 @@ import polars as pl
 import streamlit as st
 
 from pmo_dash.settings import get_settings
-from pmo_dash.ui.theme import RAG_COLOURS, RAG_ORDER
+from pmo_dash.ui.theme import RAG_COLOURS, RAG_ORDER, RATING_ORDER
 
 DATE = {"format": "D MMM YYYY"}
+MISSING = "–"  # what a table shows for a value the returns did not carry (never "None")
+# How a three-colour roll-up reads a five-point rating.
+COLLAPSE = (
+    "A five-point delivery confidence counts as the worse colour: Amber/Green as Amber, Amber/Red as Red."
+)
 
 
 def money(label: str, *, currency: bool = False, **more: Any) -> st.column_config.Column:
@@ -46,10 +51,18 @@ def rag_cell(column: str) -> pl.Expr:
     return pl.concat_list([pl.col(column)]).list.drop_nulls().alias(column)
 
 
-def rag_column(label: str) -> st.column_config.Column:
+def rag_column(label: str, **more: Any) -> st.column_config.Column:
     """A table column that shows a RAG as a coloured chip."""
     return st.column_config.MultiselectColumn(
-        label, options=RAG_ORDER[:3], color=[RAG_COLOURS[r] for r in RAG_ORDER[:3]], width="small"
+        label, options=RAG_ORDER[:3], color=[RAG_COLOURS[r] for r in RAG_ORDER[:3]], width="small", **more
+    )
+
+
+def rating_column(label: str, **more: Any) -> st.column_config.Column:
+    """A table column that shows a five-point rating (Green to Red) as a coloured chip."""
+    ratings = RATING_ORDER[:5]
+    return st.column_config.MultiselectColumn(
+        label, options=ratings, color=[RAG_COLOURS[r] for r in ratings], width="small", **more
     )
 
 
@@ -84,4 +97,5 @@ def titled_table(
         width="stretch",
         column_config=columns,
         height=fitted_height(rows.height, height),
+        placeholder=MISSING,
     )

@@ -16,8 +16,18 @@ import polars as pl
 
 from pmo_dash.settings import Thresholds
 
-RAG_COLOURS = {"Red": "#d62728", "Amber": "#ff9f1c", "Green": "#2ca02c", "Not reported": "#b0b0b0"}
+RAG_COLOURS = {
+    "Red": "#d62728",
+    "Amber/Red": "#ea6322",  # the five-point scale's two mixed ratings, between their neighbours
+    "Amber": "#ff9f1c",
+    "Amber/Green": "#a3b52a",
+    "Green": "#2ca02c",
+    "Not reported": "#b0b0b0",
+}
 RAG_ORDER = ["Red", "Amber", "Green", "Not reported"]
+# A rating as reported, worst first: five points where a return gave a delivery confidence.
+RATING_ORDER = ["Red", "Amber/Red", "Amber", "Amber/Green", "Green", "Not reported"]
+MIXED = ("Amber/Red", "Amber/Green")
 RED, AMBER, GREEN = RAG_COLOURS["Red"], RAG_COLOURS["Amber"], RAG_COLOURS["Green"]
 GRID = "#eee"
 INK = "#1f2d3d"
@@ -117,6 +127,19 @@ def side_by_side(titles: tuple[str, str], gap: float, shared_y: bool = False) ->
             title | {"text": titles[0], "x": half / 2},
             title | {"text": titles[1], "x": 1 - half / 2},
         ],
+    }
+
+
+def note(text: str, x: float = 0.5, y: float = 0.5) -> dict:
+    """A grey note on a plot that has nothing to draw there (what is not reported, and so not drawn)."""
+    return {
+        "text": text,
+        "xref": "paper",
+        "yref": "paper",
+        "x": x,
+        "y": y,
+        "showarrow": False,
+        "font": {"color": GREY, "size": 13},
     }
 
 

@@ -20,12 +20,13 @@ def score(candidates: pl.DataFrame, levers: Levers) -> pl.DataFrame:
     """`project_id, fit, benefit, risk, health, score` in the candidates' row order.
 
     Each component is scaled to [0, 1] across the candidates, so that weights compare like with
-    like: fit = (strategic_fit - 1) / 4; benefit = expected_benefit / the largest (a null benefit
-    is 0); risk = exposure / the largest (a null exposure is 0); health as given (null = 0.5, no
-    news). The score is (w_fit fit + w_benefit benefit + w_health health - w_risk risk) divided by
-    the sum of the weights, so it lies in [-1, 1]; it is 0 when every weight is 0.
+    like: fit = (strategic_fit - 1) / 4 (not reported = 0.5, no news); benefit = expected_benefit /
+    the largest (a null benefit is 0); risk = exposure / the largest (a null exposure is 0); health
+    as given (null = 0.5, no news). The score is (w_fit fit + w_benefit benefit + w_health health -
+    w_risk risk) divided by the sum of the weights, so it lies in [-1, 1]; it is 0 when every weight
+    is 0.
     """
-    fit = (candidates["strategic_fit"].cast(pl.Float64).to_numpy() - 1.0) / 4.0
+    fit = (candidates["strategic_fit"].cast(pl.Float64).fill_null(3.0).to_numpy() - 1.0) / 4.0
     benefit = _share_of_max(candidates["expected_benefit"].cast(pl.Float64).fill_null(0.0).to_numpy())
     risk = _share_of_max(candidates["exposure"].cast(pl.Float64).fill_null(0.0).to_numpy())
     health = candidates["health"].cast(pl.Float64).fill_null(0.5).to_numpy()

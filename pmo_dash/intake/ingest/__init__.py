@@ -16,6 +16,7 @@ from pmo_dash.intake.ingest.read import FILE, FileProblem, SourceFile, discover,
 from pmo_dash.intake.ingest.report import file_problems
 from pmo_dash.intake.ingest.validate import validate
 from pmo_dash.intake.ingest.validated import Validated
+from pmo_dash.intake.ingest.withheld import WITHHELD
 
 __all__ = ["Ingested", "ingest"]
 
@@ -27,6 +28,7 @@ class Ingested:
     problems: pl.DataFrame  # file,row,column,value,rule,message
     rejected: pl.DataFrame  # every rejected row exactly as submitted
     runs: pl.DataFrame  # one row per source file: rows read, accepted, rejected
+    withheld: pl.DataFrame  # WITHHELD: every withheld value of an accepted row
 
 
 Sink = Callable[[str, pl.DataFrame], None]
@@ -41,14 +43,17 @@ def ingest(
     progress: Callable[[str], None] = lambda step: None,
     today: dt.date | None = None,
     sink: Sink | None = None,
+    withheld: list[str] | tuple[str, ...] = ("withheld",),
 ) -> Ingested:
-    """Read and validate every return under `source`; dates of events may not lie after this month.
+    """Read and validate every return under `source`; dates of events may not lie after this month; a
+    value that is one of the `withheld` markers (any case) is kept as withheld: empty, and recorded.
 
     One table at a time, parents before children. With a `sink`, each table's accepted rows are
     handed to it as soon as they are known, and only what later tables need is kept: memory then
     holds one table's returns at a time, not the whole portfolio's.
     """
     latest = _month_end(today or dt.date.today())
+    markers = tuple(m.strip().lower() for m in withheld if m.strip())
     files = discover(source)
     for found in files:
         if found.table is None and not found.problems:
@@ -61,7 +66,7 @@ def ingest(
             mine = [f for f in files if f.table == table.name]
             for done in pool.map(read, mine):
                 progress(done.name)
-            validated = validate(table, mine, tables, formats, enterprise_folder, latest)
+            validated = validate(table, mine, tables, formats, enterprise_folder, latest, markers)
             for done in mine:
                 done.frame = None  # the text as read: every row is now accepted, or kept as rejected
             if sink is not None:
@@ -72,7 +77,8 @@ def ingest(
     unknown = [file_problems(f) for f in files if f.table is None]
     problems = pl.concat([*(t.problems for t in tables.values()), *unknown], how="vertical")
     rejected = pl.concat([t.rejected for t in tables.values()], how="vertical")
-    return Ingested(tables, files, problems, rejected, _runs(files, tables))
+    held = pl.concat([pl.DataFrame(schema=WITHHELD), *(t.withheld for t in tables.values())], how="vertical")
+    return Ingested(tables, files, problems, rejected, _runs(files, tables), held)
 
 
 def _refuse_twice_submitted(files: list[SourceFile]) -> None:

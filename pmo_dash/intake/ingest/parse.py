@@ -7,6 +7,7 @@ read and why, so a value is never guessed: `g` is Green, but a likelihood of 7 s
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import polars as pl
@@ -16,6 +17,9 @@ from pmo_dash.contract import Column
 TRUE = ("yes", "y", "true", "t", "1")
 FALSE = ("no", "n", "false", "f", "0")
 THOUSANDS = r"^-?\d{1,3}(,\d{3})+(\.\d+)?$"
+# An amount with a unit: `£26.19m`, `-£0.5`, `£-0.5`, `1.2bn`, `1.5k` (sign, symbol, number, unit).
+AMOUNT = r"^(-?)\s*[£$€]?\s*(-?)\s*(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(k|m|mn|bn)?$"
+UNITS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 
 
 @dataclass(frozen=True)
@@ -46,14 +50,18 @@ def dtype(column: Column) -> pl.DataType:
 
 
 def parse(
-    column: Column, day_first_formats: list[str], latest: dt.date
+    column: Column,
+    day_first_formats: list[str],
+    latest: dt.date,
+    needed: tuple[pl.Expr, str] | None = None,
 ) -> tuple[pl.Expr, pl.Expr | None, list[Check]]:
     """How to read `column` (named `typed(name)`), and the checks its text must pass.
 
     Returns a fast reading for values already in the standard form, and a full one that also
-    accepts the forgiving forms (aliases, day-first dates, `£1,250`), run only on columns where
-    the fast reading left a value unread; None when the fast reading is all there is.
+    accepts the forgiving forms (aliases, day-first dates, `£1,250`, `£26.19m`), run only on columns
+    where the fast reading left a value unread; None when the fast reading is all there is.
     `latest` is the last day a date that records an event may fall on (the end of this month).
+    `needed` narrows a required column to the rows that must give it, and says why in its message.
     """
     raw = pl.col(column.name)
     value = pl.col(typed(column.name))
@@ -61,7 +69,8 @@ def parse(
     quoted = pl.lit(f"{column.name} '") + shown(raw) + pl.lit("'")
     checks = []
     if column.required:
-        checks.append(Check("required", ~present, pl.lit(f"{column.name} is required but empty")))
+        rows, why = needed or (pl.lit(True), "")
+        checks.append(Check("required", ~present & rows, pl.lit(f"{column.name} is required but empty{why}")))
     if column.limit is not None:
         length = raw.str.len_chars()
         message = (
@@ -117,7 +126,8 @@ def _readings(column: Column, raw: pl.Expr, present: pl.Expr, formats: list[str]
     if column.kind == "int":
         return _whole(raw.cast(pl.Float64, strict=False)), _whole(_number(raw))
     if column.kind == "float":
-        return _finite(raw.cast(pl.Float64, strict=False)), _finite(_number(raw))
+        forgiving = _amount(raw) if column.money else _number(raw)
+        return _finite(raw.cast(pl.Float64, strict=False)), _finite(forgiving)
     if column.kind == "date":
         return pl.when(raw.str.len_bytes() == 10).then(raw.str.to_date("%Y-%m-%d", strict=False)), _date(
             raw, formats
@@ -159,16 +169,44 @@ def _number(raw: pl.Expr) -> pl.Expr:
     return cleaned.cast(pl.Float64, strict=False)
 
 
+def _amount(raw: pl.Expr) -> pl.Expr:
+    """An amount as `_number` reads it, or with its sign before or after the currency symbol and a unit
+    (`k`, `m` or `mn`, `bn`, any case) multiplying it: `£26.19m` is 26,190,000."""
+    parts = raw.str.to_lowercase().str.extract_groups(AMOUNT)
+    number = parts.struct.field("3").str.replace_all(",", "").cast(pl.Float64, strict=False)
+    # A thousands comma must sit every three digits: `1,25` is not a number.
+    digits = parts.struct.field("3")
+    grouped = ~digits.str.contains(",") | digits.str.contains(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+    unit = parts.struct.field("4").replace_strict(UNITS, default=1.0, return_dtype=pl.Float64)
+    negative = (parts.struct.field("1") == "-") | (parts.struct.field("2") == "-")
+    signed = pl.when(negative).then(-number).otherwise(number)
+    # Scaled to the penny, so that `£26.19m` is 26,190,000 exactly, not 26,190,000.000000004.
+    scaled = pl.when(unit != 1.0).then((signed * unit).round(2)).otherwise(signed)
+    two_signs = (parts.struct.field("1") == "-") & (parts.struct.field("2") == "-")
+    return pl.coalesce(_number(raw), pl.when(grouped & ~two_signs).then(scaled))
+
+
 def _date(raw: pl.Expr, formats: list[str]) -> pl.Expr:
     # Excel date and date-time cells read as text carry a time; the day is what the column
-    # means. A year is always four digits: `01/02/26` could be 1926 or 2026, a guess.
+    # means. A year is four digits unless a format says `%y`: `01/02/26` could be 1926 or 2026,
+    # so a two-digit year is read only where the settings say how.
     iso = raw.str.replace(r"^(\d{4}-\d{1,2}-\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "$1")
     candidates = [
         pl.when(iso.str.contains(r"^\d{4}-\d{1,2}-\d{1,2}$")).then(iso.str.to_date("%Y-%m-%d", strict=False))
     ]
     four_digit_year = raw.str.contains(r"\d{4}$")
-    candidates += [pl.when(four_digit_year).then(raw.str.to_date(f, strict=False)) for f in formats]
+    for f in formats:
+        if "%y" in f.replace("%%", ""):
+            candidates.append(_two_digit_year(raw.str.to_date(f, strict=False)))
+        else:
+            candidates.append(pl.when(four_digit_year).then(raw.str.to_date(f, strict=False)))
     return pl.coalesce(candidates)
+
+
+def _two_digit_year(day: pl.Expr) -> pl.Expr:
+    """A `%y` date as Python's strptime reads it: 69-99 are 1969-1999, 00-68 are 2000-2068 (polars reads
+    69 as 2069)."""
+    return pl.when(day.dt.year() == 2069).then(day.dt.offset_by("-100y")).otherwise(day)
 
 
 def _plausible(column: Column, value: pl.Expr) -> Check:
@@ -204,5 +242,9 @@ def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
+SPELLED = {"%d": "DD", "%m": "MM", "%Y": "YYYY", "%y": "YY", "%b": "Mon", "%B": "Month", "%%": "%"}
+
+
 def _spell(fmt: str) -> str:
-    return fmt.replace("%d", "DD").replace("%m", "MM").replace("%Y", "YYYY")
+    """A date format as a person reads it: `%d.%m.%y` is DD.MM.YY."""
+    return re.sub(r"%.", lambda m: SPELLED.get(m.group(0), m.group(0)), fmt)

@@ -6,8 +6,8 @@ import datetime as dt
 
 import polars as pl
 
-from pmo_dash.contract import Table
-from pmo_dash.intake.ingest import keys
+from pmo_dash.contract import Column, Table
+from pmo_dash.intake.ingest import keys, withheld
 from pmo_dash.intake.ingest.parse import Check, dtype, parse, typed, unread
 from pmo_dash.intake.ingest.read import FILE, FOLDER, META, ROW, FileProblem, SourceFile
 from pmo_dash.intake.ingest.report import PROBLEMS, file_problems, report
@@ -28,19 +28,24 @@ def validate(
     formats: list[str],
     enterprise_folder: str,
     latest: dt.date,
+    markers: tuple[str, ...] = (),
 ) -> Validated:
-    """Accept, or reject with reasons, every row of every file of `table`; `parents` are already validated."""
+    """Accept, or reject with reasons, every row of every file of `table`; `parents` are already validated.
+    A value that is one of the withheld `markers` is read as empty and recorded, and never rejects its row."""
     problems: list[pl.DataFrame] = []
     usable: list[pl.DataFrame] = []
+    oversight = oversight_departments(parents)
     for source in files:
-        _check_file(table, source, enterprise_folder)
+        _check_file(table, source, enterprise_folder, oversight)
         problems.append(file_problems(source))
         if source.frame is not None and not source.reject_all:
             # A row the reader could not split is rejected as such; its fields mean nothing.
             readable = source.frame.filter(~pl.col(ROW).is_in(list(source.broken_rows)))
             usable.append(_conform(table, readable))
     raw = pl.concat(usable, how="vertical") if usable else empty(table, typed=False)
-    rows, row_problems, copies = _check_rows(table, raw, parents, formats, latest)
+    raw, held = withheld.mark(table, raw, markers)
+    needed = {c.name: _needed(c, oversight, held) for c in table.columns if c.required}
+    rows, row_problems, copies = _check_rows(table, raw, parents, formats, latest, needed)
     row_problems = pl.concat(
         [row_problems, *(_broken_rows(s) for s in files if s.broken_rows)], how="vertical"
     )
@@ -61,6 +66,7 @@ def validate(
     accepted = rows.join(bad, on=[FILE, ROW], how="anti")
     return Validated(
         accepted=accepted,
+        withheld=withheld.recorded(table, raw, accepted, held),
         rejected=pl.concat(rejected or [pl.DataFrame(schema=REJECTED)], how="vertical").sort("file", "row"),
         problems=pl.concat(problems, how="vertical"),
         rejected_keys=pl.concat(rejected_keys, how="vertical").drop_nulls(),
@@ -84,7 +90,35 @@ def _broken_rows(source: SourceFile) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=PROBLEMS)
 
 
-def _check_file(table: Table, source: SourceFile, enterprise_folder: str) -> None:
+def oversight_departments(parents: dict[str, Validated]) -> list[str]:
+    """The departments whose departments return gives their profile as Oversight."""
+    departments = parents.get("departments")
+    if departments is None or "profile" not in departments.accepted.columns:
+        return []
+    oversight = departments.accepted.filter(pl.col("profile") == "Oversight")
+    return oversight["department_id"].unique().to_list()
+
+
+DETAIL = " (delivery detail: required of a Delivery department)"
+
+
+def _needed(column: Column, oversight: list[str], held: list[str]) -> tuple[pl.Expr, str]:
+    """The rows that must give a required column, and why, when not every row must."""
+    rows, why = pl.lit(True), ""
+    if column.detail:
+        rows, why = ~pl.col(FOLDER).is_in(oversight), DETAIL
+    if column.unless:
+        other = pl.col(column.unless)
+        given = other.is_not_null() & (other != "")
+        if column.unless in held:
+            given = given | pl.col(withheld.flag(column.unless))
+        rows, why = rows & ~given, f" (give it or {column.unless})"
+    if column.name in held:
+        rows = rows & ~pl.col(withheld.flag(column.name))
+    return rows, why
+
+
+def _check_file(table: Table, source: SourceFile, enterprise_folder: str, oversight: list[str]) -> None:
     if source.frame is None or source.reject_all:
         return
     if table.enterprise != (source.folder == enterprise_folder):
@@ -93,10 +127,22 @@ def _check_file(table: Table, source: SourceFile, enterprise_folder: str) -> Non
         source.reject_all = True
         return
     columns = set(source.frame.columns)
-    missing = [c for c in table.required if c not in columns]
+    missing = [
+        c
+        for c in table.columns
+        if c.required
+        and c.name not in columns
+        and not (c.detail and source.folder in oversight)
+        and not (c.unless and c.unless in columns)
+    ]
     if missing:
-        names = ", ".join(missing)
+        names = ", ".join(f"{c.name} (or {c.unless})" if c.unless else c.name for c in missing)
         message = f"required column(s) missing: {names}; no row could be accepted"
+        if any(c.detail for c in missing):
+            message += (
+                "; delivery detail is required of a Delivery department (a department whose departments "
+                "return gives its profile as Oversight may leave it out)"
+            )
         given = [c for c in source.frame.columns if c not in META]
         one_column = len(given) == 1 and len(table.required) > 1
         if one_column:
@@ -104,7 +150,7 @@ def _check_file(table: Table, source: SourceFile, enterprise_folder: str) -> Non
                 f"; row 1 reads as one column ('{given[0][:60]}'): separate the columns with commas, "
                 "semicolons or tabs (save as 'CSV UTF-8' or 'Unicode Text')"
             )
-        source.problems.append(FileProblem("missing_column", message, 1, names))
+        source.problems.append(FileProblem("missing_column", message, 1, ", ".join(c.name for c in missing)))
         source.reject_all = True
         if one_column:
             return  # its one 'column' is the whole header: no use listing it as unknown as well
@@ -133,12 +179,17 @@ def _records(table: Table, raw: pl.DataFrame) -> pl.DataFrame:
 
 
 def _check_rows(
-    table: Table, raw: pl.DataFrame, parents: dict[str, Validated], formats: list[str], latest: dt.date
+    table: Table,
+    raw: pl.DataFrame,
+    parents: dict[str, Validated],
+    formats: list[str],
+    latest: dt.date,
+    needed: dict[str, tuple[pl.Expr, str]],
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """The rows typed; the problems found; and every copy of a repeated key (FILE, ROW), all rejected."""
     fast, full, checks = [], {}, []
     for column in table.columns:
-        quick, thorough, column_checks = parse(column, formats, latest)
+        quick, thorough, column_checks = parse(column, formats, latest, needed.get(column.name))
         fast.append(quick)
         if thorough is not None:
             full[column.name] = thorough

@@ -15,3 +15,4 @@ class Validated:
     problems: pl.DataFrame  # PROBLEMS
     rejected_keys: pl.DataFrame  # keys of rejected rows, so children can say why a reference fails
     accepted_by_file: pl.DataFrame  # __file, accepted: the count outlives the rows (see ingest's sink)
+    withheld: pl.DataFrame  # WITHHELD: one row per withheld value of an accepted row

@@ -20,15 +20,35 @@ create macro vac(bac, ev, ac) as bac - eac(bac, ev, ac);
 
 create macro exposure(likelihood, impact) as likelihood * impact;
 
+-- How many periods a return counts for, by its department's cadence: the window ending at a period
+-- is that period and the ones before it (Monthly: the period itself; Quarterly: it and the two
+-- before; Annual: the twelve ending at it).
+create macro cadence_periods(cadence) as
+    case cadence when 'Quarterly' then 3 when 'Annual' then 12 else 1 end;
+
+-- Whether a return of `report_period` counts as a report for `period` under a cadence.
+create macro reporting_window(report_period, period, cadence) as
+    date_diff('month', report_period, period) between 0 and cadence_periods(cadence) - 1;
+
+-- How long a return stands (its status carried forward): its cadence window and at most
+-- `carry_forward` periods after it; an older one says nothing about the period.
+create macro return_stands(report_period, period, cadence, carry_forward) as
+    date_diff('month', report_period, period) <= cadence_periods(cadence) - 1 + carry_forward;
+
+-- A five-point rating as three colours: the worse one (an IPMO never reads Amber/Green as Green).
+create macro three_colour(rating) as
+    case rating when 'Amber/Green' then 'Amber' when 'Amber/Red' then 'Red' else rating end;
+
 -- Schedule slip in days: positive means late.
 create macro slip_days(forecast_finish, baseline_finish) as date_diff('day', baseline_finish, forecast_finish);
 
 -- Benefit realisation: actual against planned to date (undefined before anything was planned).
 create macro realisation(actual, planned) as actual / nullif(planned, 0);
 
--- Reporting compliance over a group of projects active in a period: the share that sent a return
--- for that period itself (a carried-forward return does not count). An aggregate: use it with
--- group by.
+-- Reporting compliance over a group of projects active in a period: the share whose latest return
+-- falls within their department's cadence window ending at the period (reporting_window: a monthly
+-- return counts for its own period only; a carried-forward return does not count). An aggregate:
+-- use it with group by.
 create macro reporting_compliance(reported_this_period) as
     count(*) filter (where reported_this_period) / nullif(count(*), 0);
 

@@ -1,11 +1,16 @@
 -- project_periods: one row per project per reporting period in which the project existed.
--- The status is the latest return on or before the period (carried forward a few periods,
--- with reported_this_period saying whether it is fresh), so that the portfolio totals of a
--- period include the departments that report late.
+-- The status is the latest return on or before the period, standing for its department's cadence
+-- window and a few periods more (return_stands), with reported_this_period saying whether it
+-- falls within the cadence window ending at the period (reporting_window), so that the portfolio
+-- totals of a period include the departments that report late, or yearly.
 -- A project exists from the month it starts (or first reports) until the month it finished;
 -- one that is on hold, cancelled or closed without a finish date ends at its last return.
 -- It is active in every period of its span; in its last period only if it is still active
 -- or finished during that month (one put on hold or cancelled stopped with its last return).
+-- Budget and baseline finish are those of the standing return where it gives them (after a
+-- re-baseline), else the project's; the project's baseline finish is kept as the original.
+-- Evidence is judged on the evidence present: a measure a return does not carry is not reported,
+-- never 0 and never Red, and the evidence says what it was judged on when something is missing.
 
 -- How the evidence names open high risks: "1 open high risk", "3 open high risks".
 create macro high_risks_text(n) as format('{} open high risk{}', n, case when n = 1 then '' else 's' end);
@@ -17,9 +22,20 @@ with last_returns as (
     group by project_id
 ),
 
+-- Which values the returns withheld (read as empty): a withheld budget is never a budget of 0.
+withheld_budgets as (
+    select distinct table_name, file, row
+    from withheld_values
+    where "column" = 'budget'
+),
+
 spans as (
     select
-        p.*,
+        p.* exclude (budget),
+        p.budget as project_budget,
+        pw.row is not null as project_budget_withheld,
+        coalesce(d.profile, 'Delivery') as profile,
+        coalesce(d.cadence, 'Monthly') as cadence,
         least(last_day(p.baseline_start), coalesce(r.first_return, last_day(p.baseline_start))) as first_period,
         case
             when p.actual_finish is not null then last_day(p.actual_finish)
@@ -27,7 +43,12 @@ spans as (
             else coalesce(r.last_return, last_day(p.baseline_start))
         end as end_period
     from stg_projects as p
+    left join stg_departments as d on p.department_id = d.department_id
     left join last_returns as r on p.project_id = r.project_id
+    left join withheld_budgets as pw
+        on pw.table_name = 'projects'
+        and p.source_file = pw.file
+        and p.source_row = pw.row
 ),
 
 project_months as (
@@ -49,7 +70,7 @@ last_returns_then as (
         and m.period >= r.period
 ),
 
--- A return stands for its own period and at most carry_forward_periods after it; an older one
+-- A return stands for its cadence window and at most carry_forward_periods after it; an older one
 -- says nothing about today, so the project counts as not reported rather than as it once was.
 with_return as (
     select
@@ -57,19 +78,38 @@ with_return as (
         r.period as report_period,
         r.as_of as report_as_of,
         r.overall_rag as reported_rag,
+        r.delivery_confidence,
         r.schedule_rag as reported_schedule_rag,
         r.cost_rag as reported_cost_rag,
         r.percent_complete,
         r.planned_value,
         r.earned_value,
         r.actual_cost,
-        r.forecast_finish as report_forecast_finish
+        r.forecast_finish as report_forecast_finish,
+        r.budget as report_budget,
+        rw.row is not null as report_budget_withheld,
+        r.baseline_finish as report_baseline_finish
     from last_returns_then as m
     cross join build_settings as b
     left join stg_status_reports as r
         on m.project_id = r.project_id
         and m.last_return = r.period
-        and date_diff('month', r.period, m.period) <= b.carry_forward_periods
+        and return_stands(r.period, m.period, m.cadence, b.carry_forward_periods)
+    left join withheld_budgets as rw
+        on rw.table_name = 'status_reports'
+        and r.source_file = rw.file
+        and r.source_row = rw.row
+),
+
+-- The budget and baseline finish as at the standing return, after any re-baseline.
+rebaselined as (
+    select
+        * exclude (report_budget, report_budget_withheld, report_baseline_finish),
+        coalesce(report_budget, project_budget) as budget,
+        coalesce(report_budget, project_budget) is null
+        and (report_budget_withheld or project_budget_withheld) as budget_withheld,
+        coalesce(report_baseline_finish, baseline_finish) as current_baseline_finish
+    from with_return
 ),
 
 high_risks as (
@@ -79,68 +119,97 @@ high_risks as (
     group by project_id, period
 ),
 
+-- EAC and VAC need an actual cost: a return that reports none has no EAC (not reported, never the
+-- budget passed off as an estimate); a Delivery project with no standing return keeps its budget as
+-- its EAC, as before. A Delivery return without a forecast finish is on its baseline; an Oversight
+-- one has no slip.
 measured as (
     select
         w.*,
-        w.report_period = w.period as reported_this_period,
+        reporting_window(w.report_period, w.period, w.cadence) as reported_this_period,
+        coalesce(w.delivery_confidence, w.reported_rag) as reported_rating,
         w.earned_value - w.planned_value as sv,
         w.earned_value - w.actual_cost as cv,
         spi(w.earned_value, w.planned_value) as spi,
         cpi(w.earned_value, w.actual_cost) as cpi,
-        eac(w.budget, w.earned_value, w.actual_cost) as eac,
-        vac(w.budget, w.earned_value, w.actual_cost) as vac,
+        case
+            when w.actual_cost is not null or (w.report_period is null and w.profile = 'Delivery')
+                then eac(w.budget, w.earned_value, w.actual_cost)
+        end as eac,
+        case
+            when w.actual_cost is not null or (w.report_period is null and w.profile = 'Delivery')
+                then vac(w.budget, w.earned_value, w.actual_cost)
+        end as vac,
         coalesce(
             case when w.actual_finish <= w.period then w.actual_finish end,
             w.report_forecast_finish,
             w.forecast_finish,
-            w.baseline_finish
+            case when w.profile = 'Delivery' then w.current_baseline_finish end
         ) as forecast_finish_then,
         coalesce(h.open_high_risks, 0) as open_high_risks
-    from with_return as w
+    from rebaselined as w
     left join high_risks as h on w.project_id = h.project_id and w.period = h.period
+),
+
+-- Slip against the current baseline (after any re-baseline) and, for the record, the original.
+slipped as (
+    select
+        *,
+        slip_days(forecast_finish_then, current_baseline_finish) as slip_days,
+        slip_days(forecast_finish_then, baseline_finish) as original_slip_days
+    from measured
 ),
 
 judged as (
     select
         m.*,
-        slip_days(m.forecast_finish_then, m.baseline_finish) as slip_days,
         concat_ws(
             '; ',
             case when m.spi < b.spi_red then format('SPI {:.2f} < {}', m.spi, b.spi_red) end,
             case when m.cpi < b.cpi_red then format('CPI {:.2f} < {}', m.cpi, b.cpi_red) end,
-            case
-                when slip_days(m.forecast_finish_then, m.baseline_finish) > b.slip_red_days
-                    then format('{} days late', slip_days(m.forecast_finish_then, m.baseline_finish))
-            end,
+            case when m.slip_days > b.slip_red_days then format('{} days late', m.slip_days) end,
             case when m.open_high_risks >= b.high_risks_red then high_risks_text(m.open_high_risks) end
         ) as red_evidence,
         concat_ws(
             '; ',
             case when m.spi < b.spi_amber then format('SPI {:.2f} < {}', m.spi, b.spi_amber) end,
             case when m.cpi < b.cpi_amber then format('CPI {:.2f} < {}', m.cpi, b.cpi_amber) end,
-            case
-                when slip_days(m.forecast_finish_then, m.baseline_finish) > b.slip_amber_days
-                    then format('{} days late', slip_days(m.forecast_finish_then, m.baseline_finish))
-            end,
+            case when m.slip_days > b.slip_amber_days then format('{} days late', m.slip_days) end,
             case when m.open_high_risks >= b.high_risks_amber then high_risks_text(m.open_high_risks) end
-        ) as amber_evidence
-    from measured as m
+        ) as amber_evidence,
+        -- The measures the evidence could be judged on: those the standing return carries.
+        concat_ws(
+            ' and ',
+            case when m.spi is not null then 'SPI' end,
+            case when m.cpi is not null then 'CPI' end,
+            case when m.slip_days is not null then 'slip' end
+        ) as judged_on,
+        (m.spi is not null)::int + (m.cpi is not null)::int + (m.slip_days is not null)::int as measures_present
+    from slipped as m
     cross join build_settings as b
 ),
 
 final as (
     select
-        * exclude (red_evidence, amber_evidence),
+        * exclude (red_evidence, amber_evidence, judged_on, measures_present),
         case
             when report_period is null then null
             when red_evidence <> '' then 'Red'
             when amber_evidence <> '' then 'Amber'
+            when measures_present = 0 then null  -- nothing to judge: not reported, never Green
             else 'Green'
         end as evidence_rag,
         case
             when report_period is null then null
-            when red_evidence <> '' then red_evidence
-            else nullif(amber_evidence, '')
+            when measures_present = 3
+                then coalesce(nullif(red_evidence, ''), nullif(amber_evidence, ''))
+            when measures_present = 0
+                then coalesce(nullif(red_evidence, ''), nullif(amber_evidence, '')) || '; no SPI, CPI or slip reported'
+            else concat_ws(
+                '; ',
+                coalesce(nullif(red_evidence, ''), nullif(amber_evidence, '')),
+                'judged on ' || judged_on || ' only'
+            )
         end as evidence
     from judged
 )

@@ -1,6 +1,7 @@
 -- stg_projects: one row per project.
 -- The contract's columns as validated, and the file and row each came from. Written by
 -- `python -m pmo_dash docs` from pmo_dash/contract/; do not edit by hand.
+-- As the contract says, an empty state is Active.
 create view stg_projects as
 select
     project_id,
@@ -11,7 +12,7 @@ select
     project_manager,
     methodology,
     stage,
-    state,
+    coalesce(state, 'Active') as state,
     objective_id,
     strategic_fit,
     baseline_start,

@@ -43,7 +43,13 @@ def health_table(health: pl.DataFrame, as_of: dt.date) -> None:
     columns["median_days_to_lesson"] = st.column_config.NumberColumn("Days to first lesson", format="%.0f")
     columns["closed_projects"] = st.column_config.NumberColumn("Closed projects")
     columns["lessons"] = st.column_config.NumberColumn("Lessons")
-    st.dataframe(now.select(list(columns)), hide_index=True, width="stretch", column_config=columns)
+    st.dataframe(
+        now.select(list(columns)),
+        hide_index=True,
+        width="stretch",
+        column_config=columns,
+        placeholder=tables.MISSING,
+    )
 
 
 def themes(rows: pl.DataFrame) -> None:
@@ -58,6 +64,7 @@ def themes(rows: pl.DataFrame) -> None:
         column.dataframe(
             rows.filter(pl.col("kind") == kind).head(12).select("theme", "departments", "lessons"),
             hide_index=True,
+            placeholder=tables.MISSING,
             width="stretch",
             column_config={"theme": title, "departments": "Departments", "lessons": "Lessons"},
         )
@@ -106,6 +113,7 @@ def library(rows: pl.DataFrame) -> None:
     st.dataframe(
         rows.select(list(LIBRARY)),
         hide_index=True,
+        placeholder=tables.MISSING,
         width="stretch",
         height=tables.fitted_height(rows.height, 460),
         column_config=columns,

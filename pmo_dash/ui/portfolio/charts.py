@@ -8,16 +8,20 @@ import polars as pl
 
 from pmo_dash.settings import Thresholds
 from pmo_dash.ui import theme
-from pmo_dash.ui.theme import GREEN, RAG_COLOURS, RAG_ORDER, RED
+from pmo_dash.ui.theme import GREEN, MIXED, RAG_COLOURS, RAG_ORDER, RATING_ORDER, RED
 
 
 def rag_mix(mix: pl.DataFrame, basis: str) -> go.Figure:
-    """Stacked horizontal bars: projects per RAG for each department; a click selects a department."""
+    """Stacked horizontal bars: projects per RAG for each department; a click selects a department.
+    Where returns gave a five-point delivery confidence, the reported ratings show all five colours."""
     chosen = mix.filter(pl.col("basis") == basis)
     names = chosen.select("department_id", "department").unique().sort("department", descending=True)
     labels, ids = theme.safe(names["department"]), names["department_id"].to_numpy()
+    present = set(chosen["rag"].to_list())
     bars = []
-    for rag in RAG_ORDER:
+    for rag in RATING_ORDER:
+        if rag in MIXED and rag not in present:
+            continue  # a three-colour portfolio keeps its three colours
         rows = chosen.filter(pl.col("rag") == rag)
         counts = dict(zip(rows["department_id"], rows["projects"], strict=True))
         bars.append(
@@ -43,8 +47,9 @@ def department_variance(variance: pl.DataFrame, cut: Thresholds) -> go.Figure:
     """Median slip (days) and cost variance per department, side by side; a click selects one."""
     rows = variance.sort("department", descending=True)
     labels, ids = theme.safe(rows["department"]), rows["department_id"].to_numpy()
-    slip = rows["median_slip_days"].fill_null(0).to_numpy()
-    cv = rows["cost_variance"].fill_null(0).to_numpy()
+    # What a department did not report is no bar at all, never a bar of 0.
+    slip = rows["median_slip_days"].cast(pl.Float64).to_numpy()
+    cv = rows["cost_variance"].cast(pl.Float64).to_numpy()
     bars = [
         go.Bar(
             y=labels,
@@ -68,6 +73,9 @@ def department_variance(variance: pl.DataFrame, cut: Thresholds) -> go.Figure:
         ),
     ]
     sides = theme.side_by_side(("Median schedule slip (days)", "Cost variance, EV − AC"), 0.04, shared_y=True)
+    for values, where in ((slip, sides["xaxis"]), (cv, sides["xaxis2"])):
+        if np.isnan(values).all():
+            sides["annotations"].append(theme.note("not reported", x=sum(where["domain"]) / 2))
     return go.Figure(bars, theme.layout(max(260, 40 * rows.height + 90), **sides))
 
 
@@ -105,13 +113,13 @@ def reporting_compliance(compliance: pl.DataFrame, cut: Thresholds) -> go.Figure
     """Share of active projects that reported for the period, per department."""
     rows = compliance.sort("department", descending=True)
     share = rows["reporting_compliance"].fill_null(0).to_numpy()
-    counts = zip(share, rows["reported_projects"], rows["active_projects"], strict=True)
+    counts = zip(share, rows["reported_projects"], rows["active_projects"], rows["cadence"], strict=True)
     bar = go.Bar(
         y=theme.safe(rows["department"]),
         x=share,
         orientation="h",
         customdata=rows["department_id"].to_numpy(),
-        text=np.array([f"{s:.0%} ({r}/{a})" for s, r, a in counts]),
+        text=np.array([f"{s:.0%} ({r}/{a}{_cadence(c)})" for s, r, a, c in counts]),
         textposition="auto",
         marker_color=theme.bands(share, cut.compliance_green, cut.compliance_amber),
         hovertemplate="%{y}: %{text}<extra></extra>",
@@ -147,4 +155,11 @@ def trends(trend: pl.DataFrame) -> go.Figure:
     ]
     sides = theme.side_by_side(("Schedule and cost performance", "Red on evidence, and reporting"), 0.08)
     sides["yaxis2"] |= {"tickformat": theme.SHARE, "range": [0, 1.05]}
+    if trend["spi"].is_null().all() and trend["cpi"].is_null().all():
+        sides["annotations"].append(theme.note("SPI and CPI not reported", x=sides["xaxis"]["domain"][1] / 2))
     return go.Figure(lines, theme.layout(300, shapes=[theme.line("y", 1)], **sides))
+
+
+def _cadence(cadence: str | None) -> str:
+    """A department's cadence beside its compliance, when its returns are not monthly."""
+    return "" if cadence in (None, "Monthly") else f", {cadence.lower()}"

@@ -18,11 +18,15 @@ def projects_table(rows: pl.DataFrame, key: str, file_name: str = "projects") ->
     rags = middle.multiselect("Evidence RAG", ["Red", "Amber", "Green"], key=f"{key}_rag", placeholder="any")
     late_only = right.toggle("Late only", key=f"{key}_late")
     shown = data.portfolio.find_projects(rows, needle, rags, late_only)
-    table = shown.with_columns(tables.rag_cell("evidence_rag"), tables.rag_cell("reported_rag")).select(
+    # The five-point rating as reported, where any return in view gave one.
+    five_point = rows["delivery_confidence"].is_not_null().any()
+    chips = [tables.rag_cell(c) for c in ("evidence_rag", "reported_rag", "delivery_confidence")]
+    table = shown.with_columns(chips).select(
         "project_id",
         "project",
         "programme",
         "evidence_rag",
+        *(["delivery_confidence"] if five_point else []),
         "reported_rag",
         "percent_complete",
         "spi_trend",
@@ -34,10 +38,15 @@ def projects_table(rows: pl.DataFrame, key: str, file_name: str = "projects") ->
         "eac_over_budget",
         "project_manager",
     )
-    st.caption(f"{shown.height} of {rows.height} projects · click a row to open the project")
+    withheld = shown["budget_withheld"].sum()
+    st.caption(
+        f"{shown.height} of {rows.height} projects · click a row to open the project"
+        + (f" · budgets withheld: {withheld} (shown {tables.MISSING})" if withheld else "")
+    )
     event = st.dataframe(
         table,
         hide_index=True,
+        placeholder=tables.MISSING,
         width="stretch",
         height=tables.fitted_height(table.height, 560),
         key=key,
@@ -48,7 +57,8 @@ def projects_table(rows: pl.DataFrame, key: str, file_name: str = "projects") ->
             "project": st.column_config.TextColumn("Project", width="medium"),
             "programme": st.column_config.TextColumn("Programme"),
             "evidence_rag": tables.rag_column("Evidence"),
-            "reported_rag": tables.rag_column("Reported"),
+            "delivery_confidence": tables.rating_column("Confidence", help="Delivery confidence as reported"),
+            "reported_rag": tables.rag_column("Reported", help="Reported RAG. " + tables.COLLAPSE),
             "percent_complete": tables.percent("Complete", bar=True),
             "spi_trend": st.column_config.LineChartColumn("SPI, 12 periods"),
             "spi": tables.ratio("SPI"),

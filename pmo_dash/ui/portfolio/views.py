@@ -11,8 +11,17 @@ import streamlit as st
 from pmo_dash import data, periods
 from pmo_dash.ui import fmt, tables
 from pmo_dash.ui.filters import IN_LINK
+from pmo_dash.ui.theme import MIXED
 
 COMPARE = "compare"  # URL key of the KPI comparison
+# What a chart would need, and which return would supply it, when no project in view reports it.
+NO_VARIANCE = (
+    "no project in view carries a forecast finish or earned value and actual cost "
+    "(status_reports: forecast_finish, earned_value, actual_cost)."
+)
+NO_SCATTER = (
+    "no project in view reports both SPI and CPI (status_reports: planned_value, earned_value, actual_cost)."
+)
 BASELINES = ["previous period", "previous quarter-end"]
 
 
@@ -27,19 +36,23 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date) -> None:
     since = _baseline(trend["period"].to_list(), as_of, choice or BASELINES[0])
     before = trend.filter(pl.col("period") == since).row(0, named=True) if since in trend["period"] else None
     history = trend.tail(12)
+    withheld = current["withheld_budgets"]
     st.caption(
-        f"Changes against {periods.label(since)}; sparklines over the last 12 periods."
-        if before is not None
-        else "No earlier period to compare with."
+        (
+            f"Changes against {periods.label(since)}; sparklines over the last 12 periods."
+            if before is not None
+            else "No earlier period to compare with."
+        )
+        + (f" Budget excluding {withheld} withheld." if withheld else "")
     )
 
-    def card(column, label, key, shown, *, delta_fmt, good_up: bool | None = True, help=None):
+    def card(column, label, key, shown, *, delta_fmt, good_up: bool | None = True, help=None, missing=None):
         change = None
         if before is not None and current[key] is not None and before[key] is not None:
             change = delta_fmt(current[key] - before[key])
         column.metric(
             label,
-            shown(current[key]),
+            missing if current[key] is None and missing else fmt.reported(current[key], shown),
             delta=change,
             delta_color="off" if good_up is None else "normal" if good_up else "inverse",
             border=True,
@@ -68,7 +81,9 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date) -> None:
         fmt.money,
         delta_fmt=signed_money,
         good_up=None,
-        help="Budget at completion (BAC) of the active projects",
+        help="Budget at completion (BAC) of the active projects, as at each one's latest return"
+        + (f", excluding {withheld} withheld" if withheld else ""),
+        missing="withheld" if withheld else None,  # every budget in view withheld: never £0
     )
     card(cols[2], "EAC", "eac", fmt.money, delta_fmt=signed_money, good_up=False, help=_overrun(current))
     card(cols[3], "SPI", "spi", fmt.ratio, delta_fmt=signed_ratio, help="Earned value / planned value")
@@ -105,9 +120,10 @@ def _signed(text: str) -> str:
 
 
 def _overrun(kpis: dict[str, Any]) -> str:
-    if not kpis["budget"]:
-        return "Estimate at completion"
-    return f"Estimate at completion: {kpis['eac'] / kpis['budget'] - 1:+.1%} against the budget"
+    if not kpis["budget_with_eac"] or kpis["eac"] is None:
+        return "Estimate at completion (needs actual cost; not reported where a return carries none)"
+    # Against the budgets of the projects that have an EAC: the others are not reported, not on budget.
+    return f"Estimate at completion: {kpis['eac'] / kpis['budget_with_eac'] - 1:+.1%} against the budget"
 
 
 def watermelons(rows: pl.DataFrame, key: str) -> str | None:
@@ -130,6 +146,7 @@ def watermelons(rows: pl.DataFrame, key: str) -> str | None:
             "report_as_of",
         ),
         hide_index=True,
+        placeholder=tables.MISSING,
         width="stretch",
         height=tables.fitted_height(rows.height, 400),
         on_select="rerun",
@@ -166,6 +183,7 @@ def changed_since(changed: pl.DataFrame, into_red: pl.DataFrame, since: dt.date)
         st.dataframe(
             shown,
             hide_index=True,
+            placeholder=tables.MISSING,
             width="stretch",
             height=300,
             column_config={
@@ -181,6 +199,7 @@ def changed_since(changed: pl.DataFrame, into_red: pl.DataFrame, since: dt.date)
         st.dataframe(
             into_red.select("risk_id", "exposure_before", "exposure_now", "title", "project", "owner"),
             hide_index=True,
+            placeholder=tables.MISSING,
             width="stretch",
             height=300,
             column_config={
@@ -194,8 +213,30 @@ def changed_since(changed: pl.DataFrame, into_red: pl.DataFrame, since: dt.date)
         )
 
 
+def rating_note(mix: pl.DataFrame, basis: str) -> None:
+    """What the RAG-by-department chart counts: evidence, or the ratings as reported (five-point where a
+    return gave a delivery confidence, and how three-colour roll-ups read those)."""
+    if basis == "Evidence":
+        st.caption(
+            "Judged on SPI, CPI, slip and open high risks, on the measures each return carries; "
+            "Not reported where it carries none."
+        )
+    elif mix.filter(pl.col("basis") == basis)["rag"].is_in(MIXED).any():
+        st.caption("As reported: five-point delivery confidence where a return gave one. " + tables.COLLAPSE)
+
+
+def not_reported(rows: pl.DataFrame, columns: tuple[str, ...], what: str) -> bool:
+    """True, saying so in place of a chart, when no row in view carries any of `columns`."""
+    if rows.is_empty() or all(rows[c].is_null().all() for c in columns):
+        st.caption(f"Not reported: {what}")
+        return True
+    return False
+
+
 def programme_table(rows: pl.DataFrame, key: str) -> str | None:
     """Programmes rolled up; a click opens one."""
+    if withheld := rows["withheld_budgets"].sum():
+        st.caption(f"Budgets excluding {withheld} withheld.")
     event = st.dataframe(
         rows.select(
             "programme",
@@ -210,6 +251,7 @@ def programme_table(rows: pl.DataFrame, key: str) -> str | None:
             "eac",
         ),
         hide_index=True,
+        placeholder=tables.MISSING,
         width="stretch",
         key=key,
         on_select="rerun",

@@ -9,33 +9,36 @@ import polars as pl
 
 from pmo_dash.settings import Thresholds
 from pmo_dash.ui import theme
-from pmo_dash.ui.theme import ACCENT, AMBER, GREEN, INK, RED
+from pmo_dash.ui.theme import ACCENT, GREEN, INK, RAG_COLOURS, RATING_ORDER, RED
 
 
 def rag_strip(history: pl.DataFrame) -> go.Figure:
-    """Two rows of coloured cells, reported over evidence, one column per period."""
-    codes = {"Red": 0, "Amber": 1, "Green": 2}
+    """Two rows of coloured cells, reported over evidence, one column per period. The reported row is
+    the rating as reported: five colours where a return gave a five-point delivery confidence."""
+    codes = {rating: i for i, rating in enumerate(RATING_ORDER[:5])}
+    reported = history["delivery_confidence"].fill_null(history["reported_rag"])
     x = [p.strftime(theme.PERIOD) for p in history["period"]]
-    z = [[codes.get(v) for v in history["reported_rag"]], [codes.get(v) for v in history["evidence_rag"]]]
-    text = [[v or "no return" for v in history["reported_rag"]], [v or "" for v in history["evidence_rag"]]]
+    z = [[codes.get(v) for v in reported], [codes.get(v) for v in history["evidence_rag"]]]
+    text = [[v or "no return" for v in reported], [v or "not reported" for v in history["evidence_rag"]]]
+    scale = [[i / 4, RAG_COLOURS[rating]] for i, rating in enumerate(RATING_ORDER[:5])]
     cells = go.Heatmap(
         x=x,
         y=["Reported", "Evidence"],
         z=z,
         text=text,
         zmin=0,
-        zmax=2,
+        zmax=4,
         showscale=False,
         xgap=3,
         ygap=3,
-        colorscale=[[0, RED], [0.5, AMBER], [1, GREEN]],
+        colorscale=scale,
         hovertemplate="%{x} %{y}: %{text}<extra></extra>",
     )
     return go.Figure([cells], theme.layout(150, margin={"l": 10, "r": 10, "t": 10, "b": 10}))
 
 
 def s_curve(
-    history: pl.DataFrame, budget: float, eac: float | None, forecast_finish: dt.date | None
+    history: pl.DataFrame, budget: float | None, eac: float | None, forecast_finish: dt.date | None
 ) -> go.Figure:
     """PV, EV and AC to date, with the cost projected to EAC at the forecast finish."""
     x = history["period"].to_numpy()
@@ -67,6 +70,8 @@ def s_curve(
                 line={"color": RED, "dash": "dot"},
             )
         )
+    if budget is None:  # withheld: no line, never a line at 0
+        return go.Figure(lines, theme.layout(340, yaxis=theme.axis(title="cumulative")))
     budget_line = theme.line("y", budget) | {"line": {"color": GREEN, "dash": "dot"}}
     label = {
         "text": "Budget (BAC)",

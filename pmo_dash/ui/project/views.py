@@ -12,6 +12,15 @@ from pmo_dash import periods
 from pmo_dash.ui import fmt, tables
 
 LISTS = ("risks", "benefits", "lessons", "lesson_matches", "changes", "gates", "controls")
+EARNED_VALUE = ("planned_value", "earned_value", "actual_cost")
+
+
+def not_reported(history: pl.DataFrame, columns: tuple[str, ...]) -> bool:
+    """True, saying which return would supply it, when no return of the project carries `columns`."""
+    if all(history[c].is_null().all() for c in columns):
+        st.caption(f"Not reported: its status returns carry no {', '.join(columns)}.")
+        return True
+    return False
 
 
 def not_then(project: str, as_of: dt.date, earlier: pl.DataFrame) -> None:
@@ -37,9 +46,9 @@ def facts(p: dict[str, Any], past: bool = False) -> None:
         ("Programme", p["programme"] or "none"),
         ("Sponsor", p["sponsor"] or "not given"),
         ("Project manager", p["project_manager"] or "not given"),
-        ("Stage" + now, p["stage"]),
+        ("Stage" + now, p["stage"] or fmt.NOT_REPORTED),
         ("State" + now, p["state"]),
-        ("Methodology", p["methodology"]),
+        ("Methodology", p["methodology"] or fmt.NOT_REPORTED),
         ("Objective", p["objective"] or "none"),
     ]
     columns = st.columns(len(cells))
@@ -52,8 +61,12 @@ def facts(p: dict[str, Any], past: bool = False) -> None:
         notes.append("mandatory (regulatory)")
     if tags:
         notes.append("compliance: " + ", ".join(tags))
-    notes.append(f"baseline {fmt.day(p['baseline_start'])} – {fmt.day(p['baseline_finish'])}")
-    notes.append(f"forecast finish {fmt.day(p['forecast_finish'])}")
+    notes.append(f"baseline {fmt.day(p['baseline_start'])} – {fmt.day(p['current_baseline_finish'])}")
+    if p["current_baseline_finish"] != p["baseline_finish"]:
+        notes.append(f"re-baselined: originally to finish {fmt.day(p['baseline_finish'])}")
+    notes.append(f"forecast finish {fmt.reported(p['forecast_finish'], fmt.day)}")
+    if p["profile"] != "Delivery" or p["cadence"] != "Monthly":
+        notes.append(f"{p['profile'].lower()} returns, {p['cadence'].lower()}")
     st.caption(fmt.plain(" · ".join(notes)))
 
 
@@ -73,19 +86,43 @@ def status(p: dict[str, Any]) -> None:
         )
     else:
         st.markdown(
-            f"Reported **{fmt.badge(p['reported_rag'])}** · evidence **{fmt.badge(p['evidence_rag'])}**"
+            f"Reported **{fmt.badge(p['delivery_confidence'] or p['reported_rag'])}**"
+            + (f" (as three colours, {p['reported_rag']})" if p["delivery_confidence"] else "")
+            + f" · evidence **{fmt.badge(p['evidence_rag'])}**"
             + (f" ({fmt.plain(p['evidence'])})" if p["evidence"] else "")
             + stale
         )
+    budget = "withheld" if p["budget_withheld"] else fmt.reported(p["budget"], fmt.money)
+    shown = [
+        ("Complete", fmt.reported(p["percent_complete"], "{:.0f}%".format), None),
+        ("SPI", fmt.reported(p["spi"], fmt.ratio), "Earned value / planned value"),
+        ("CPI", fmt.reported(p["cpi"], fmt.ratio), "Earned value / actual cost"),
+        ("Budget (BAC)", budget, "As at the latest return, after any re-baseline"),
+        ("EAC", fmt.reported(p["eac"], fmt.money), "Budget / CPI"),
+        ("Slip (days)", fmt.reported(p["slip_days"], "{:+,}".format), _slip_help(p)),
+    ]
     cells = st.columns(7)
-    cells[0].metric("Complete", f"{p['percent_complete']:.0f}%", border=True)
-    cells[1].metric("SPI", fmt.ratio(p["spi"]), border=True, help="Earned value / planned value")
-    cells[2].metric("CPI", fmt.ratio(p["cpi"]), border=True, help="Earned value / actual cost")
-    cells[3].metric("Budget (BAC)", fmt.money(p["budget"]), border=True)
-    cells[4].metric("EAC", fmt.money(p["eac"]), border=True, help="Budget / CPI")
-    slip = "–" if p["slip_days"] is None else f"{p['slip_days']:+,}"
-    cells[5].metric("Slip (days)", slip, border=True, help="Forecast finish against baseline finish")
+    for cell, (label, value, explained) in zip(cells, shown, strict=False):
+        cell.metric(label, value, border=True, help=explained)
     cells[6].metric("Open high risks", f"{p['open_high_risks']}", border=True)
+    if p["slip_days"] is not None and p["current_baseline_finish"] != p["baseline_finish"]:
+        st.caption(
+            f"Re-baselined: {p['slip_days']:+,} days against the current baseline finish "
+            f"({fmt.day(p['current_baseline_finish'])}), {p['original_slip_days']:+,} against the original "
+            f"({fmt.day(p['baseline_finish'])})."
+        )
+
+
+def _slip_help(p: dict[str, Any]) -> str:
+    """What the slip is measured against: the current baseline, and the original when they differ."""
+    if p["slip_days"] is None:
+        return "Forecast finish against baseline finish: no forecast finish reported"
+    if p["current_baseline_finish"] == p["baseline_finish"]:
+        return "Forecast finish against baseline finish"
+    return (
+        f"Forecast finish against the current baseline finish; against the original, "
+        f"{p['original_slip_days']:+,} days"
+    )
 
 
 # Which return supplies each list of the brief.

@@ -109,6 +109,7 @@ def saved(user: User, user_scope: tuple[str, ...], candidates: pl.DataFrame) -> 
     st.dataframe(
         table,
         hide_index=True,
+        placeholder=tables.MISSING,
         column_config={
             "saved": st.column_config.DatetimeColumn("Saved (UTC)", format="D MMM YYYY, HH:mm"),
             "cost": tables.money("Cost"),
@@ -188,7 +189,7 @@ def compare(scenarios: dict[str, Scenario], candidates: pl.DataFrame) -> None:
         {"": list(figures)}
         | {label: [shown(s) for shown in figures.values()] for label, s in scenarios.items()}
     )
-    st.dataframe(side, hide_index=True)
+    st.dataframe(side, hide_index=True, placeholder=tables.MISSING)
     funded = {label: set(s.funded) for label, s in scenarios.items()}
     differ = sorted(set.union(*funded.values()) - set.intersection(*funded.values()))
     st.markdown(f"**Projects funded in some but not all ({len(differ)})**")
@@ -200,5 +201,6 @@ def compare(scenarios: dict[str, Scenario], candidates: pl.DataFrame) -> None:
                 | {name: [p in ids for p in differ] for name, ids in funded.items()}
             ),
             hide_index=True,
+            placeholder=tables.MISSING,
             column_config={name: st.column_config.CheckboxColumn(name) for name in funded},
         )

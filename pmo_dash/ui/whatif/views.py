@@ -128,6 +128,7 @@ def ranked(result: Outcome) -> None:
     st.dataframe(
         shown,
         hide_index=True,
+        placeholder=tables.MISSING,
         height=min(420, 38 + 35 * shown.height),
         column_config={
             "rank": st.column_config.NumberColumn("Rank", width="small"),
@@ -183,6 +184,7 @@ def changes(result: Outcome) -> None:
             st.dataframe(
                 frame.select(*columns),
                 hide_index=True,
+                placeholder=tables.MISSING,
                 column_config=columns,
                 height=min(320, 38 + 35 * frame.height),
             )

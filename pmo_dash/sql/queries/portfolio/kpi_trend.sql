@@ -1,6 +1,8 @@
 -- kpi_trend: one row per period, the portfolio's headline measures over the projects active in
 -- that period within the filters, for the 13 periods up to $as_of (enough for a 12-period trend
 -- and the previous quarter-end). SPI and CPI are ratios of summed values, never averages of ratios.
+-- A total leaves out what was not reported or was withheld (it is null when nothing was reported,
+-- never 0), and says how many budgets it leaves out as withheld.
 with projects as (
     select *
     from scoped_projects($scope, $programme, $objective)
@@ -13,8 +15,10 @@ measures as (
     select
         period,
         count(*) as active_projects,
-        coalesce(sum(budget), 0) as budget,
-        coalesce(sum(eac), 0) as eac,
+        sum(budget) as budget,
+        count(*) filter (where budget_withheld) as withheld_budgets,
+        sum(eac) as eac,
+        sum(budget) filter (where eac is not null) as budget_with_eac,
         spi(sum(earned_value), sum(planned_value)) as spi,
         cpi(sum(earned_value), sum(actual_cost)) as cpi,
         count(*) filter (where evidence_rag = 'Red') as red_projects,
@@ -31,8 +35,10 @@ final as (
     select
         pe.period,
         coalesce(m.active_projects, 0) as active_projects,
-        coalesce(m.budget, 0) as budget,
-        coalesce(m.eac, 0) as eac,
+        case when m.active_projects is null then 0 else m.budget end as budget,
+        coalesce(m.withheld_budgets, 0) as withheld_budgets,
+        case when m.active_projects is null then 0 else m.eac end as eac,
+        coalesce(m.budget_with_eac, 0) as budget_with_eac,
         m.spi,
         m.cpi,
         coalesce(m.red_projects, 0) as red_projects,

@@ -5,6 +5,7 @@ select
     coalesce(g.name, 'No programme') as programme,
     count(*) as active_projects,
     sum(p.budget) as budget,
+    count(*) filter (where p.budget_withheld) as withheld_budgets,
     sum(p.eac) as eac,
     spi(sum(p.earned_value), sum(p.planned_value)) as spi,
     cpi(sum(p.earned_value), sum(p.actual_cost)) as cpi,

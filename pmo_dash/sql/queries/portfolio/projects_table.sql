@@ -23,6 +23,7 @@ select
     n.project_manager,
     n.stage,
     n.reported_rag,
+    n.delivery_confidence,
     n.evidence_rag,
     n.is_watermelon,
     n.percent_complete,
@@ -31,6 +32,7 @@ select
     t.spi_trend,
     n.slip_days,
     n.budget,
+    n.budget_withheld,
     n.eac,
     0 - n.vac as eac_over_budget,  -- not -vac: no "-0" for a project on budget
     n.reported_this_period,

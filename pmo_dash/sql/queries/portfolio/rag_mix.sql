@@ -1,7 +1,8 @@
 -- rag_mix: one row per department per basis (evidence, reported) per RAG, counting the projects
--- active in the period within the filters; a project without any return is 'Not reported'.
+-- active in the period within the filters; a project without any return is 'Not reported'. The
+-- reported basis is the rating as reported: five-point where the return gave a delivery confidence.
 with active as (
-    select department_id, evidence_rag, reported_rag
+    select department_id, evidence_rag, reported_rating as reported_rag
     from scoped_projects($scope, $programme, $objective)
     where period = $as_of
         and is_active

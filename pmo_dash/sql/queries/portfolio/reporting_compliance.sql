@@ -1,9 +1,10 @@
 -- reporting_compliance: one row per department within the filters. The IPMO's "consistent
--- reporting": the share of its projects active in the period that sent a return for that period
--- itself (a carried-forward return does not count).
+-- reporting": the share of its projects active in the period whose latest return falls within the
+-- department's cadence window ending at the period (a carried-forward return does not count).
 select
     p.department_id,
     d.name as department,
+    d.cadence,
     count(*) as active_projects,
     count(*) filter (where p.reported_this_period) as reported_projects,
     reporting_compliance(p.reported_this_period) as reporting_compliance

@@ -18,14 +18,19 @@ select
     p.compliance_tags,
     p.baseline_start,
     p.baseline_finish,
+    p.current_baseline_finish,
+    p.profile,
+    p.cadence,
     p.actual_finish,
     p.forecast_finish_then as forecast_finish,
     p.budget,
+    p.budget_withheld,
     p.expected_benefit,
     p.is_active,
     p.reported_this_period,
     p.report_as_of,
     p.reported_rag,
+    p.delivery_confidence,
     p.evidence_rag,
     p.evidence,
     p.is_watermelon,
@@ -40,6 +45,7 @@ select
     p.eac,
     p.vac,
     p.slip_days,
+    p.original_slip_days,
     p.open_high_risks
 from scoped_projects($scope, null, null) as p
 inner join stg_departments as d on p.department_id = d.department_id

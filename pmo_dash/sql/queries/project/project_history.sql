@@ -1,9 +1,10 @@
 -- project_history: one row per period of the project up to $as_of: reported and evidence RAG
--- and the earned-value figures to date.
+-- (and the five-point delivery confidence, where reported) and the earned-value figures to date.
 select
     period,
     reported_this_period,
     reported_rag,
+    delivery_confidence,
     evidence_rag,
     evidence,
     percent_complete,

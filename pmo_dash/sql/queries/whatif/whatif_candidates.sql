@@ -1,6 +1,7 @@
 -- whatif_candidates: one row per project within the filters that a portfolio review could fund at
 -- the as-of period: active (the current portfolio) or on hold (funded again only if chosen), not
--- yet finished. Each stands as of its latest period up to $as_of.
+-- yet finished. Each stands as of its latest period up to $as_of. A project whose cost is unknown
+-- (its budget withheld, and no EAC) cannot be budgeted, and is left out.
 with latest as (
     select *
     from scoped_projects($scope, $programme, $objective)
@@ -37,4 +38,5 @@ left join exposure as x on p.project_id = x.project_id
 cross join build_settings as b
 where p.state in ('Active', 'On hold')
     and p.actual_finish is null
+    and coalesce(p.eac, p.budget) is not null
 order by p.project_id;
