@@ -153,14 +153,17 @@ def _report(project: Project, row: Row, mapping: Mapping) -> Record:
 
 
 def _departments(mapping: Mapping, written: set[str]) -> list[Record]:
+    became: dict[tuple[str, str], list[str]] = {}  # (department, when) -> what it became then
     notes: dict[str, list[str]] = {}
     for rename in mapping.renames:
         when = f" on {rename.on.isoformat()}" if rename.on else ""
         if rename.merge:
             notes.setdefault(rename.to, []).append(f"includes {rename.from_} (renamed {rename.to}{when})")
         else:
-            notes.setdefault(rename.from_, []).append(f"renamed {rename.to}{when}")
+            became.setdefault((rename.from_, when), []).append(rename.to)
             notes.setdefault(rename.to, []).append(f"formerly {rename.from_}")
+    for (department, when), successors in became.items():
+        notes.setdefault(department, []).append(f"renamed {_and(successors)}{when}")
     found = []
     for department in sorted(mapping.departments, key=lambda d: d.id):
         if department.id not in written:
@@ -178,6 +181,10 @@ def _departments(mapping: Mapping, written: set[str]) -> list[Record]:
             }
         )
     return found
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _columns(mapping: Mapping) -> dict[str, list[str]]:

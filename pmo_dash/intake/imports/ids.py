@@ -3,9 +3,11 @@
 A project belongs to one department (its status reports are filed in its department's folder), so a
 project is found within its department: by its number when the source has one, else by its normalised
 name. A later file that brings a number links it to the earlier rows of the same department and
-normalised name that had none; explicit links in the mapping join names a project went by. The id is
-the department's, a hyphen, and the number, or the normalised name when there has never been one:
-`MOD-MOD_0106_1617-Q1`, `DFT-crossrail`. The same input always gives the same ids.
+normalised name that had none, and a number never seen before whose department and normalised name
+were in the file just before is that project re-numbered (`DH_0017_1112-Q1` became `DOH_0017_1112-Q1`);
+explicit links in the mapping join names a project went by. The id is the department's, a hyphen, and
+the first number, or the normalised name when there has never been one: `MOD-MOD_0106_1617-Q1`,
+`DFT-crossrail`. The same input always gives the same ids.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class Project:
     department: str
     number: str | None = None  # the source's own id, when it has one
     keys: list[str] = field(default_factory=list)  # every name key it has gone by, first first
+    last: object = None  # the as-of of the last file it was in
     project_id: str = ""
 
 
@@ -49,7 +52,8 @@ class Linker:
         key = name_key(name)
         return self._links.get((department, key)) or self._links.get((None, key)) or key
 
-    def project(self, department: str, name: str, number: str) -> Project:
+    def project(self, department: str, name: str, number: str, as_of=None, previous=None) -> Project:
+        """The project of a row of the file at `as_of` (`previous`: the as-of of the file before it)."""
         key = self.canonical(department, name)
         number = " ".join(number.split())
         project = None
@@ -57,9 +61,10 @@ class Linker:
             project = self._by_number.get((department, number.casefold()))
             if project is None:
                 earlier = self._by_name.get((department, key))
-                if earlier is not None and earlier.number is None:
-                    project = earlier  # the year it got a number: the same project as its name before
-                    project.number = number
+                renumbered = earlier is not None and previous is not None and earlier.last == previous
+                if earlier is not None and (earlier.number is None or renumbered):
+                    project = earlier  # its first number, or a new number for the project of the year before
+                    project.number = project.number or number
             if project is None:
                 project = self._new(department, number)
             self._by_number.setdefault((department, number.casefold()), project)
@@ -68,6 +73,7 @@ class Linker:
         self._by_name[(department, key)] = project
         if key not in project.keys:
             project.keys.append(key)
+        project.last = as_of
         return project
 
     def _new(self, department: str, number: str | None) -> Project:

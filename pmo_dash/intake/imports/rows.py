@@ -94,13 +94,14 @@ class RowReader:
         row.name = name.text if name.ok and not name.withheld else ""
         return row
 
-    def link(self, row: Row, linker: Linker) -> None:
+    def link(self, row: Row, linker: Linker, previous: dt.date | None) -> None:
         """Give the row its project, when its department and name are known (even if other values failed,
         so that a project whose latest row is reported is still known to be in the latest file)."""
         if row.department is None or not row.name:
             return
         number = row.values.get("project_id", Read())
-        row.project = linker.project(row.department, row.name, "" if number.withheld else number.text)
+        text = "" if number.withheld or not number.ok else number.text
+        row.project = linker.project(row.department, row.name, text, row.as_of, previous)
 
     def _department(self, raw: str, problem) -> str | None:
         if self.mapping.department.constant:

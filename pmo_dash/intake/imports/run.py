@@ -80,8 +80,10 @@ def run_import(mapping_path: Path, sources: list[Path], out: Path) -> Outcome:
         counts.append(count)
     far = dt.date.max
     linker = Linker([(link.department, link.names) for link in mapping.projects.links])
+    dates = sorted({row.as_of for row in rows if row.as_of is not None})
+    before = dict(zip(dates[1:], dates, strict=False))
     for row in sorted(rows, key=lambda r: (r.as_of or far, r.order, r.position)):
-        reader.link(row, linker)
+        reader.link(row, linker, before.get(row.as_of))
     linker.assign_ids()
     returns = assemble(rows, mapping)
     mapped: dict[str, int] = {}
