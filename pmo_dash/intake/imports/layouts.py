@@ -15,6 +15,7 @@ from pmo_dash.intake.imports.readers import BAD, FileError, Grid
 from pmo_dash.intake.imports.values import normal
 
 SCAN = 30  # rows (or columns) searched for the header (or the labels)
+LABELS = 500  # the most labels a transposed sheet is searched for (its fields: a few dozen at most)
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Table:
     missing: list[str]  # required fields the file has no column for
     records: list[Record]
     encoding: str = ""  # the encoding the file was read in (CSV)
+    hint: str = ""  # what to declare instead, when a declared encoding does not read it
 
     def where(self, position: int) -> str:
         return f"row {position}" if self.layout == "rows" else f"column {letters(position)}"
@@ -70,7 +72,7 @@ def find(
     column = _columns(rows, width)
     if layout == "auto" and at is None:
         by_row = _best(rows, index)
-        by_column = _best([column(j) for j in range(min(width, SCAN))], index)
+        by_column = _best([column(j)[:LABELS] for j in range(min(width, SCAN))], index)
         layout = "transposed" if by_column[1] > by_row[1] else "rows"
         at = (by_column if layout == "transposed" else by_row)[0]
         if max(by_row[1], by_column[1]) == 0:
@@ -80,7 +82,7 @@ def find(
                 f"(its first row reads: {_list(first)})"
             )
     elif at is None:
-        lines = rows if layout == "rows" else [column(j) for j in range(min(width, SCAN))]
+        lines = rows if layout == "rows" else [column(j)[:LABELS] for j in range(min(width, SCAN))]
         at = _best(lines, index)[0]
     else:
         at -= 1
@@ -88,9 +90,9 @@ def find(
     if any(BAD in cell for cell in header):
         bad = next(i for i, cell in enumerate(header) if BAD in cell)
         place = f"row {at + 1}, column {letters(bad + 1)}" if layout == "rows" else f"row {bad + 1}"
-        raise FileError(
-            f"{place} ('{_first_line(header[bad])}'): holds a byte that is not {grid.encoding or 'text'}"
-        )
+        hint = f"; {grid.hint}" if grid.hint else ""
+        label = _first_line(header[bad])
+        raise FileError(f"{place} ('{label}'): holds a byte that is not {grid.encoding or 'text'}{hint}")
     cells: dict[str, list[int]] = {}
     labels: dict[str, str] = {}
     for position, cell in enumerate(header):
@@ -101,7 +103,9 @@ def find(
     shown = [_first_line(c) for c in header if c.strip()]
     records = (_by_row if layout == "rows" else _by_column)(rows, width, at, cells)
     numbered = {name: [p + 1 for p in places] for name, places in cells.items()}
-    return Table(grid.name, layout, at + 1, labels, numbered, shown, missing, records, grid.encoding)
+    return Table(
+        grid.name, layout, at + 1, labels, numbered, shown, missing, records, grid.encoding, grid.hint
+    )
 
 
 def _columns(rows: list[list[str]], width: int):
@@ -153,10 +157,16 @@ def _list(cells: list[str], limit: int = 12) -> str:
 def _record(position: int, cells: dict[str, list[int]], get) -> Record:
     record = Record(position, {})
     for name, places in cells.items():
+        if len(places) == 1:  # the common case, kept quick
+            text = get(places[0])
+            record.values[name] = text if text.strip() else ""
+            if BAD in text:
+                record.unreadable.append(name)
+            continue
         texts = [get(p) for p in places]
         filled = [t for t in texts if t.strip()]
         record.values[name] = filled[0] if filled else ""
-        if len({normal(t) for t in filled}) > 1:
+        if len(filled) > 1 and len({normal(t) for t in filled}) > 1:
             record.clashes[name] = (filled[0], next(t for t in filled if normal(t) != normal(filled[0])))
         if any(BAD in t for t in filled):
             record.unreadable.append(name)

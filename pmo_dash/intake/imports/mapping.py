@@ -15,8 +15,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pmo_dash.intake.imports.lines import locate
-from pmo_dash.intake.imports.targets import RATINGS, REQUIRED, TARGETS, WITHHELD
-from pmo_dash.intake.imports.values import Read, Rules, normal, read
+from pmo_dash.intake.imports.targets import TARGETS
+from pmo_dash.intake.imports.values import Rules, normal
 
 Unit = Literal["units", "thousands", "millions", "billions"]
 Encoding = Literal["auto", "utf-8", "utf-8-sig", "utf-16", "cp1252"]
@@ -95,10 +95,20 @@ class DepartmentSource(Strict):
 
 
 class Department(Strict):
-    id: str = Field(pattern=DEPARTMENT_ID)
+    id: str
     name: str = Field(min_length=1)
     division: str | None = None
     aliases: list[str] = []
+
+    @field_validator("id")
+    @classmethod
+    def _folder_name(cls, value: str) -> str:
+        if not re.fullmatch(DEPARTMENT_ID, value):
+            raise ValueError(
+                f"'{value}' is not a department id: 1-32 letters, digits, - or _, a letter or digit first "
+                "(it names the department's folder)"
+            )
+        return value
 
 
 class Rename(Strict):
@@ -153,43 +163,6 @@ class Mapping(Strict):
             return columns
         return {k: {"from": v} if isinstance(v, str | list) else v for k, v in columns.items()}
 
-    @model_validator(mode="after")
-    def _consistent(self):
-        unknown = [name for name in self.columns if name not in TARGETS]
-        if unknown:
-            known = ", ".join(TARGETS)
-            raise ValueError(f"columns.{unknown[0]} is not a column an import can fill ({known})")
-        missing = [name for name in REQUIRED if name not in self.columns]
-        if missing:
-            raise ValueError(
-                f"columns.{missing[0]} is missing: an oversight return needs {', '.join(REQUIRED)}"
-            )
-        if not any(r in self.columns for r in RATINGS):
-            raise ValueError("a rating is missing: map columns.overall_rag or columns.delivery_confidence")
-        self._check_departments()
-        for name, column in self.columns.items():
-            for spelling, value in column.values.items():
-                _check_value(name, column, spelling, value, self)
-        return self
-
-    def _check_departments(self) -> None:
-        ids = {d.id for d in self.departments}
-        seen: dict[str, str] = {}
-        for department in self.departments:
-            for spelling in {department.id, department.name, *department.aliases}:
-                owner = seen.setdefault(normal(spelling), department.id)
-                if owner != department.id:
-                    raise ValueError(f"'{spelling}' is a spelling of both {owner} and {department.id}")
-        for rename in self.renames:
-            for end in (rename.from_, rename.to):
-                if end not in ids:
-                    raise ValueError(f"renames: '{end}' is not the id of a department in [[departments]]")
-        if self.department.constant and self.department.constant not in ids:
-            raise ValueError(f"department.constant '{self.department.constant}' is not in [[departments]]")
-        for link in self.projects.links:
-            if link.department and link.department not in ids:
-                raise ValueError(f"projects.links: '{link.department}' is not in [[departments]]")
-
     def rules(self, name: str) -> Rules:
         """How the mapped column `name` reads its values."""
         column, source, markers = self.columns[name], self.source, self.markers
@@ -214,16 +187,6 @@ class Mapping(Strict):
         )
 
 
-def _check_value(name: str, column: Column, spelling: str, value: str, mapping: Mapping) -> None:
-    """A value map's replacement must itself read: a canonical value, a date, an amount, or a marker."""
-    if normal(value) in ("", WITHHELD):
-        return
-    bare = mapping.model_copy(update={"columns": {name: column.model_copy(update={"values": {}})}})
-    found: Read = read(value, bare.rules(name))
-    if not found.ok:
-        raise ValueError(f"columns.{name}.values: '{spelling}' = '{value}', but '{value}' {found.message}")
-
-
 def load(path: Path) -> Mapping:
     """The mapping at `path`, checked; a `MappingError` names the line and key of the first mistake."""
     try:
@@ -235,20 +198,35 @@ def load(path: Path) -> Mapping:
     except tomllib.TOMLDecodeError as err:
         raise MappingError(f"{path}: not valid TOML: {err}") from None
     try:
-        return Mapping.model_validate(data)
+        mapping = Mapping.model_validate(data)
     except ValidationError as err:
         raise MappingError("\n".join(_explain(path, text, e) for e in err.errors())) from None
+    from pmo_dash.intake.imports.consistency import mistakes  # it reads values with the mapping's rules
+
+    found = mistakes(mapping)
+    if found:
+        raise MappingError("\n".join(_say(path, text, loc, message) for loc, message in found))
+    return mapping
 
 
 def _explain(path: Path, text: str, error) -> str:
-    loc = [str(part) for part in error["loc"] if not str(part).startswith("function-")]
-    loc = ["from" if part == "from_" else part for part in loc]
+    loc = ["from" if part == "from_" else str(part) for part in error["loc"]]
     message = str(error["msg"]).removeprefix("Value error, ")
     if error["type"] == "extra_forbidden":
-        message = f"'{loc[-1]}' is not a key of this table (see docs/import-mapping.md)"
+        message = f"'{loc[-1]}' is not a key here (see docs/import-mapping.md)"
     elif error["type"] == "missing":
         message = f"'{loc[-1]}' is required"
-    key = ".".join(loc) or "(top level)"
-    line = locate(text, error["loc"])
+    given = error.get("input")
+    if error["type"] in ("literal_error", "date_from_datetime_parsing", "date_parsing", "int_parsing"):
+        message = f"{message}, not {given!r}"
+    return _say(path, text, tuple(error["loc"]), message)
+
+
+def _say(path: Path, text: str, loc: tuple, message: str) -> str:
+    """A mistake as the user reads it: the mapping's path, the line, the key, what is wrong."""
+    parts = [
+        "from" if part == "from_" else str(part) for part in loc if not str(part).startswith("function-")
+    ]
+    line = locate(text, loc)
     where = f"{path} line {line}" if line else str(path)
-    return f"{where} ({key}): {message}"
+    return f"{where} ({'.'.join(parts) or 'top level'}): {message}"

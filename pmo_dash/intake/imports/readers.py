@@ -31,6 +31,7 @@ class Grid:
     rows: list[list[str]]  # rows[i][j] is the cell in spreadsheet row i + 1, column j + 1
     encoding: str = ""  # for CSV: the encoding read
     detected: bool = False  # the encoding was found, not declared
+    hint: str = ""  # when a declared encoding does not read the file: the one that does
 
 
 def read_grid(path: Path, name: str, encoding: str, delimiter: str, sheet: str | None) -> Grid:
@@ -44,7 +45,11 @@ def read_grid(path: Path, name: str, encoding: str, delimiter: str, sheet: str |
     if path.suffix.lower() == ".xlsx":
         return Grid(name, _xlsx(data, sheet))
     text, used, detected = decode(data, encoding)
-    return Grid(name, _csv(text, delimiter), used, detected)
+    hint = ""
+    if not detected and BAD in text:
+        found = decode(data, "auto")[1]
+        hint = f'the file reads as {found}: declare encoding = "{found}"' if found != used else ""
+    return Grid(name, _csv(text, delimiter), used, detected, hint)
 
 
 def decode(data: bytes, encoding: str) -> tuple[str, str, bool]:

@@ -15,6 +15,7 @@ from pmo_dash.intake.imports.values import ISO, Read, normal, parse_date, read, 
 DEPARTMENT = "department_id"  # the fields a layout looks for besides the mapped columns
 AS_OF = "as_of"
 SHOWN = 60  # characters of a value quoted in a message
+REMEMBERED = 4096  # distinct texts per column whose reading is kept
 
 
 @dataclass
@@ -52,6 +53,9 @@ class RowReader:
     def __init__(self, mapping: Mapping) -> None:
         self.mapping = mapping
         self.rules = {name: mapping.rules(name) for name in mapping.columns}
+        # Values repeat (ratings, dates, units): each column remembers the readings of its first few
+        # thousand distinct texts, so memory stays bounded and a repeated value is read once.
+        self._seen: dict[str, dict[str, Read]] = {name: {} for name in mapping.columns}
         self.departments = _department_index(mapping)
         formats = mapping.as_of.formats or mapping.source.date_formats
         self.as_of_formats = (*formats, *ISO)
@@ -72,9 +76,9 @@ class RowReader:
             row.as_of = self._as_of(record.values.get(AS_OF, ""), problem)
         row.department = self._department(record.values.get(DEPARTMENT, ""), problem)
         for name, rules in self.rules.items():
-            if name not in record.values:
-                continue  # an optional column this file does not have: not reported
-            found = read(record.values[name], rules)
+            if name not in record.values or name in record.unreadable:
+                continue  # an optional column this file does not have; or a cell already reported
+            found = self._read(name, record.values[name], rules)
             if not found.ok:
                 hint = (
                     f"; add it to [columns.{name}.values] or to the markers"
@@ -93,6 +97,15 @@ class RowReader:
             problem("name", record.values.get("name", ""), "required", "name: a project needs a name")
         row.name = name.text if name.ok and not name.withheld else ""
         return row
+
+    def _read(self, name: str, raw: str, rules) -> Read:
+        seen = self._seen[name]
+        found = seen.get(raw)
+        if found is None:
+            found = read(raw, rules)
+            if len(seen) < REMEMBERED:
+                seen[raw] = found
+        return found
 
     def link(self, row: Row, linker: Linker, previous: dt.date | None) -> None:
         """Give the row its project, when its department and name are known (even if other values failed,
@@ -147,7 +160,6 @@ def _short(value: str) -> str:
 
 
 def _unreadable(name: str, value: str, table: Table) -> str:
-    return (
-        f"{name}: '{_short(value)}' holds a byte that is not {table.encoding} text (shown as \ufffd); "
-        "declare the file's encoding in the mapping"
-    )
+    advice = table.hint or "declare the file's encoding in the mapping"
+    shown = f"'{_short(value)}'"
+    return f"{name}: {shown} holds a byte that is not {table.encoding} text (shown as \ufffd); {advice}"

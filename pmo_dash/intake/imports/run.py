@@ -16,7 +16,7 @@ from pmo_dash.intake.imports.ids import Linker
 from pmo_dash.intake.imports.layouts import Table, find, letters
 from pmo_dash.intake.imports.lines import locate
 from pmo_dash.intake.imports.mapping import FileRule, Mapping, MappingError, load
-from pmo_dash.intake.imports.readers import READABLE, FileError, decode, read_grid
+from pmo_dash.intake.imports.readers import READABLE, FileError, read_grid
 from pmo_dash.intake.imports.report import FileCount, Line, lines
 from pmo_dash.intake.imports.rows import AS_OF, DEPARTMENT, Row, RowReader
 from pmo_dash.intake.imports.values import normal
@@ -172,21 +172,10 @@ def _lay_out(path: Path, name: str, mapping: Mapping, text: str, mapping_path: P
         spellings[AS_OF] = {normal(s) for s in mapping.as_of.column}
         if rule.as_of is None:
             required.add(AS_OF)
-    try:
-        table = find(grid, spellings, required, layout, at)
-    except FileError as err:
-        raise FileError(f"{err}{_encoding_hint(path, grid.encoding, grid.detected, str(err))}") from None
+    table = find(grid, spellings, required, layout, at)
     if table.missing:
         raise FileError(_missing(table, mapping, text, mapping_path))
     return table, rule.as_of
-
-
-def _encoding_hint(path: Path, used: str, detected: bool, problem: str) -> str:
-    """For a declared encoding the file is not in: the one it reads in."""
-    if not used or detected or "byte" not in problem:
-        return ""
-    found = decode(path.read_bytes(), "auto")[1]
-    return f'; the file reads as {found}: declare encoding = "{found}"' if found != used else ""
 
 
 def _missing(table: Table, mapping: Mapping, text: str, mapping_path: Path) -> str:
@@ -199,11 +188,12 @@ def _missing(table: Table, mapping: Mapping, text: str, mapping_path: Path) -> s
         else:
             key, spellings = ("columns", name, "from"), mapping.columns[name].from_
         line = locate(text, key)
-        shown = ", ".join(f"'{s}'" for s in spellings)
-        where = f"{mapping_path.name} line {line}" if line else mapping_path.name
-        parts.append(f"no column for {'.'.join(key)} ({where}: {shown})")
+        shown = " or ".join(f"'{s}'" for s in spellings)
+        where = f"{mapping_path} line {line}" if line else str(mapping_path)
+        parts.append(f"no column is {'.'.join(key[:-1])}: {where} looks for {shown}")
     if table.layout == "rows":
         has = f"the file's columns (row {table.at}) are"
     else:
         has = f"the file's labels (column {letters(table.at)}) are"
+        parts = [p.replace("no column is", "no label is", 1) for p in parts]
     return f"{'; '.join(parts)}; {has}: {', '.join(repr(s) for s in table.shown)}"
