@@ -67,11 +67,11 @@ class Read:
 def read(raw: str, rules: Rules) -> Read:
     text = raw.strip()
     key = normal(text)
-    if key in rules.values:
-        text = rules.values[key]
-        key = normal(text)
-        if key == WITHHELD:
+    if key in rules.values:  # the mapping's own word for this value: no marker applies to it
+        text = rules.values[key].strip()
+        if normal(text) == WITHHELD:
             return Read(WITHHELD, withheld=True)
+        return _parse(text, rules) if text else Read("")
     if key in rules.withheld or any(m in key for m in rules.withheld_containing if key):
         return Read(WITHHELD, withheld=True)
     if not key or key in rules.not_applicable or any(m in key for m in rules.not_applicable_containing):
