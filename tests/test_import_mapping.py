@@ -3,10 +3,18 @@ a user reads: the mapping's path, its line, the key, and what is wrong."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from pmo_dash.intake.imports import ImportFailed
+from pmo_dash.intake.imports import mapping as model
+from pmo_dash.intake.imports.targets import TARGETS
 from tests.imports import HEADER, MAPPING, run
+
+DOC = Path(__file__).parent.parent / "docs" / "import-mapping.md"
+PACKAGE = Path(model.__file__).parent
 
 GOOD = f"{HEADER}\nFinance,Ledger,01/04/2024,31/03/2026,12,Green\n"
 
@@ -146,3 +154,21 @@ def test_a_file_with_no_as_of_date(tmp_path):
         "a.csv: has no as-of date: add a [[files]] entry whose match fits 'a.csv' with as_of = YYYY-MM-DD, "
         "or map [as_of] column"
     )
+
+
+def test_every_key_column_and_rule_is_documented():
+    doc = DOC.read_text()
+    documented = set(re.findall(r"`([a-z_]+)`", doc))
+    documented |= {part for table in re.findall(r"`\[\[?([a-z_.]+)", doc) for part in table.split(".")}
+    tables = (model.Mapping, model.Source, model.FileRule, model.AsOf, model.DepartmentSource)
+    tables += (model.Department, model.Rename, model.Column, model.Markers, model.Projects, model.Link)
+    keys = {field.alias or name for table in tables for name, field in table.model_fields.items()}
+    assert keys - documented == set()
+    assert set(TARGETS) - documented == set()
+    code = "\n".join(p.read_text() for p in PACKAGE.glob("*.py"))
+    rules = set(re.findall(r'rule="([a-z_]+)"', code))
+    rules |= set(re.findall(r'(?:report|problem)\(\s*[^,()]+,\s*[^,]+,\s*"([a-z_]+)"', code))
+    assert rules == {"value_map", "type", "range", "currency", "too_long", "encoding", "clash", "department"} | {
+        "as_of", "required", "duplicate", "date_order"
+    }  # fmt: skip
+    assert {r for r in rules if f"| `{r}` |" not in doc} == set()
