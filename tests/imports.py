@@ -85,7 +85,9 @@ def foreign_csv(path: Path, rows: int, seed: int = 7) -> Path:
     lines = ["Portfolio export;;;;;;", "", "Ref;Dept;Project;Start;End;Budget;RAG"]
     for i in range(rows):
         start_year = rng.randint(2015, 2024)
-        budget = rng.choice([f"£{rng.randint(1, 99_999):,}.{rng.randint(0, 99):02d}", f"{rng.randint(1, 999)}"])
+        budget = rng.choice(
+            [f"£{rng.randint(1, 99_999):,}.{rng.randint(0, 99):02d}", f"{rng.randint(1, 999)}"]
+        )
         if rng.random() < 0.02:
             budget = "Exempt under section 43"
         rag = rng.choice(["Green", "amber", "RED", "G", "Amber/Green"])

@@ -354,3 +354,18 @@ def test_percentages_and_scores():
     assert read("120%", rules("percent_complete")).message == "is above the largest value allowed, 100"
     assert read("3", rules("strategic_fit")).text == "3"
     assert read("3.5", rules("strategic_fit")).message == "is not a whole number"
+
+
+def test_the_generated_foreign_export_of_the_bench_imports_whole(tmp_path):
+    """tests.imports.foreign_csv (what `make bench` times): every row mapped, withheld kept apart."""
+    from tests.imports import LARGE_MAPPING, foreign_csv
+
+    source = tmp_path / "source"
+    source.mkdir()
+    text = foreign_csv(source / "export.csv", 1_000).read_bytes().decode("cp1252")
+    (tmp_path / "map.toml").write_text(LARGE_MAPPING)
+    outcome = run_import(tmp_path / "map.toml", [source], tmp_path / "out")
+    assert counted(outcome) == [("export.csv", 1_000, 1_000, 0)]
+    assert (outcome.counts[0].encoding, outcome.departments, outcome.projects) == ("cp1252", 2, 1_000)
+    withheld = [r for r in returns(tmp_path / "out", "status_reports") if r["budget"] == "withheld"]
+    assert len(withheld) == text.count("Exempt under section 43") > 0
