@@ -369,3 +369,68 @@ def test_the_generated_foreign_export_of_the_bench_imports_whole(tmp_path):
     assert (outcome.counts[0].encoding, outcome.departments, outcome.projects) == ("cp1252", 2, 1_000)
     withheld = [r for r in returns(tmp_path / "out", "status_reports") if r["budget"] == "withheld"]
     assert len(withheld) == text.count("Exempt under section 43") > 0
+
+
+def test_as_of_from_a_column_a_constant_department_and_a_declared_header_row(tmp_path):
+    text = (
+        "Finance projects\nPeriod,Project,Start,End,Budget,DCA\n"
+        "31/01/2025,Ledger,01/04/2024,31/03/2026,12,Amber/Green\n"
+        "28/02/2025,Ledger,01/04/2024,31/03/2026,12,No DCA\n"
+        "end of February,Ledger,01/04/2024,31/03/2026,12,Red\n"
+    )
+    mapping = (
+        MAPPING.replace(
+            '[[files]]\nmatch = "*"\nas_of = 2025-03-31', '[[files]]\nmatch = "*"\nheader_row = 2'
+        )
+        .replace('column = "Dept"', 'constant = "FIN"')
+        .replace('overall_rag = "RAG"', 'delivery_confidence = { from = "DCA", withheld = ["No DCA"] }')
+        .replace("[department]", '[as_of]\ncolumn = "Period"\n\n[department]')
+    )
+    outcome = run(tmp_path, {"a.csv": text}, mapping)
+    assert counted(outcome) == [("a.csv", 3, 2, 1)]
+    assert outcome.counts[0].as_of == "(column)"
+    reports = [
+        (r["as_of"], r["delivery_confidence"], r["overall_rag"])
+        for r in returns(tmp_path / "out", "status_reports")
+    ]
+    assert reports == [("2025-01-31", "Amber/Green", "Amber"), ("2025-02-28", "withheld", "withheld")]
+    assert problems(tmp_path / "out") == [
+        (
+            "a.csv",
+            5,
+            "Period",
+            "end of February",
+            "as_of",
+            "as_of: 'end of February' is not a date (DD/MM/YYYY or YYYY-MM-DD)",
+        )
+    ]
+
+
+def test_a_merged_rename_files_the_old_departments_rows_under_the_new(tmp_path):
+    y1 = f"{HEADER}\nFinance,Ledger,01/04/2024,31/03/2026,12,Green\nPeople,Payroll,01/04/2024,31/03/2026,5,Red\n"
+    y2 = f"{HEADER}\nTreasury,Ledger,01/04/2024,31/03/2026,12,Amber\n"
+    mapping = (
+        MAPPING.replace('match = "*"\nas_of = 2025-03-31', 'match = "y1.csv"\nas_of = 2024-03-31')
+        .replace("[department]", '[[files]]\nmatch = "y2.csv"\nas_of = 2025-03-31\n\n[department]')
+        .replace("[columns]", '[[departments]]\nid = "HMT"\nname = "Treasury"\n\n[columns]')
+        + '\n[[renames]]\nfrom = "FIN"\nto = "HMT"\non = 2024-07-01\nmerge = true\n'
+        + '\n[[renames]]\nfrom = "HR"\nto = "HMT"\n'
+    )
+    outcome = run(tmp_path, {"y1.csv": y1, "y2.csv": y2}, mapping)
+    assert counted(outcome) == [("y1.csv", 2, 2, 0), ("y2.csv", 1, 1, 0)]
+    departments = {d["department_id"]: d["division"] for d in returns(tmp_path / "out", "departments")}
+    assert departments == {
+        "HMT": "includes FIN (renamed HMT on 2024-07-01); formerly HR",
+        "HR": "renamed HMT",
+    }
+    projects = {p["project_id"]: p["state"] for p in returns(tmp_path / "out", "projects")}
+    assert projects == {"HMT-ledger": "Active", "HR-payroll": "Closed"}
+    assert len(returns(tmp_path / "out", "status_reports")) == 3
+
+
+def test_a_transposed_sheet_with_its_labels_declared_in_column_b(tmp_path):
+    sheet = ",Dept,Finance\n,Project,Ledger\n,Start,01/04/2024\n,End,31/03/2026\n,Budget,12\n,RAG,Green\n"
+    mapping = MAPPING.replace("as_of = 2025-03-31", "as_of = 2025-03-31\nlabel_column = 2")
+    outcome = run(tmp_path, {"t.csv": sheet}, mapping)
+    assert counted(outcome) == [("t.csv", 1, 1, 0)]
+    assert outcome.counts[0].layout == "transposed"

@@ -20,15 +20,15 @@ def run_import_command(mapping: Path, sources: list[Path], out: Path) -> int:
         print(f"import failed, nothing written: {type(err).__name__}: {err}", file=sys.stderr)
         return 1
     width = max([len(c.file) for c in outcome.counts] + [4])
-    header = f"{'layout':<10}{'encoding':<11}{'as of':<12}{'rows in':>8}{'mapped':>8}{'reported':>10}"
+    header = f"{'layout':<12}{'encoding':<11}{'as of':<12}{'rows in':>8}{'mapped':>8}{'reported':>10}"
     print(f"{'file':<{width}}  {header}")
     for c in outcome.counts:
         print(
-            f"{c.file:<{width}}  {c.layout:<10}{c.encoding or 'xlsx':<11}{c.as_of:<12}"
+            f"{c.file:<{width}}  {c.layout:<12}{c.encoding or 'xlsx':<11}{c.as_of:<12}"
             f"{c.rows_in:>8,}{c.mapped:>8,}{c.reported:>10,}"
         )
     reported = outcome.rows_in - outcome.mapped
-    print(f"{'total':<{width}}  {'':<33}{outcome.rows_in:>8,}{outcome.mapped:>8,}{reported:>10,}")
+    print(f"{'total':<{width}}  {'':<35}{outcome.rows_in:>8,}{outcome.mapped:>8,}{reported:>10,}")
     rate = outcome.rows_in / outcome.seconds if outcome.seconds else 0
     print(
         f"returns: {outcome.out} ({outcome.departments} departments, {outcome.projects} projects, "

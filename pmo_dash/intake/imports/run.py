@@ -196,4 +196,9 @@ def _missing(table: Table, mapping: Mapping, text: str, mapping_path: Path) -> s
     else:
         has = f"the file's labels (column {letters(table.at)}) are"
         parts = [p.replace("no column is", "no label is", 1) for p in parts]
-    return f"{'; '.join(parts)}; {has}: {', '.join(repr(s) for s in table.shown)}"
+    return f"{'; '.join(parts)}; {has}: {', '.join(_quoted(s) for s in table.shown)}"
+
+
+def _quoted(name: str, limit: int = 60) -> str:
+    text = " ".join(name.split())
+    return f"'{text}'" if len(text) <= limit else f"'{text[: limit - 1]}…'"

@@ -6,6 +6,7 @@ read is a problem with a message, never a null and never a near miss.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -126,6 +127,8 @@ def _number(text: str, rules: Rules) -> Read:
     if number is None:
         return wrong
     value = (-number if match["minus"] or match["minus2"] else number) * factor
+    if not math.isfinite(float(value)):  # a thousand digits: no spreadsheet or warehouse holds it
+        return wrong
     if target.kind == "score" and value != value.to_integral_value():
         return Read(rule="type", message="is not a whole number")
     if target.low is not None and value < Decimal(str(target.low)):
