@@ -1,20 +1,18 @@
-"""The mapping file (TOML): how one family of foreign exports reads as standard returns.
+"""The mapping file's model: how one family of foreign exports reads as standard returns.
 
-Read with tomllib, checked with pydantic; every mistake is a `MappingError` naming the mapping's line
-and key. docs/import-mapping.md documents every key.
+Each key's type is checked here (pydantic); what the keys must agree with, in `consistency`; the file
+is read, and every mistake named by its line and key, in `mapfile`. docs/import-mapping.md documents
+every key.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
-from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from pmo_dash.intake.imports.lines import locate
 from pmo_dash.intake.imports.targets import TARGETS
 from pmo_dash.intake.imports.values import Rules, normal
 
@@ -25,10 +23,6 @@ Delimiter = Literal["auto", ",", ";", "\t", "|"]
 Spellings = Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
 DEPARTMENT_ID = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"  # it names a folder: nothing else gets in
 DIRECTIVES = re.compile(r"%[dmyYbB%]")
-
-
-class MappingError(Exception):
-    """The mapping cannot be used; the message names the file, the line and the key."""
 
 
 class Strict(BaseModel):
@@ -185,48 +179,3 @@ class Mapping(Strict):
             formats=tuple(column.formats or source.date_formats),
             century_from=source.two_digit_years_from,
         )
-
-
-def load(path: Path) -> Mapping:
-    """The mapping at `path`, checked; a `MappingError` names the line and key of the first mistake."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise MappingError(f"{path}: cannot be read as UTF-8 text ({err})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise MappingError(f"{path}: not valid TOML: {err}") from None
-    try:
-        mapping = Mapping.model_validate(data)
-    except ValidationError as err:
-        raise MappingError("\n".join(_explain(path, text, e) for e in err.errors())) from None
-    from pmo_dash.intake.imports.consistency import mistakes  # it reads values with the mapping's rules
-
-    found = mistakes(mapping)
-    if found:
-        raise MappingError("\n".join(_say(path, text, loc, message) for loc, message in found))
-    return mapping
-
-
-def _explain(path: Path, text: str, error) -> str:
-    loc = ["from" if part == "from_" else str(part) for part in error["loc"]]
-    message = str(error["msg"]).removeprefix("Value error, ")
-    if error["type"] == "extra_forbidden":
-        message = f"'{loc[-1]}' is not a key here (see docs/import-mapping.md)"
-    elif error["type"] == "missing":
-        message = f"'{loc[-1]}' is required"
-    given = error.get("input")
-    if error["type"] in ("literal_error", "date_from_datetime_parsing", "date_parsing", "int_parsing"):
-        message = f"{message}, not {given!r}"
-    return _say(path, text, tuple(error["loc"]), message)
-
-
-def _say(path: Path, text: str, loc: tuple, message: str) -> str:
-    """A mistake as the user reads it: the mapping's path, the line, the key, what is wrong."""
-    parts = [
-        "from" if part == "from_" else str(part) for part in loc if not str(part).startswith("function-")
-    ]
-    line = locate(text, loc)
-    where = f"{path} line {line}" if line else str(path)
-    return f"{where} ({'.'.join(parts) or 'top level'}): {message}"

@@ -15,7 +15,8 @@ from pmo_dash.intake.imports.assemble import assemble
 from pmo_dash.intake.imports.ids import Linker
 from pmo_dash.intake.imports.layouts import Table, find, letters
 from pmo_dash.intake.imports.lines import locate
-from pmo_dash.intake.imports.mapping import FileRule, Mapping, MappingError, load
+from pmo_dash.intake.imports.mapfile import MappingError, load
+from pmo_dash.intake.imports.mapping import FileRule, Mapping
 from pmo_dash.intake.imports.readers import READABLE, FileError, read_grid
 from pmo_dash.intake.imports.report import FileCount, Line, lines
 from pmo_dash.intake.imports.rows import AS_OF, DEPARTMENT, Row, RowReader
