@@ -25,7 +25,7 @@ def name_key(name: str) -> str:
     return _NOT_WORD.sub(" ", name.casefold().replace("&", " and ")).strip()
 
 
-@dataclass
+@dataclass(slots=True)
 class Project:
     department: str
     number: str | None = None  # the source's own id, when it has one

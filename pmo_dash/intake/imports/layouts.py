@@ -18,7 +18,7 @@ SCAN = 30  # rows (or columns) searched for the header (or the labels)
 LABELS = 500  # the most labels a transposed sheet is searched for (its fields: a few dozen at most)
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     position: int  # its row (rows layout) or its column (transposed), as a spreadsheet numbers them
     values: dict[str, str]  # field -> text (of the first non-empty cell when a field has several)

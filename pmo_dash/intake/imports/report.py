@@ -19,7 +19,7 @@ VALUE_LIMIT = 200  # characters of a value quoted in the report
 SHOWN = 3  # places of a repeated value named in its message
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     file: str
     row: int | None  # as a spreadsheet numbers it

@@ -18,7 +18,7 @@ SHOWN = 60  # characters of a value quoted in a message
 REMEMBERED = 4096  # distinct texts per column whose reading is kept
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     table: Table
     position: int  # the record's row, or its column in a transposed file

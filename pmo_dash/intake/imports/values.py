@@ -51,7 +51,7 @@ class Rules:
     century_from: int = 1969
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Read:
     """A value as the return will carry it: text (empty when not applicable), or withheld, or a problem."""
 
