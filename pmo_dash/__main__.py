@@ -1,4 +1,4 @@
-"""The command line: `python -m pmo_dash sample|build|docs|users`."""
+"""The command line: `python -m pmo_dash sample|build|import|docs|users`."""
 
 from __future__ import annotations
 
@@ -45,6 +45,24 @@ def main(argv: list[str] | None = None) -> int:
         "--if-missing", action="store_true", help="do nothing when the warehouse already exists"
     )
 
+    imports = commands.add_parser(
+        "import", help="turn foreign exports into standard returns, under a mapping (docs/import-mapping.md)"
+    )
+    imports.add_argument("--mapping", type=Path, required=True, help="the mapping file (TOML)")
+    imports.add_argument(
+        "--source",
+        type=Path,
+        nargs="+",
+        required=True,
+        help="the exports: CSV or XLSX files, or folders of them",
+    )
+    imports.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="folder of returns to write (new, empty, or an earlier import's)",
+    )
+
     commands.add_parser(
         "docs", help="regenerate docs/data-contract.md and the blank templates from the contract"
     )
@@ -79,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
             errors=not args.no_errors,
             manifest=args.manifest,
         )
+    if args.command == "import":
+        from pmo_dash.cli.imports import run_import_command
+
+        return run_import_command(args.mapping, args.source, args.out)
     if args.command == "build":
         from pmo_dash.cli.build import limit_memory, run_build, run_build_json
 

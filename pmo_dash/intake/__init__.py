@@ -2,8 +2,9 @@
 
 `ingest` reads and validates the departments' returns; `build` turns them into a new warehouse and
 swaps it in; `isolated` runs a build in a process of its own; `scenarios` is the store of saved
-what-if scenarios (apart from the warehouse, so that they survive rebuilds). Submissions and imports
-of foreign exports will live here too.
+what-if scenarios (apart from the warehouse, so that they survive rebuilds); `imports` turns foreign
+exports into standard returns under a mapping file (`python -m pmo_dash import`). Submissions will
+live here too.
 
 The read side (`pmo_dash.db`, `pmo_dash.data`, the chart builders and views) never imports this
 package. The app reaches it only through the functions and types below, and the heavy parts
