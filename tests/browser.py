@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -60,10 +61,15 @@ def streamlit_server(env: dict[str, str]) -> Iterator[str]:
         "--server.address",
         "127.0.0.1",
     ]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=os.environ | env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
-    url = f"http://127.0.0.1:{port}"
+    # The server's output goes to a file, never to a pipe nobody reads while it runs: a full pipe
+    # would block the server on its next log line, mid-request.
+    with tempfile.TemporaryFile() as log:
+        yield from _served(command, env, log)
+
+
+def _served(command: list[str], env: dict[str, str], log) -> Iterator[str]:
+    process = subprocess.Popen(command, cwd=ROOT, env=os.environ | env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{command[command.index('--server.port') + 1]}"
     RUNNING[url] = process
     try:
         deadline = time.monotonic() + 60
@@ -74,14 +80,19 @@ def streamlit_server(env: dict[str, str]) -> Iterator[str]:
                         break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    output = process.stdout.read().decode() if process.stdout else ""
+                    log.seek(0)
+                    output = log.read().decode(errors="replace")
                     raise RuntimeError(f"streamlit did not start:\n{output}") from None
                 time.sleep(0.3)
         yield url
     finally:
         RUNNING.pop(url, None)
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=20)
 
 
 @contextmanager
