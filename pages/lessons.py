@@ -11,7 +11,7 @@ here = drill.insight_page(
     "lessons", shell.current(), shell.user_scope(), "Lessons-learned health and library"
 )
 
-missing.page_needs("lessons learned", ("lessons",), here.scope)
+missing.page_needs("lessons", ("lessons",), here.scope)
 health = data.lessons.health(here)
 st.subheader("Health by department")
 views.health_table(health, here.as_of)

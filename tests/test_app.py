@@ -232,5 +232,5 @@ def test_a_project_that_had_ended_says_so_rather_than_not_started(fixture_settin
 def test_with_the_returns_an_empty_list_means_none_for_the_project(fixture_settings):
     # In the golden fixture Finance returns risks but FIN-P2 has no lessons of its own; nobody returns gates.
     captions = [on_screen(c.value) for c in app("project", project="FIN-P2").caption]
-    assert "None for this project." in captions
+    assert "None recorded for this project." in captions
     assert "Not returned: Finance has sent no `stage_gates` return, which supplies these." in captions

@@ -59,7 +59,7 @@ def bare_charts(at) -> list[str]:
 MISSING = {
     "risks": ("risks or issues", "`risks` and `issues` returns"),
     "benefits": ("benefits", "`benefits` and `benefit_measurements` returns"),
-    "lessons": ("lessons learned", "`lessons` return"),
+    "lessons": ("lessons", "`lessons` return"),
 }
 
 
@@ -68,8 +68,7 @@ def test_an_insight_page_without_its_returns_says_which_would_supply_it(minimal_
     what, returns = MISSING[page]
     at = app(page)
     assert [i.value for i in at.info] == [
-        f"No {what} in the returns for this view. They come from the departments' {returns} "
-        "(see docs/data-contract.md)."
+        f"No {what} in view: a department's {returns} would supply them (see docs/data-contract.md)."
     ]
     assert not at.get("plotly_chart"), "nothing drawn for data that is not there"
 

@@ -195,8 +195,12 @@ def test_a_withheld_budget_on_the_project_page(oversight_app):
     "page, query, says",
     [
         ("benefits", {}, "No benefits in view: a department's `benefits` and `benefit_measurements` returns"),
-        ("lessons", {}, "No lessons in view: a department's `lessons` return would supply them."),
-        ("risks", {"department": "DFT"}, "No open risks in view: a department's `risks` return"),
+        ("lessons", {}, "No lessons in view: a department's `lessons` return would supply them"),
+        (
+            "risks",
+            {"department": "DFT"},
+            "No risks or issues in view: a department's `risks` and `issues` returns would supply them",
+        ),
         ("risks", {}, "No open issues in view: a department's `issues` return would supply them."),
     ],
 )

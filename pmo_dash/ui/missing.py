@@ -24,8 +24,8 @@ def say(what: str, tables: tuple[str, ...]) -> None:
     """No such data in view: say so, and which standard returns would supply it."""
     names = " and ".join(f"`{t}`" for t in tables)
     st.info(
-        f"No {what} in the returns for this view. They come from the departments' {names} "
-        f"return{'s' if len(tables) > 1 else ''} (see docs/data-contract.md).",
+        f"No {what} in view: a department's {names} return{'s' if len(tables) > 1 else ''} would supply "
+        "them (see docs/data-contract.md).",
         icon=ICON,
     )
 
@@ -38,7 +38,12 @@ def page_needs(what: str, tables: tuple[str, ...], scope: Scope) -> None:
 
 
 def chart(
-    build: Callable[..., go.Figure], rows: pl.DataFrame, empty: str, *args, counted: str | None = None, **kwargs
+    build: Callable[..., go.Figure],
+    rows: pl.DataFrame,
+    empty: str,
+    *args,
+    counted: str | None = None,
+    **kwargs,
 ) -> None:
     """Draw the chart, or say in words that there is nothing to draw (never bare axes): no rows, or,
     with `counted`, a count that is zero in every row (a trend of periods with nothing open)."""

@@ -141,7 +141,7 @@ def empty(part: str, p: dict[str, Any], returned: dict[str, frozenset[str]]) -> 
     """What an empty list of the brief means: none for this project, or nothing returned at all."""
     table = RETURNS[part]
     if p["department_id"] in returned.get(table, frozenset()):
-        return "None for this project."
+        return "None recorded for this project."
     return f"Not returned: {fmt.plain(p['department'])} has sent no `{table}` return, which supplies these."
 
 
