@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench import OUT, TIER, browser, build, pages, report, timed
+from bench import OUT, TIER, browser, build, imports, pages, report, timed
 from pmo_dash.intake.build import build as build_warehouse
 from pmo_dash.settings import ROOT, Settings
 
@@ -21,6 +21,7 @@ def main() -> None:
     bare = [timed(lambda: build.bare_load(source, OUT / "bare.duckdb", build.FLOOR)) for _ in range(3)]
     typed = [timed(lambda: build.bare_load(source, OUT / "bare.duckdb", build.TYPED)) for _ in range(3)]
     rows = build.rows(settings.warehouse)
+    imported = imports.throughput(rows["raw_status_reports"])
     page_times = pages.pages(settings)
     sliders = pages.slider(settings)
     memory = waits = None
@@ -40,6 +41,7 @@ def main() -> None:
         size_mb,
         rows,
         builds,
+        imported,
         bare,
         typed,
         page_times,

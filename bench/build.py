@@ -102,4 +102,15 @@ def rows(warehouse: Path) -> dict[str, int]:
                 "project_periods",
                 "rejected_rows",
             )
-        }
+        } | {"all returns": _all_returns(con)}
+
+
+def _all_returns(con) -> int:
+    """Rows of every return table the build loaded (raw_*)."""
+    names = [
+        r[0]
+        for r in con.execute(
+            "select table_name from duckdb_tables() where table_name like 'raw\\_%' escape '\\'"
+        ).fetchall()
+    ]
+    return sum(con.execute(f"select count(*) from {name}").fetchone()[0] for name in names)
