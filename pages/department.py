@@ -4,7 +4,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.ui import drill, filters, shell
-from pmo_dash.ui.portfolio import charts, projects, views
+from pmo_dash.ui.portfolio import cards, charts, projects, views
 
 shell.guard()
 if (level := drill.department(shell.current(), shell.user_scope())) is None:
@@ -12,7 +12,7 @@ if (level := drill.department(shell.current(), shell.user_scope())) is None:
 here, department = level.filters, level.facts["department_id"]
 
 drill.heading(level, "Department PMO")
-views.kpi_cards(data.portfolio.kpi_trend(here), here.as_of)
+cards.kpi_cards(data.portfolio.kpi_trend(here), here.as_of)
 
 if project := views.watermelons(data.portfolio.watermelons(here), key="watermelons"):
     drill.open_project(project)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.ui import drill, filters, header, shell
-from pmo_dash.ui.portfolio import charts, views
+from pmo_dash.ui.portfolio import cards, charts, views
 
 shell.guard()
 f = shell.current()
@@ -12,7 +12,7 @@ f = shell.current()
 st.title("Enterprise portfolio")
 header.caption(f, f"{len(f.scope)} department{'' if len(f.scope) == 1 else 's'}")
 drill.breadcrumb([drill.enterprise_crumb()])
-views.kpi_cards(data.portfolio.kpi_trend(f), f.as_of)
+cards.kpi_cards(data.portfolio.kpi_trend(f), f.as_of)
 
 if project := views.watermelons(data.portfolio.watermelons(f), key="watermelons"):
     drill.open_project(project)
@@ -34,6 +34,10 @@ with right:
     chart = charts.reporting_compliance(data.portfolio.reporting_compliance(f), data.intake.thresholds())
     if department := drill.clicked(chart, key="compliance"):
         drill.open_department(department)
+
+st.subheader("Departments")
+if department := views.departments(data.portfolio.department_summary(f), key="department_table"):
+    drill.open_department(department)
 
 st.subheader("Schedule slip and cost variance by department")
 variance = data.portfolio.department_variance(f)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.ui import drill, shell
-from pmo_dash.ui.portfolio import charts, projects, views
+from pmo_dash.ui.portfolio import cards, charts, projects, views
 
 shell.guard()
 if (level := drill.programme(shell.current(), shell.user_scope())) is None:
@@ -14,7 +14,7 @@ here, this = level.filters, level.facts
 drill.heading(
     level, f"Programme of {this['department']}" + (f", sponsor {this['sponsor']}" if this["sponsor"] else "")
 )
-views.kpi_cards(data.portfolio.kpi_trend(here), here.as_of)
+cards.kpi_cards(data.portfolio.kpi_trend(here), here.as_of)
 
 if project := views.watermelons(data.portfolio.watermelons(here), key="watermelons"):
     drill.open_project(project)

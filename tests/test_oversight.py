@@ -4,6 +4,7 @@ carry-forward, baselines, budget per period, withheld values and evidence judged
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import duckdb
 import pytest
@@ -204,3 +205,61 @@ def test_the_enterprise_totals_in_march_2026(con):
         d=MAR26,
     )
     assert row == (6, 1_464_500_000.0, 1, None, pytest.approx(0.9), 5, 1)
+
+
+@pytest.fixture(scope="module")
+def complete(oversight_source, tmp_path_factory):
+    """The fixture with MOJ's returns declared complete (`complete_returns` yes): each lists MOJ's whole
+    portfolio at its date, as a published portfolio's does."""
+    from pmo_dash.intake.build import build
+    from pmo_dash.settings import Settings
+    from tests.conftest import OVERSIGHT_FORMATS
+
+    out = tmp_path_factory.mktemp("complete")
+    source = out / "returns"
+    shutil.copytree(oversight_source, source)
+    (source / "MOJ" / "departments.csv").write_text(
+        "department_id,name,division,profile,cadence,complete_returns\n"
+        "MOJ,Ministry of Justice,Justice,Oversight,Annual,yes\n"
+    )
+    settings = Settings(day_first_formats=OVERSIGHT_FORMATS, data_dir=out)
+    build(settings, source, out / "warehouse.duckdb", out / "validation_report.csv")
+    with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as connection:
+        yield connection
+
+
+def test_a_project_a_complete_return_leaves_out_is_off_the_portfolio(complete):
+    active = dict(
+        complete.execute(
+            "select period, list(project_id order by project_id) from project_periods "
+            "where department_id = 'MOJ' and is_active group by period"
+        ).fetchall()
+    )
+    # March 2025 to February 2026: the 2025 return lists all four; March 2026's leaves MOJ-P4 out.
+    assert sorted(active) == [p for p in active if MAR25 <= p <= MAR26] and len(active) == 13
+    assert all(active[p] == ["MOJ-P1", "MOJ-P2", "MOJ-P3", "MOJ-P4"] for p in active if p < MAR26)
+    assert active[MAR26] == ["MOJ-P1", "MOJ-P2", "MOJ-P3"]
+    # Every project listed is reported (the department's return is within its year): 100%, not 75%.
+    assert compliance(complete, "MOJ")[MAR26] == 1.0
+    # DFT's returns are not declared complete: DFT-P1, left out of September's, is late, not gone.
+    assert one(
+        complete,
+        "select is_active, report_period from project_periods where project_id = 'DFT-P1' and period = $p",
+        p=NOV25,
+    ) == (True, None)
+
+
+def test_a_complete_return_states_its_own_budget(complete):
+    def budget(period):
+        return one(
+            complete,
+            "select sum(budget), count(*) filter (where budget_withheld) from project_periods "
+            "where department_id = 'MOJ' and is_active and period = $p",
+            p=period,
+        )
+
+    # March 2026: MOJ-P1's £30m; MOJ-P2 withheld (its project's budget, its return states none); MOJ-P3's
+    # return states none, and its project's £4.5m of years before is not borrowed.
+    assert budget(MAR26) == (30_000_000, 1)
+    # The 2025 return states no budget at all.
+    assert budget(FEB26) == (None, 1)

@@ -42,6 +42,14 @@ TABLES: tuple[Table, ...] = (
                 aliases={"month": "Monthly", "quarter": "Quarterly", "year": "Annual", "yearly": "Annual"},
                 default="Monthly",
             ),
+            Column(
+                "complete_returns",
+                "bool",
+                False,
+                "yes: each return lists every project the department has at its date, so one it leaves "
+                "out is off the portfolio until a later return lists it again; empty or no: one left out "
+                "is late, its last return carried forward",
+            ),
         ),
         key=("department_id",),
     ),

@@ -49,6 +49,11 @@ def watermelons(f: Filters) -> pl.DataFrame:
     return run("portfolio/watermelons", f.params())
 
 
+def department_summary(f: Filters) -> pl.DataFrame:
+    """Per department: active projects, budget and withheld budgets, Red reported and on evidence."""
+    return run("portfolio/department_summary", f.params())
+
+
 def department_variance(f: Filters) -> pl.DataFrame:
     return run("portfolio/department_variance", f.params())
 

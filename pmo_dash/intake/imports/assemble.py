@@ -15,6 +15,7 @@ from pmo_dash.intake.imports.ids import Project
 from pmo_dash.intake.imports.mapping import Mapping
 from pmo_dash.intake.imports.rows import Row
 from pmo_dash.intake.imports.targets import (
+    DEPARTMENT_COLUMNS,
     PROFILE,
     PROJECT_COLUMNS,
     REPORT_COLUMNS,
@@ -178,6 +179,9 @@ def _departments(mapping: Mapping, written: set[str]) -> list[Record]:
                 "division": division,
                 "profile": PROFILE,
                 "cadence": mapping.source.cadence,
+                # A foreign export lists a department's whole portfolio at each date: a project it leaves
+                # out is off the portfolio (not a late return), as one left out of the latest is closed.
+                "complete_returns": "yes",
             }
         )
     return found
@@ -194,7 +198,7 @@ def _columns(mapping: Mapping) -> dict[str, list[str]]:
     reports = ["project_id", "as_of", "overall_rag"]
     reports += [c for c in REPORT_COLUMNS if c in mapped and c not in reports]
     return {
-        "departments": ["department_id", "name", "division", "profile", "cadence"],
+        "departments": list(DEPARTMENT_COLUMNS),
         "projects": projects,
         "status_reports": reports,
     }

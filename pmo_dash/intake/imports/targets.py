@@ -103,14 +103,9 @@ REQUIRED = ("name", "baseline_start", "baseline_finish", "budget")
 RATINGS = ("overall_rag", "delivery_confidence")
 
 # The columns each return is written with, in this order; a column the mapping does not fill is left out.
-DEPARTMENT_COLUMNS = ("department_id", "name", "division", "profile", "cadence")
+DEPARTMENT_COLUMNS = ("department_id", "name", "division", "profile", "cadence", "complete_returns")
 PROJECT_COLUMNS = ("project_id", "department_id", *(t.name for t in TARGETS.values() if t.project))
 REPORT_COLUMNS = ("project_id", "as_of", *(t.name for t in TARGETS.values() if t.report))
-# Columns agreed for issue 12 that the contract in this branch does not have yet.
-PENDING = {
-    "departments": {"profile", "cadence"},
-    "status_reports": {"delivery_confidence", "budget", "baseline_finish"},
-}
 
 
 def collapse(confidence: str) -> str:

@@ -7,6 +7,12 @@
 -- one that is on hold, cancelled or closed without a finish date ends at its last return.
 -- It is active in every period of its span; in its last period only if it is still active
 -- or finished during that month (one put on hold or cancelled stopped with its last return).
+-- A department whose returns are complete (each lists every project it has at its date, as a
+-- published portfolio does) knows a project only from its returns: the project is on the portfolio
+-- from its first return, and on it in a period only while the department's latest return lists it
+-- (one a later return leaves out is off the portfolio until a return lists it again); that return
+-- stands for its cadence window and the carry-forward like any other. A closed one left with the
+-- department's next return, or at the latest when that was due (the end of its cadence window).
 -- Budget and baseline finish are those of the standing return where it gives them (after a
 -- re-baseline), else the project's; the project's baseline finish is kept as the original.
 -- Evidence is judged on the evidence present: a measure a return does not carry is not reported,
@@ -20,6 +26,13 @@ with last_returns as (
     select project_id, min(period) as first_return, max(period) as last_return
     from stg_status_reports
     group by project_id
+),
+
+-- The periods in which each department returned anything.
+department_returns as (
+    select distinct p.department_id, r.period
+    from stg_status_reports as r
+    inner join stg_projects as p on r.project_id = p.project_id
 ),
 
 -- Which values the returns withheld (read as empty): a withheld budget is never a budget of 0.
@@ -36,10 +49,27 @@ spans as (
         pw.row is not null as project_budget_withheld,
         coalesce(d.profile, 'Delivery') as profile,
         coalesce(d.cadence, 'Monthly') as cadence,
-        least(last_day(p.baseline_start), coalesce(r.first_return, last_day(p.baseline_start))) as first_period,
+        coalesce(d.complete_returns, false) as complete_returns,
+        case
+            when d.complete_returns and r.first_return is not null then r.first_return
+            else least(last_day(p.baseline_start), coalesce(r.first_return, last_day(p.baseline_start)))
+        end as first_period,
         case
             when p.actual_finish is not null then last_day(p.actual_finish)
             when p.state = 'Active' then (select max(period) from periods)
+            -- Complete returns: a closed project left with the department's next return (which leaves it
+            -- out), or by the end of its last return's cadence window, when the department was next due.
+            when d.complete_returns and r.last_return is not null then least(
+                coalesce(
+                    (
+                        select last_day(min(n.period) - interval 1 month)
+                        from department_returns as n
+                        where n.department_id = p.department_id and n.period > r.last_return
+                    ),
+                    (select max(period) from periods)
+                ),
+                last_day(r.last_return + to_months(cadence_periods(coalesce(d.cadence, 'Monthly')) - 1))
+            )
             else coalesce(r.last_return, last_day(p.baseline_start))
         end as end_period
     from stg_projects as p
@@ -56,6 +86,7 @@ project_months as (
         s.*,
         pe.period,
         (s.state = 'Active' and s.actual_finish is null)
+        or s.complete_returns  -- while its department's latest return lists it (with_return)
         or pe.period < s.end_period
         or (pe.period = s.end_period and s.actual_finish is not null) as is_active
     from spans as s
@@ -63,18 +94,22 @@ project_months as (
 ),
 
 last_returns_then as (
-    select m.*, r.period as last_return
+    select m.*, r.period as last_return, d.period as department_last_return
     from project_months as m
     asof left join (select project_id, period from stg_status_reports) as r
         on m.project_id = r.project_id
         and m.period >= r.period
+    asof left join department_returns as d
+        on m.department_id = d.department_id
+        and m.period >= d.period
 ),
 
 -- A return stands for its cadence window and at most carry_forward_periods after it; an older one
 -- says nothing about today, so the project counts as not reported rather than as it once was.
 with_return as (
     select
-        m.*,
+        m.* exclude (is_active, department_last_return),
+        m.is_active and (not m.complete_returns or m.last_return = m.department_last_return) as is_active,
         r.period as report_period,
         r.as_of as report_as_of,
         r.overall_rag as reported_rag,
@@ -95,6 +130,7 @@ with_return as (
         on m.project_id = r.project_id
         and m.last_return = r.period
         and return_stands(r.period, m.period, m.cadence, b.carry_forward_periods)
+        and (not m.complete_returns or m.last_return = m.department_last_return)
     left join withheld_budgets as rw
         on rw.table_name = 'status_reports'
         and r.source_file = rw.file
@@ -105,9 +141,15 @@ with_return as (
 rebaselined as (
     select
         * exclude (report_budget, report_budget_withheld, report_baseline_finish),
-        coalesce(report_budget, project_budget) as budget,
-        coalesce(report_budget, project_budget) is null
-        and (report_budget_withheld or project_budget_withheld) as budget_withheld,
+        -- A budget the standing return withheld stays withheld: never another return's figure; nor
+        -- does a complete return that states none borrow one (it states what holds at its date).
+        case
+            when report_budget_withheld then null
+            when complete_returns and report_period is not null then report_budget
+            else coalesce(report_budget, project_budget)
+        end as budget,
+        report_budget_withheld
+        or (report_budget is null and project_budget is null and project_budget_withheld) as budget_withheld,
         coalesce(report_baseline_finish, baseline_finish) as current_baseline_finish
     from with_return
 ),

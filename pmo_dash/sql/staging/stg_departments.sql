@@ -10,6 +10,7 @@ select
     pmo_head,
     coalesce(profile, 'Delivery') as profile,
     coalesce(cadence, 'Monthly') as cadence,
+    complete_returns,
     source_file,
     source_row
 from raw_departments;

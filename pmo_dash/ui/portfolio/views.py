@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import polars as pl
 import streamlit as st
 
-from pmo_dash import data, periods
-from pmo_dash.ui import fmt, tables
-from pmo_dash.ui.filters import IN_LINK
+from pmo_dash import periods
+from pmo_dash.ui import tables
 from pmo_dash.ui.theme import MIXED
 
-COMPARE = "compare"  # URL key of the KPI comparison
 # What a chart would need, and which return would supply it, when no project in view reports it.
 NO_VARIANCE = (
     "no project in view carries a forecast finish or earned value and actual cost "
@@ -22,108 +19,51 @@ NO_VARIANCE = (
 NO_SCATTER = (
     "no project in view reports both SPI and CPI (status_reports: planned_value, earned_value, actual_cost)."
 )
-BASELINES = ["previous period", "previous quarter-end"]
 
 
-def kpi_cards(trend: pl.DataFrame, as_of: dt.date) -> None:
-    """The headline numbers with their change since the chosen earlier period and a 12-period sparkline."""
-    choice = st.segmented_control("Change since", BASELINES, default=BASELINES[0], key=COMPARE, **IN_LINK)
-    now = trend.filter(pl.col("period") == as_of)
-    if now.is_empty():
-        st.info("Nothing to show for this period.")
-        return
-    current = now.row(0, named=True)
-    since = _baseline(trend["period"].to_list(), as_of, choice or BASELINES[0])
-    before = trend.filter(pl.col("period") == since).row(0, named=True) if since in trend["period"] else None
-    history = trend.tail(12)
-    withheld = current["withheld_budgets"]
+def departments(rows: pl.DataFrame, key: str) -> str | None:
+    """One line per department in view; returns the department a user clicked, if any."""
+    if rows.is_empty():
+        st.caption("No department has an active project in this period.")
+        return None
+    withheld = int(rows["withheld_budgets"].sum())
     st.caption(
-        (
-            f"Changes against {periods.label(since)}; sparklines over the last 12 periods."
-            if before is not None
-            else "No earlier period to compare with."
-        )
-        + (f" Budget excluding {withheld} withheld." if withheld else "")
+        "Budgets exclude those withheld"
+        + (f" ({withheld:,} in view)" if withheld else "")
+        + ". Reported Red counts Amber/Red as Red. Click a department to open it."
     )
-
-    def card(column, label, key, shown, *, delta_fmt, good_up: bool | None = True, help=None, missing=None):
-        change = None
-        if before is not None and current[key] is not None and before[key] is not None:
-            change = delta_fmt(current[key] - before[key])
-        column.metric(
-            label,
-            missing if current[key] is None and missing else fmt.reported(current[key], shown),
-            delta=change,
-            delta_color="off" if good_up is None else "normal" if good_up else "inverse",
-            border=True,
-            help=help,
-            chart_data=[v for v in history[key].to_list() if v is not None] or None,
-        )
-
-    def count(v):
-        return f"{v:,}"
-
-    def signed_count(d):
-        return f"{d:+,}"
-
-    def signed_money(d):
-        return _signed(fmt.money(d))
-
-    def signed_ratio(d):
-        return f"{round(d, 2) + 0.0:+.2f}"
-
-    cols = st.columns(7)
-    card(cols[0], "Active projects", "active_projects", count, delta_fmt=signed_count, good_up=None)
-    card(
-        cols[1],
-        "Budget",
-        "budget",
-        fmt.money,
-        delta_fmt=signed_money,
-        good_up=None,
-        help="Budget at completion (BAC) of the active projects, as at each one's latest return"
-        + (f", excluding {withheld} withheld" if withheld else ""),
-        missing="withheld" if withheld else None,  # every budget in view withheld: never £0
+    event = st.dataframe(
+        rows.select(
+            "department_id",
+            "department",
+            "cadence",
+            "active_projects",
+            "budget",
+            "withheld_budgets",
+            "reported_red",
+            "evidence_red",
+            "reporting_compliance",
+        ),
+        hide_index=True,
+        placeholder=tables.MISSING,
+        width="stretch",
+        height=tables.fitted_height(rows.height, 420),
+        on_select="rerun",
+        selection_mode="single-row",
+        key=key,
+        column_config={
+            "department_id": st.column_config.TextColumn("ID", width="small"),
+            "department": st.column_config.TextColumn("Department", width="medium"),
+            "cadence": st.column_config.TextColumn("Reports", width="small"),
+            "active_projects": st.column_config.NumberColumn("Projects", format="%d"),
+            "budget": tables.money("Budget", currency=True),
+            "withheld_budgets": st.column_config.NumberColumn("Budgets withheld", format="%d"),
+            "reported_red": st.column_config.NumberColumn("Reported Red", format="%d"),
+            "evidence_red": st.column_config.NumberColumn("Red on evidence", format="%d"),
+            "reporting_compliance": tables.share("Reported on time"),
+        },
     )
-    card(cols[2], "EAC", "eac", fmt.money, delta_fmt=signed_money, good_up=False, help=_overrun(current))
-    card(cols[3], "SPI", "spi", fmt.ratio, delta_fmt=signed_ratio, help="Earned value / planned value")
-    card(cols[4], "CPI", "cpi", fmt.ratio, delta_fmt=signed_ratio, help="Earned value / actual cost")
-    card(
-        cols[5],
-        "Red (evidence)",
-        "share_red",
-        fmt.share,
-        delta_fmt=lambda d: f"{d * 100:+.0f} pts",
-        good_up=False,
-        help=f"{current['red_projects']} of {current['rated_projects']} reporting projects are Red on "
-        "SPI, CPI, slip or open high risks, whatever they reported",
-    )
-    card(
-        cols[6],
-        "High risks",
-        "open_high_risks",
-        count,
-        delta_fmt=signed_count,
-        good_up=False,
-        help=f"Open risks with likelihood × impact ≥ {data.intake.thresholds().high_risk_exposure}",
-    )
-
-
-def _baseline(known: list[dt.date], as_of: dt.date, choice: str) -> dt.date | None:
-    if choice == BASELINES[1]:
-        return periods.previous_quarter_end(as_of)
-    return periods.previous(known, as_of)
-
-
-def _signed(text: str) -> str:
-    return text if text.startswith("-") else f"+{text}"
-
-
-def _overrun(kpis: dict[str, Any]) -> str:
-    if not kpis["budget_with_eac"] or kpis["eac"] is None:
-        return "Estimate at completion (needs actual cost; not reported where a return carries none)"
-    # Against the budgets of the projects that have an EAC: the others are not reported, not on budget.
-    return f"Estimate at completion: {kpis['eac'] / kpis['budget_with_eac'] - 1:+.1%} against the budget"
+    return tables.selected_row(event, rows, "department_id")
 
 
 def watermelons(rows: pl.DataFrame, key: str) -> str | None:

@@ -1,0 +1,20 @@
+-- department_summary: one row per department within the filters with projects active in the period:
+-- how many, their budget (leaving out, and counting, the withheld ones; null when none is stated,
+-- never 0), how many are reported Red (three colours: Amber/Red counts as Red) and Red on evidence,
+-- and the share reported within the department's cadence window (as reporting_compliance.sql).
+select
+    p.department_id,
+    d.name as department,
+    d.cadence,
+    count(*) as active_projects,
+    sum(p.budget) as budget,
+    count(*) filter (where p.budget_withheld) as withheld_budgets,
+    count(*) filter (where three_colour(p.reported_rating) = 'Red') as reported_red,
+    count(*) filter (where p.evidence_rag = 'Red') as evidence_red,
+    reporting_compliance(p.reported_this_period) as reporting_compliance
+from scoped_projects($scope, $programme, $objective) as p
+inner join stg_departments as d on p.department_id = d.department_id
+where p.period = $as_of
+    and p.is_active
+group by all
+order by d.name;

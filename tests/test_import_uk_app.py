@@ -1,0 +1,84 @@
+"""The shipped example end to end: the ten UK GMPP files imported with the shipped mapping, built, and
+opened in the app (AppTest) as of each year: the enterprise page's project counts and whole-life totals,
+for the portfolio and per department, equal a count made straight from the raw file
+(tests/test_import_uk.raw, polars, not the import code); the withheld whole-life costs are said, and
+the five-point ratings are shown as published."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from pmo_dash.intake.imports import run_import
+from pmo_dash.ui import fmt
+from tests.conftest import app_on
+from tests.test_app import app, metrics
+from tests.test_import_uk import AS_OF, FIVE, MAPPING, RAW, YEARS, amount, raw
+from tests.test_oversight_app import chart, values
+
+
+@pytest.fixture(scope="module")
+def uk_app(fixture_settings, tmp_path_factory):
+    out = tmp_path_factory.mktemp("uk_app")
+    run_import(MAPPING, [RAW], out / "returns")
+    with app_on(out / "returns", out) as settings:
+        yield settings
+
+
+def published(year: int) -> pl.DataFrame:
+    """Per department of the year's file: projects, whole-life cost (£ millions, withheld left out, as
+    is the one negative cost), withheld costs, and the five-point ratings as published."""
+    spelled = pl.col("dca").str.replace_all(r"\s+", " ").str.strip_chars().str.to_lowercase()
+    rating = spelled.str.replace(r"/ ", "/").replace_strict(FIVE, default="Not reported")
+    return (
+        raw(year)
+        .with_columns(amount("wlc").alias("m"), rating.alias("rating"))
+        .group_by("department")
+        .agg(
+            pl.len().alias("projects"),
+            # None stated: no total (the page shows a dash), never 0.
+            pl.when(pl.col("m").is_not_null().any())
+            .then(pl.col("m").filter(pl.col("m") >= 0).sum())
+            .alias("wlc"),
+            pl.col("m").is_null().sum().alias("withheld"),
+            *[(pl.col("rating") == r).sum().alias(r) for r in [*FIVE.values(), "Not reported"]],
+        )
+        .sort("department")
+    )
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_each_year_on_the_enterprise_page_equals_the_raw_file(uk_app, year):
+    at = app(as_of=dt.date.fromisoformat(AS_OF[year]).strftime("%b %Y"))
+    assert not at.exception, [e.message for e in at.exception]
+    want = published(year)
+    # The cards: the portfolio's projects and whole-life cost, and how many costs are withheld.
+    got = metrics(at)
+    assert got["Active projects"][0] == f"{want['projects'].sum():,}"
+    assert got["Budget"][0] == fmt.money(want["wlc"].sum() * 1e6)
+    assert f"Budget excluding {want['withheld'].sum()} withheld." in at.caption[1].value
+    # The departments table: per department, projects, whole-life cost and withheld costs.
+    [table] = [d.value for d in at.dataframe if "withheld_budgets" in d.value.columns]
+    shown = pl.from_pandas(table).select(
+        pl.col("department_id").alias("department"),
+        pl.col("active_projects").alias("projects"),
+        (pl.col("budget") / 1e6).round(4).alias("wlc"),
+        pl.col("withheld_budgets").alias("withheld"),
+    )
+    expected = want.select("department", "projects", pl.col("wlc").round(4), "withheld").with_columns(
+        pl.col("projects", "withheld").cast(pl.Int64)
+    )
+    assert shown.sort("department").with_columns(pl.col("projects", "withheld").cast(pl.Int64)).rows() == (
+        expected.rows()
+    )
+    # The ratings chart, as reported: the five points per department as published.
+    at.segmented_control(key="rag_basis").set_value("Reported").run()
+    bars = {
+        t["name"]: dict(zip(values(t["customdata"]), values(t["x"]), strict=True))
+        for t in chart(at, "rag_mix")["data"]
+    }
+    for name in [*FIVE.values(), "Not reported"]:
+        drawn = {d: n for d, n in bars.get(name, {}).items() if n}
+        assert drawn == {d: n for d, n in zip(want["department"], want[name], strict=True) if n}, name
