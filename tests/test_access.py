@@ -306,6 +306,30 @@ def cookie_frames(at: AppTest) -> list[dict]:
     return frames
 
 
+def manager_frames(at: AppTest) -> list[str]:
+    """The method of every cookie-manager frame the run drew."""
+    found = []
+
+    def walk(node) -> None:
+        if getattr(node, "type", None) == "component_instance":
+            found.append(json.loads(node.proto.json_args).get("method"))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    for block in at._tree.children.values():
+        walk(block)
+    return found
+
+
+def test_no_run_draws_the_frame_that_reads_cookies_back(fixture_settings, fresh_logins):
+    # Its answer reran the script a moment after every page load, and a login submitted then was lost;
+    # the login cookie is read from the request instead. Only writing the cookie draws a frame.
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    assert at.get("text_input") and manager_frames(at) == []
+    at = sign_in(at, "exec", password("exec"))
+    assert at.metric and manager_frames(at) == ["set"]
+
+
 @pytest.mark.parametrize(
     ("url", "secure"), [("https://pmo.example.org/", True), ("http://localhost:8501/", False)]
 )

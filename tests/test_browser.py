@@ -251,8 +251,8 @@ def test_a_logged_out_cookie_stays_refused_after_a_restart(fixture_settings, tmp
             tab.locator("button", has_text=re.compile(r"^\W*\w*\W*Log (in|out)$")).first.wait_for(
                 timeout=30_000
             )
-            # The cookie is read by a component that answers after the first run: give it time to
-            # log the tab in, rather than judging from the first drawing.
+            # The cookie is read from the request, in the first run; wait a while all the same rather
+            # than judging from the first drawing.
             try:
                 tab.get_by_role("button", name="Log out").wait_for(timeout=15_000)
                 signed_in = True

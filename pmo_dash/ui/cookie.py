@@ -16,9 +16,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import extra_streamlit_components as stx
 import jwt
 import streamlit as st
-from streamlit_authenticator.models import CookieModel
+from extra_streamlit_components.CookieManager import _component_func
+from streamlit_authenticator.models import CookieModel, cookie_model
 
 _PENDING = "_login_cookie_pending"
 _KEY = "login_cookie_set"  # the frame's widget key: the same on every run, so it is not drawn afresh
@@ -73,3 +75,27 @@ def write_pending(model: CookieModel) -> None:
     model.cookie_manager.cookie_manager(
         method="set", cookie=name, value=token, options=attributes, key=_KEY, default=False
     )
+
+
+class RequestCookies(stx.CookieManager):
+    """extra_streamlit_components' cookie manager without the frame it draws on every run to read the
+    cookies back (`getAll`): streamlit-authenticator 0.4.2 reads the login cookie from the request
+    (`st.context.cookies`) and never uses what that frame answers, but its answer reran the script a
+    moment after each page load, and a login form submitted at that moment could come back empty.
+    Writing and deleting still draw the manager's frame, as before."""
+
+    def __init__(self, key: str = "init") -> None:  # noqa: ARG002 - the signature streamlit-authenticator calls
+        self.cookie_manager = _component_func
+        self.cookies = dict(st.context.cookies)
+
+
+def read_from_the_request() -> None:
+    """Make streamlit-authenticator build its cookie manager as `RequestCookies`, once per process."""
+    if getattr(cookie_model.stx, "CookieManager", None) is not RequestCookies:
+        cookie_model.stx = _Stx()
+
+
+class _Stx:
+    """What streamlit_authenticator.models.cookie_model uses of the `extra_streamlit_components` module."""
+
+    CookieManager = RequestCookies

@@ -64,6 +64,7 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
     """The signed-in user; or, for anyone else, the login form and None."""
     records, credentials, attempts = directory(config)
     logouts = LogoutStore(settings.sessions)
+    cookie.read_from_the_request()
     authenticator = stauth.Authenticate(  # once per run: it draws the cookie manager
         credentials,
         config.cookie_name,
