@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench import OUT, TIER, browser, build, imports, pages, report, timed
+from bench import OUT, TIER, browser, build, imports, pages, report, submissions, timed
 from pmo_dash.intake.build import build as build_warehouse
 from pmo_dash.settings import ROOT, Settings
 
@@ -22,6 +22,7 @@ def main() -> None:
     typed = [timed(lambda: build.bare_load(source, OUT / "bare.duckdb", build.TYPED)) for _ in range(3)]
     rows = build.rows(settings.warehouse)
     imported = imports.throughput(rows["raw_status_reports"])
+    previews = submissions.preview(source)
     page_times = pages.pages(settings)
     sliders = pages.slider(settings)
     memory = waits = None
@@ -42,6 +43,7 @@ def main() -> None:
         rows,
         builds,
         imported,
+        previews,
         bare,
         typed,
         page_times,

@@ -12,6 +12,7 @@ from bench import (
     COLD_TARGET_MS,
     LOGIN_TARGET_S,
     MEMORY_TARGET_MB,
+    PREVIEW_TARGET_S,
     ROOT,
     SEED,
     SESSIONS,
@@ -27,7 +28,20 @@ from bench.pages import SLIDER_STEPS
 
 
 def write(
-    source, files, size_mb, rows, builds, imported, bare, typed, pages, sliders, memory, build_memory, waits
+    source,
+    files,
+    size_mb,
+    rows,
+    builds,
+    imported,
+    previews,
+    bare,
+    typed,
+    pages,
+    sliders,
+    memory,
+    build_memory,
+    waits,
 ) -> None:
     build_s, bare_s = min(builds), min(bare)
     ratio = build_s / bare_s
@@ -66,6 +80,21 @@ def write(
         "The generated export has as many rows as the tier's status returns, one project each: every row "
         "is read as text, its department found among spellings, its amounts and dates parsed, and the "
         "project linked across files, in Python; the build's rows go through DuckDB and polars in bulk.",
+        "",
+        "## Upload + validation preview (a department's monthly return; median of 5)",
+        "",
+        "| upload | projects | rows read | median | target | |",
+        "|---|---|---|---|---|---|",
+        *[
+            f"| upload + validation preview: {label} | {projects:,} | {read:,} "
+            f"| {statistics.median(runs):.2f} s | < {PREVIEW_TARGET_S:g} s "
+            f"| {_ok(statistics.median(runs) < PREVIEW_TARGET_S)} |"
+            for label, (runs, projects, read) in previews.items()
+        ],
+        "",
+        "The preview validates the department's status reports and benefit measurements of its last period "
+        "as the build would, against its projects and benefits as they stand "
+        "(`pmo_dash.intake.submissions`).",
         "",
         "## Memory of a build (peak resident, `python -m pmo_dash build` in a process of its own)",
         "",

@@ -36,6 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--source", type=Path, help="folder of department returns (default: PMO_SOURCE_DIR)")
     build.add_argument("--warehouse", type=Path, help="warehouse file to replace (default: PMO_WAREHOUSE)")
     build.add_argument("--report", type=Path, help="validation report CSV to write (default: PMO_REPORT)")
+    build.add_argument(
+        "--submissions",
+        type=Path,
+        help="repository of submitted returns laid over the source (default: PMO_SUBMISSIONS_DIR)",
+    )
+    build.add_argument("--no-submissions", action="store_true", help="build from the source folder alone")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument("--json", action="store_true", help="print the outcome as one line of JSON")
     build.add_argument(
@@ -109,9 +115,12 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.memory_limit_mb:
             limit_memory(args.memory_limit_mb)
+        submissions = None if args.no_submissions else (args.submissions or settings.submissions_dir)
         if args.json:
-            return run_build_json(settings, args.source, args.warehouse, args.report)
-        return run_build(settings, args.source, args.warehouse, args.report, quiet=args.quiet)
+            return run_build_json(settings, args.source, args.warehouse, args.report, submissions)
+        return run_build(
+            settings, args.source, args.warehouse, args.report, quiet=args.quiet, submissions=submissions
+        )
     from pmo_dash.contract_docs import write_docs
 
     for path in write_docs():

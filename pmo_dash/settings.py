@@ -144,6 +144,15 @@ class Settings(Thresholds, BaseSettings):
         description="When each user last logged out (SQLite; default: <data_dir>/sessions.sqlite), so that "
         "a logged-out cookie stays refused after a restart.",
     )
+    submissions_dir: Path = Field(
+        default_factory=lambda data: data["data_dir"] / "submissions",
+        description="The repository of submitted returns (append-only; default: <data_dir>/submissions), "
+        "apart from the warehouse: it survives rebuilds and restarts, and every build reads it.",
+    )
+    upload_limit_mb: float = Field(20, description="The largest file (MB) a PMO head may upload.")
+    due_working_days: int = Field(
+        5, description="A period's returns are due this many working days after the period ends."
+    )
     enterprise_folder: str = Field(
         "ipmo", description="Source sub-folder holding enterprise-wide tables (strategic objectives)."
     )

@@ -49,6 +49,12 @@ class User:
         """Viewers look; they do not save scenarios or submit returns."""
         return all(r == "viewer" for r in self.roles)
 
+    def may_submit(self, department_id: str) -> bool:
+        """Admins submit for any department, PMO heads for their own; executives and viewers for none."""
+        if "admin" in self.roles:
+            return True
+        return "pmo_head" in self.roles and department_id in self.departments
+
     @property
     def pages(self) -> tuple[str, ...]:
         """The pages this user may open, in navigation order."""

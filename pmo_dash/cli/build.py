@@ -41,7 +41,12 @@ class Progress:
 
 
 def run_build(
-    settings: Settings, source: Path | None, warehouse: Path | None, report: Path | None, quiet: bool = False
+    settings: Settings,
+    source: Path | None,
+    warehouse: Path | None,
+    report: Path | None,
+    quiet: bool = False,
+    submissions: Path | None = None,
 ) -> int:
     source = Path(source or settings.source_dir)
     total = (
@@ -51,7 +56,7 @@ def run_build(
     )
     progress = Progress(total, quiet or not sys.stderr.isatty())
     try:
-        result = build(settings, source, warehouse, report, progress)
+        result = build(settings, source, warehouse, report, progress, submissions)
     except BuildError as err:
         progress.finish()
         print(f"build failed: {err}", file=sys.stderr)
@@ -71,11 +76,15 @@ def run_build(
 
 
 def run_build_json(
-    settings: Settings, source: Path | None, warehouse: Path | None, report: Path | None
+    settings: Settings,
+    source: Path | None,
+    warehouse: Path | None,
+    report: Path | None,
+    submissions: Path | None = None,
 ) -> int:
     """The build for a program that started it (the app's rebuild): its outcome as one line of JSON."""
     try:
-        result = build(settings, source, warehouse, report)
+        result = build(settings, source, warehouse, report, submissions=submissions)
     except Exception as err:  # under a memory limit, running out shows as any of several errors
         cause = err.__cause__ if isinstance(err, BuildError) and err.__cause__ else err
         starved = isinstance(cause, MemoryError) or any(w in str(cause).lower() for w in OUT_OF_MEMORY)

@@ -3,8 +3,8 @@
 `ingest` reads and validates the departments' returns; `build` turns them into a new warehouse and
 swaps it in; `isolated` runs a build in a process of its own; `scenarios` is the store of saved
 what-if scenarios (apart from the warehouse, so that they survive rebuilds); `imports` turns foreign
-exports into standard returns under a mapping file (`python -m pmo_dash import`). Submissions will
-live here too.
+exports into standard returns under a mapping file (`python -m pmo_dash import`); `submissions` takes
+the departments' uploaded returns (checked, previewed, stored append-only, then built from).
 
 The read side (`pmo_dash.db`, `pmo_dash.data`, the chart builders and views) never imports this
 package. The app reaches it only through the functions and types below, and the heavy parts
@@ -19,7 +19,10 @@ from typing import TYPE_CHECKING
 from pmo_dash.intake.scenarios import Scenario, ScenarioError, ScenarioStore, labelled
 
 if TYPE_CHECKING:
+    from pmo_dash.auth.roles import User
     from pmo_dash.intake.isolated import Outcome
+    from pmo_dash.intake.submissions import Manifest, Preview
+    from pmo_dash.intake.submissions.queue import RebuildStatus
     from pmo_dash.settings import Settings
 
 __all__ = [
@@ -27,15 +30,24 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "ScenarioStore",
+    "SubmissionRefused",
     "build_if_missing",
+    "check_submission",
     "labelled",
     "rebuild",
+    "rebuild_status",
     "source_files",
+    "submission_history",
+    "submit",
 ]
 
 
 class BuildError(Exception):
     """No warehouse could be built; the message says why and what to do."""
+
+
+class SubmissionRefused(Exception):
+    """A submission (or its preview) cannot be taken; the message says why, in the user's words."""
 
 
 def rebuild(settings: Settings) -> Outcome:
@@ -57,3 +69,38 @@ def source_files(folder: Path) -> list[tuple[str, Path]]:
     from pmo_dash.intake.ingest.read import discover
 
     return [(found.name, found.path) for found in discover(folder)]
+
+
+Uploads = list[tuple[str, bytes]]  # (file name as uploaded, its content)
+
+
+def check_submission(
+    settings: Settings, user: User, department_id: str, period: str, uploads: Uploads
+) -> Preview:
+    """Validate uploaded returns for a department and period as the build would; nothing is stored.
+    SubmissionRefused when the user may not submit for the department or a file cannot be taken."""
+    from pmo_dash.intake import submissions
+
+    return submissions.check(settings, user, department_id, period, uploads)
+
+
+def submit(settings: Settings, user: User, department_id: str, period: str, uploads: Uploads) -> Manifest:
+    """Store uploaded returns as the next version for the department and period, and queue a rebuild."""
+    from pmo_dash.intake import submissions
+
+    return submissions.submit(settings, user, department_id, period, uploads)
+
+
+def rebuild_status(settings: Settings) -> RebuildStatus:
+    """Queued, running, done or failed (and why): the rebuild that submissions asked for."""
+    from pmo_dash.intake.submissions import queue
+
+    return queue.status(settings)
+
+
+def submission_history(settings: Settings, user: User) -> list[Manifest]:
+    """Every version submitted for the departments this user may submit for, newest first."""
+    from pmo_dash.intake.submissions.store import SubmissionStore
+
+    store = SubmissionStore(settings.submissions_dir)
+    return [m for m in store.listing() if user.may_submit(m.department_id)]

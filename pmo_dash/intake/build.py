@@ -41,7 +41,12 @@ def build(
     warehouse: Path | None = None,
     report: Path | None = None,
     progress: Callable[[str], None] = lambda step: None,
+    submissions: Path | None = None,
 ) -> BuildResult:
+    """Build from `source` (default PMO_SOURCE_DIR), overlaid with the latest returns submitted in the
+    repository `submissions` when one is given (the command line and the app's rebuilds give it)."""
+    from pmo_dash.intake.submissions.assemble import assembled
+
     source = Path(source or settings.source_dir)
     warehouse = Path(warehouse or settings.warehouse)
     report = Path(report or settings.report)
@@ -54,11 +59,11 @@ def build(
     building = warehouse.with_name(f".{warehouse.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.building")
     partial = None
     try:
-        with duckdb.connect(str(building)) as con:
+        with assembled(source, submissions) as (folder, lineage), duckdb.connect(str(building)) as con:
             # Each table goes into the new file as soon as it is validated, so the build holds one
             # table's returns at a time, not the portfolio's.
             found = ingest(
-                source,
+                folder,
                 settings.day_first_formats,
                 settings.enterprise_folder,
                 progress,
@@ -82,6 +87,7 @@ def build(
                 )
             progress("writing the warehouse")
             _load(con, found, settings, source)
+            _create(con, "submission_sources", lineage)
             con.execute("checkpoint")
         os.replace(building, warehouse)
     except BaseException as err:
@@ -182,5 +188,5 @@ def build_if_missing(settings: Settings) -> bool:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two first visitors must not build twice
         if warehouse.exists():
             return False
-        build(settings)
+        build(settings, submissions=settings.submissions_dir)
     return True

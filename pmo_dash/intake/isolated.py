@@ -37,6 +37,8 @@ def rebuild(settings: Settings) -> Outcome:
         str(settings.warehouse),
         "--report",
         str(settings.report),
+        "--submissions",
+        str(settings.submissions_dir),
         "--json",
         "--memory-limit-mb",
         str(settings.build_memory_mb),

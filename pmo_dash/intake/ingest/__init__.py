@@ -18,7 +18,7 @@ from pmo_dash.intake.ingest.validate import validate
 from pmo_dash.intake.ingest.validated import Validated
 from pmo_dash.intake.ingest.withheld import WITHHELD
 
-__all__ = ["Ingested", "ingest"]
+__all__ = ["Ingested", "ingest", "ingest_files"]
 
 
 @dataclass
@@ -52,13 +52,27 @@ def ingest(
     handed to it as soon as they are known, and only what later tables need is kept: memory then
     holds one table's returns at a time, not the whole portfolio's.
     """
+    files = discover(source)
+    return ingest_files(files, formats, enterprise_folder, progress, today, sink, withheld)
+
+
+def ingest_files(
+    files: list[SourceFile],
+    formats: list[str],
+    enterprise_folder: str,
+    progress: Callable[[str], None] = lambda step: None,
+    today: dt.date | None = None,
+    sink: Sink | None = None,
+    withheld: list[str] | tuple[str, ...] = ("withheld",),
+) -> Ingested:
+    """`ingest` over files already found (a submission's preview names its own, as uploaded)."""
     latest = _month_end(today or dt.date.today())
     markers = tuple(m.strip().lower() for m in withheld if m.strip())
-    files = discover(source)
     for found in files:
         if found.table is None and not found.problems:
             found.problems.append(FileProblem("unknown_table", _unknown_table_message(found)))
     _refuse_twice_submitted(files)
+    _supersede(files)
     tables: dict[str, Validated] = {}
     # Reading is mostly waiting on the disk and polars' own threads: overlap a table's files.
     with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 1) * 2)) as pool:
@@ -83,11 +97,11 @@ def ingest(
 
 def _refuse_twice_submitted(files: list[SourceFile]) -> None:
     """One table in two files of one folder (`risks.csv` and `risks.xlsx`): using either would be a guess."""
-    groups: dict[tuple[str, str], list[SourceFile]] = {}
+    groups: dict[tuple[str, str, str | None], list[SourceFile]] = {}
     for found in files:
         if found.table is not None:
-            groups.setdefault((found.folder, found.table), []).append(found)
-    for (folder, table), copies in groups.items():
+            groups.setdefault((found.folder, found.table, found.period), []).append(found)
+    for (folder, table, _), copies in groups.items():
         if len(copies) < 2:
             continue
         names = " and ".join(c.path.name for c in copies)
@@ -100,6 +114,18 @@ def _refuse_twice_submitted(files: list[SourceFile]) -> None:
                 )
             )
             copy.reject_all = True
+
+
+def _supersede(files: list[SourceFile]) -> None:
+    """A monthly return for one period (`status_reports@2026-10.csv`) replaces that period's rows of its
+    department's other return of the table."""
+    periods: dict[tuple[str, str], set[str]] = {}
+    for found in files:
+        if found.table is not None and found.period is not None and not found.reject_all:
+            periods.setdefault((found.folder, found.table), set()).add(found.period)
+    for found in files:
+        if found.table is not None and found.period is None:
+            found.superseded = frozenset(periods.get((found.folder, found.table), ()))
 
 
 def _month_end(day: dt.date) -> dt.date:

@@ -1,7 +1,8 @@
 """Find department returns on disk and read each into an all-text frame, row numbers as the user sees them.
 
 The first row of every CSV and spreadsheet is its header, so data row i is row i + 2 in the
-user's file; reading never drops, merges or renumbers a row.
+user's file; reading never drops, merges or renumbers a row. A monthly return for one period only is
+named `<table>@<YYYY-MM>.<ext>` (how the build's source holds a submission's month beside the rest).
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ class SourceFile:
     reject_all: bool = False  # rows were read but the file as a whole is unusable
     broken_rows: dict[int, str] = field(default_factory=dict)  # row -> why it could not be read as a row
     problems: list[FileProblem] = field(default_factory=list)
+    period: str | None = None  # "YYYY-MM": a monthly return for this period only
+    superseded: frozenset[str] = frozenset()  # periods whose rows a return for that period replaces
+    sheet: str | None = None  # the workbook sheet to read (default: the table's own, else the first)
 
     @property
     def rows_read(self) -> int:
@@ -73,10 +77,18 @@ def discover(source: Path) -> list[SourceFile]:
             )
             found.append(misplaced)
             continue
-        stem = path.stem.strip().lower()
-        table = stem if stem in BY_NAME and path.suffix.lower() in READABLE else None
-        found.append(SourceFile(path, name, table, parts[0]))
+        found.append(source_file(path, name, parts[0]))
     return found
+
+
+def source_file(path: Path, name: str, folder: str) -> SourceFile:
+    """A file of a department folder: its table from its name (`risks.csv`, `status_reports@2026-10.csv`)."""
+    stem, _, period = path.stem.strip().lower().partition("@")
+    monthly = stem in BY_NAME and BY_NAME[stem].monthly is not None
+    known = stem in BY_NAME and path.suffix.lower() in READABLE
+    if period and not (monthly and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period)):
+        known = False
+    return SourceFile(path, name, stem if known else None, folder, period=period or None)
 
 
 def normalise_header(name: str) -> str:
@@ -224,10 +236,19 @@ def _read_ragged_csv(source: SourceFile, text: str, separator: str) -> pl.DataFr
 
 
 def _read_excel(source: SourceFile, data: bytes) -> pl.DataFrame:
-    sheets = fastexcel.read_excel(data).sheet_names
-    for ignored in sheets[1:]:
-        source.problems.append(
-            FileProblem("extra_sheet", f"only the first sheet is read; sheet '{ignored}' ignored")
-        )
+    """The sheet asked for, else the one named after the table (a workbook of several returns), else the
+    first. Formula cells are read as the values Excel last computed and saved, never evaluated."""
+    workbook = fastexcel.read_excel(data)
+    sheets = workbook.sheet_names
+    own = [s for s in sheets if normalise_header(s) == source.table]
+    chosen = source.sheet or (own[0] if own else sheets[0])
+    if source.sheet is None:
+        which = "the first sheet" if chosen == sheets[0] else f"sheet '{chosen}'"
+        for ignored in sheets:
+            if ignored != chosen and normalise_header(ignored) not in BY_NAME:
+                source.problems.append(
+                    FileProblem("extra_sheet", f"only {which} is read; sheet '{ignored}' ignored")
+                )
     # Leading and blank rows are kept, so that every row keeps the number Excel shows for it.
-    return fastexcel.read_excel(data).load_sheet(0, header_row=None, skip_rows=0, dtypes="string").to_polars()
+    sheet = workbook.load_sheet(chosen, header_row=None, skip_rows=0, dtypes="string")
+    return sheet.to_polars()

@@ -7,7 +7,7 @@ import datetime as dt
 import polars as pl
 
 from pmo_dash.contract import Column, Table
-from pmo_dash.intake.ingest import keys, withheld
+from pmo_dash.intake.ingest import keys, periods, withheld
 from pmo_dash.intake.ingest.parse import Check, dtype, parse, typed, unread
 from pmo_dash.intake.ingest.read import FILE, FOLDER, META, ROW, FileProblem, SourceFile
 from pmo_dash.intake.ingest.report import PROBLEMS, file_problems, report
@@ -36,6 +36,7 @@ def validate(
     usable: list[pl.DataFrame] = []
     oversight = oversight_departments(parents)
     for source in files:
+        periods.supersede(table, source, formats)
         _check_file(table, source, enterprise_folder, oversight)
         problems.append(file_problems(source))
         if source.frame is not None and not source.reject_all:
@@ -45,7 +46,8 @@ def validate(
     raw = pl.concat(usable, how="vertical") if usable else empty(table, typed=False)
     raw, held = withheld.mark(table, raw, markers)
     needed = {c.name: _needed(c, oversight, held) for c in table.columns if c.required}
-    rows, row_problems, copies = _check_rows(table, raw, parents, formats, latest, needed)
+    for_period = {s.name: s.period for s in files if s.period is not None}
+    rows, row_problems, copies = _check_rows(table, raw, parents, formats, latest, needed, for_period)
     row_problems = pl.concat(
         [row_problems, *(_broken_rows(s) for s in files if s.broken_rows)], how="vertical"
     )
@@ -185,6 +187,7 @@ def _check_rows(
     formats: list[str],
     latest: dt.date,
     needed: dict[str, tuple[pl.Expr, str]],
+    for_period: dict[str, str],
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """The rows typed; the problems found; and every copy of a repeated key (FILE, ROW), all rejected."""
     fast, full, checks = [], {}, []
@@ -210,7 +213,11 @@ def _check_rows(
     ]
     typed_rows = work.select(*(pl.col(typed(c.name)).alias(c.name) for c in table.columns), *META)
     found += [_date_order(typed_rows, order.earlier, order.later) for order in table.date_order]
-    astray = []  # (file, row) of rows filed in a folder they do not belong to
+    astray = []  # (file, row) of rows filed in a folder, or a period's return, they do not belong to
+    if for_period:
+        wrong_month = periods.outside(typed_rows, table, for_period)
+        found.append(wrong_month)
+        astray.append(wrong_month.select(pl.col("file").alias(FILE), pl.col("row").alias(ROW)))
     if "department_id" in table.names and not table.enterprise:
         own = keys.own_department(typed_rows)
         found.append(own)
