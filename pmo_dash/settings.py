@@ -175,6 +175,9 @@ class Settings(Thresholds, BaseSettings):
     build_timeout_minutes: float = Field(
         30, description="A rebuild started from the app that runs longer than this is stopped."
     )
+    due_working_days: int = Field(
+        5, description="A period's return is due this many working days (Monday to Friday) after its end."
+    )
     demo: bool | None = Field(
         None,
         description="Demo mode: the demo users, whose passwords are in the README. Default: on only when "

@@ -3,8 +3,9 @@
 `ingest` reads and validates the departments' returns; `build` turns them into a new warehouse and
 swaps it in; `isolated` runs a build in a process of its own; `scenarios` is the store of saved
 what-if scenarios (apart from the warehouse, so that they survive rebuilds); `imports` turns foreign
-exports into standard returns under a mapping file (`python -m pmo_dash import`). Submissions will
-live here too.
+exports into standard returns under a mapping file (`python -m pmo_dash import`); `templates` makes
+the XLSX return a department fills, pre-filled from the warehouse, and the blank CSV per table.
+Submissions will live here too.
 
 The read side (`pmo_dash.db`, `pmo_dash.data`, the chart builders and views) never imports this
 package. The app reaches it only through the functions and types below, and the heavy parts
@@ -17,6 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pmo_dash.intake.scenarios import Scenario, ScenarioError, ScenarioStore, labelled
+from pmo_dash.intake.templates import TemplateError, blank_csv
+from pmo_dash.intake.templates import file_name as template_file_name
+from pmo_dash.intake.templates import workbook as template_workbook
 
 if TYPE_CHECKING:
     from pmo_dash.intake.isolated import Outcome
@@ -27,10 +31,14 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "ScenarioStore",
+    "TemplateError",
+    "blank_csv",
     "build_if_missing",
     "labelled",
     "rebuild",
     "source_files",
+    "template_file_name",
+    "template_workbook",
 ]
 
 

@@ -18,6 +18,7 @@ import fastexcel
 import polars as pl
 
 from pmo_dash.contract import BY_NAME
+from pmo_dash.intake.templates.guidance import is_guidance
 
 READABLE = {".csv", ".xlsx", ".parquet"}
 ROW = "__row"  # row number as shown in the user's spreadsheet (header is row 1)
@@ -41,6 +42,7 @@ class SourceFile:
     name: str  # relative to the source folder, as shown in every message
     table: str | None
     folder: str
+    sheet: str | None = None  # a workbook's sheet to read, by name; None reads the first sheet
     sha256: str = ""
     size: int = 0
     modified_at: dt.datetime | None = None  # the file's own time, UTC: which version of a return was read
@@ -106,6 +108,7 @@ def read(source: SourceFile) -> SourceFile:
             first_row = 2
         body = body.with_columns(pl.all().str.strip_chars())
         body = body.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
+        body = _without_guidance(source, body)
         values = [c for c in body.columns if c != ROW]
         # A wholly blank line in a spreadsheet is not a row anyone submitted.
         if values:
@@ -148,6 +151,15 @@ def _with_header(source: SourceFile, grid: pl.DataFrame) -> pl.DataFrame:
         seen.setdefault(name, position)
         names.append(name)
     return grid.slice(1).rename(dict(zip(grid.columns, names, strict=True)))
+
+
+def _without_guidance(source: SourceFile, body: pl.DataFrame) -> pl.DataFrame:
+    """A template's guidance row (row 2, exactly as the template wrote it) is not a row anyone submitted."""
+    if source.table is None or body.is_empty() or body[ROW][0] != 2:
+        return body
+    if not is_guidance(BY_NAME[source.table], body.drop(ROW).row(0, named=True)):
+        return body
+    return body.slice(1)
 
 
 def _read_csv(source: SourceFile, data: bytes) -> pl.DataFrame | None:
@@ -225,9 +237,14 @@ def _read_ragged_csv(source: SourceFile, text: str, separator: str) -> pl.DataFr
 
 def _read_excel(source: SourceFile, data: bytes) -> pl.DataFrame:
     sheets = fastexcel.read_excel(data).sheet_names
-    for ignored in sheets[1:]:
-        source.problems.append(
-            FileProblem("extra_sheet", f"only the first sheet is read; sheet '{ignored}' ignored")
-        )
+    if source.sheet is None:
+        for ignored in sheets[1:]:
+            source.problems.append(
+                FileProblem("extra_sheet", f"only the first sheet is read; sheet '{ignored}' ignored")
+            )
+    elif source.sheet not in sheets:
+        raise ValueError(f"the workbook has no sheet '{source.sheet}' (it has {', '.join(sheets)})")
+    sheet = 0 if source.sheet is None else source.sheet
     # Leading and blank rows are kept, so that every row keeps the number Excel shows for it.
-    return fastexcel.read_excel(data).load_sheet(0, header_row=None, skip_rows=0, dtypes="string").to_polars()
+    grid = fastexcel.read_excel(data).load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string")
+    return grid.to_polars()
