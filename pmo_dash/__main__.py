@@ -1,4 +1,4 @@
-"""The command line: `python -m pmo_dash sample|build|import|docs|users`."""
+"""The command line: `python -m pmo_dash sample|build|import|templates|docs|users`."""
 
 from __future__ import annotations
 
@@ -69,8 +69,21 @@ def main(argv: list[str] | None = None) -> int:
         help="folder of returns to write (new, empty, or an earlier import's)",
     )
 
+    templates = commands.add_parser(
+        "templates", help="write each department's XLSX return for a period, pre-filled from the warehouse"
+    )
+    templates.add_argument("--out", type=Path, required=True, help="folder to write the workbooks into")
+    templates.add_argument(
+        "--department",
+        dest="departments",
+        action="append",
+        default=[],
+        help="repeatable (default: every department in the warehouse)",
+    )
+    templates.add_argument("--period", help="YYYY-MM (default: the warehouse's latest period)")
+
     commands.add_parser(
-        "docs", help="regenerate docs/data-contract.md and the blank templates from the contract"
+        "docs", help="regenerate docs/data-contract.md and the blank CSV templates (docs/templates/)"
     )
 
     manage = commands.add_parser("users", help="manage the users file (PMO_USERS_FILE)")
@@ -107,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         from pmo_dash.cli.imports import run_import_command
 
         return run_import_command(args.mapping, args.source, args.out)
+    if args.command == "templates":
+        from pmo_dash.cli.templates import run_templates
+
+        return run_templates(get_settings(), args.out, args.departments, args.period)
     if args.command == "build":
         from pmo_dash.cli.build import limit_memory, run_build, run_build_json
 
@@ -121,9 +138,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_build(
             settings, args.source, args.warehouse, args.report, quiet=args.quiet, submissions=submissions
         )
+    from pmo_dash.cli.templates import write_blank_templates
     from pmo_dash.contract_docs import write_docs
 
-    for path in write_docs():
+    for path in [*write_docs(), *write_blank_templates()]:
         print(f"wrote {path}")
     return 0
 

@@ -20,8 +20,11 @@ Generated from `pmo_dash/contract/` by `python -m pmo_dash docs`; do not edit by
 Every department submits one folder named by its `department_id`, holding one file per table:
 `<table>.csv` (UTF-8, or the UTF-16 of Excel's "Unicode Text"; separated by commas, semicolons
 or tabs; header on the first row), `<table>.xlsx` (first sheet, header on the first row) or
-`<table>.parquet`. One table is submitted once per folder: `risks.csv` and `risks.xlsx` side by
-side are both refused (`duplicate_return`), since using either would be a guess.
+`<table>.parquet`. The XLSX templates (`python -m pmo_dash templates`) put a guidance row under the
+header; a second row that is exactly that guidance is skipped, and the rows keep their numbers.
+Blank CSV templates: `docs/templates/<table>.csv`. One table is submitted once per folder:
+`risks.csv` and `risks.xlsx` side by side are both refused (`duplicate_return`), since using
+either would be a guess.
 Enterprise-wide tables (strategic objectives) are submitted by the IPMO in the `ipmo` folder
 (setting `PMO_ENTERPRISE_FOLDER`).
 

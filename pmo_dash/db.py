@@ -45,8 +45,13 @@ def query(
     if missing:
         raise KeyError(f"query {name} needs parameter(s) {', '.join(sorted(missing))}")
     bound = {k: given[k] for k in sql.parameters(name)}
+    return run_sql(path, sql.load(name), bound, at_version)
+
+
+def run_sql(path: Path, text: str, params: dict[str, Any], at_version: str | None = None) -> pl.DataFrame:
+    """Run SQL text from `pmo_dash/sql` with its parameters bound, read-only; one cursor per call."""
     cursor = _connection(path, at_version or version(path))
     try:
-        return cursor.sql(sql.load(name), params=bound).pl()
+        return cursor.sql(text, params=params).pl()
     finally:
         cursor.close()

@@ -150,9 +150,6 @@ class Settings(Thresholds, BaseSettings):
         "apart from the warehouse: it survives rebuilds and restarts, and every build reads it.",
     )
     upload_limit_mb: float = Field(20, description="The largest file (MB) a PMO head may upload.")
-    due_working_days: int = Field(
-        5, description="A period's returns are due this many working days after the period ends."
-    )
     enterprise_folder: str = Field(
         "ipmo", description="Source sub-folder holding enterprise-wide tables (strategic objectives)."
     )
@@ -183,6 +180,9 @@ class Settings(Thresholds, BaseSettings):
     )
     build_timeout_minutes: float = Field(
         30, description="A rebuild started from the app that runs longer than this is stopped."
+    )
+    due_working_days: int = Field(
+        5, description="A period's return is due this many working days (Monday to Friday) after its end."
     )
     demo: bool | None = Field(
         None,

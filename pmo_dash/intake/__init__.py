@@ -4,7 +4,8 @@
 swaps it in; `isolated` runs a build in a process of its own; `scenarios` is the store of saved
 what-if scenarios (apart from the warehouse, so that they survive rebuilds); `imports` turns foreign
 exports into standard returns under a mapping file (`python -m pmo_dash import`); `submissions` takes
-the departments' uploaded returns (checked, previewed, stored append-only, then built from).
+the departments' uploaded returns (checked, previewed, stored append-only, then built from); `templates` makes
+the XLSX return a department fills, pre-filled from the warehouse, and the blank CSV per table.
 
 The read side (`pmo_dash.db`, `pmo_dash.data`, the chart builders and views) never imports this
 package. The app reaches it only through the functions and types below, and the heavy parts
@@ -17,6 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pmo_dash.intake.scenarios import Scenario, ScenarioError, ScenarioStore, labelled
+from pmo_dash.intake.templates import TemplateError, blank_csv
+from pmo_dash.intake.templates import file_name as template_file_name
+from pmo_dash.intake.templates import workbook as template_workbook
 
 if TYPE_CHECKING:
     from pmo_dash.auth.roles import User
@@ -31,6 +35,8 @@ __all__ = [
     "ScenarioError",
     "ScenarioStore",
     "SubmissionRefused",
+    "TemplateError",
+    "blank_csv",
     "build_if_missing",
     "check_submission",
     "labelled",
@@ -39,6 +45,8 @@ __all__ = [
     "source_files",
     "submission_history",
     "submit",
+    "template_file_name",
+    "template_workbook",
 ]
 
 

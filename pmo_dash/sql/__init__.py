@@ -4,6 +4,7 @@ macros/     build time: the measures' formulas, text helpers, and the scoped tab
 staging/    build time: stg_<table>, one view per contract table (most written from the contract)
 marts/      build time: <domain>.sql, the only definition of each domain's measures
 queries/    read time: <domain>/<name>.sql, select and scope only, through the scoped macros
+templates/  the write side's reads: what a department's XLSX template is pre-filled with
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ MACRO_MARTS = ("benefits", "lessons")
 def load(name: str) -> str:
     """The text of `queries/<domain>/<name>.sql`."""
     return (HERE / "queries" / f"{name}.sql").read_text()
+
+
+@cache
+def template(name: str) -> str:
+    """The text of `templates/<name>.sql` (intake's reads of the warehouse, for the XLSX templates)."""
+    return (HERE / "templates" / f"{name}.sql").read_text()
 
 
 @cache

@@ -19,6 +19,7 @@ import fastexcel
 import polars as pl
 
 from pmo_dash.contract import BY_NAME
+from pmo_dash.intake.templates.guidance import is_guidance
 
 READABLE = {".csv", ".xlsx", ".parquet"}
 ROW = "__row"  # row number as shown in the user's spreadsheet (header is row 1)
@@ -118,6 +119,7 @@ def read(source: SourceFile) -> SourceFile:
             first_row = 2
         body = body.with_columns(pl.all().str.strip_chars())
         body = body.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
+        body = _without_guidance(source, body)
         values = [c for c in body.columns if c != ROW]
         # A wholly blank line in a spreadsheet is not a row anyone submitted.
         if values:
@@ -160,6 +162,15 @@ def _with_header(source: SourceFile, grid: pl.DataFrame) -> pl.DataFrame:
         seen.setdefault(name, position)
         names.append(name)
     return grid.slice(1).rename(dict(zip(grid.columns, names, strict=True)))
+
+
+def _without_guidance(source: SourceFile, body: pl.DataFrame) -> pl.DataFrame:
+    """A template's guidance row (row 2, exactly as the template wrote it) is not a row anyone submitted."""
+    if source.table is None or body.is_empty() or body[ROW][0] != 2:
+        return body
+    if not is_guidance(BY_NAME[source.table], body.drop(ROW).row(0, named=True)):
+        return body
+    return body.slice(1)
 
 
 def _read_csv(source: SourceFile, data: bytes) -> pl.DataFrame | None:
@@ -241,6 +252,8 @@ def _read_excel(source: SourceFile, data: bytes) -> pl.DataFrame:
     workbook = fastexcel.read_excel(data)
     sheets = workbook.sheet_names
     own = [s for s in sheets if normalise_header(s) == source.table]
+    if source.sheet is not None and source.sheet not in sheets:
+        raise ValueError(f"the workbook has no sheet '{source.sheet}' (it has {', '.join(sheets)})")
     chosen = source.sheet or (own[0] if own else sheets[0])
     if source.sheet is None:
         which = "the first sheet" if chosen == sheets[0] else f"sheet '{chosen}'"
