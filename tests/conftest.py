@@ -25,6 +25,7 @@ COOKIE_KEY = "test-cookie-key-of-at-least-32-characters"
 USERS = {
     "exec": (["executive"], []),
     "fin_head": (["pmo_head"], ["FIN"]),
+    "hr_head": (["pmo_head"], ["HR"]),
     "hr_viewer": (["viewer"], ["HR"]),
     "admin": (["admin"], []),
     "stranger": (["viewer"], ["OPS"]),

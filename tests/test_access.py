@@ -272,6 +272,7 @@ def test_the_admin_page_shows_failed_logins_and_lock_outs(fixture_settings, fres
         "admin": (0, False),
         "exec": (0, False),
         "fin_head": (2, False),
+        "hr_head": (0, False),
         "hr_viewer": (5, True),
         "stranger": (0, False),
     }

@@ -24,9 +24,14 @@ ROLES = {
     role.name: role
     for role in (
         Role("executive", "sees every department", True, DATA_PAGES),
-        Role("pmo_head", "sees and submits for their own departments", False, DATA_PAGES),
+        Role("pmo_head", "sees and submits for their own departments", False, (*DATA_PAGES, "submit")),
         Role("viewer", "read-only, for the departments assigned", False, DATA_PAGES),
-        Role("admin", "manages users and rebuilds; sees every department", True, (*DATA_PAGES, "admin")),
+        Role(
+            "admin",
+            "manages users and rebuilds; sees every department",
+            True,
+            (*DATA_PAGES, "submit", "admin"),
+        ),
     )
 }
 

@@ -31,6 +31,7 @@ PAGES = {
     "benefits": ("benefits.py", "Benefits", ":material/savings:"),
     "lessons": ("lessons.py", "Lessons learned", ":material/school:"),
     "whatif": ("whatif.py", "What-if", ":material/tune:"),
+    "submit": ("submit.py", "Submit returns", ":material/upload_file:"),
     "admin": ("admin.py", "Admin", ":material/admin_panel_settings:"),
 }
 PAGES_DIR = ROOT / "pages"

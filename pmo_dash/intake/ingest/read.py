@@ -22,6 +22,7 @@ from pmo_dash.contract import BY_NAME
 from pmo_dash.intake.templates.guidance import is_guidance
 
 READABLE = {".csv", ".xlsx", ".parquet"}
+INSTRUCTIONS = "instructions"  # the first sheet of a template (pmo_dash/intake/templates): never data
 ROW = "__row"  # row number as shown in the user's spreadsheet (header is row 1)
 FILE = "__file"  # path relative to the source folder
 FOLDER = "__folder"  # the department folder the file was submitted in
@@ -84,9 +85,11 @@ def discover(source: Path) -> list[SourceFile]:
 
 def source_file(path: Path, name: str, folder: str) -> SourceFile:
     """A file of a department folder: its table from its name (`risks.csv`, `status_reports@2026-10.csv`)."""
-    stem, _, period = path.stem.strip().lower().partition("@")
+    # From the name it goes by (a submitted workbook is stored once and placed under each table's name).
+    named = Path(name)
+    stem, _, period = named.stem.strip().lower().partition("@")
     monthly = stem in BY_NAME and BY_NAME[stem].monthly is not None
-    known = stem in BY_NAME and path.suffix.lower() in READABLE
+    known = stem in BY_NAME and named.suffix.lower() in READABLE
     if period and not (monthly and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period)):
         known = False
     return SourceFile(path, name, stem if known else None, folder, period=period or None)
@@ -258,7 +261,8 @@ def _read_excel(source: SourceFile, data: bytes) -> pl.DataFrame:
     if source.sheet is None:
         which = "the first sheet" if chosen == sheets[0] else f"sheet '{chosen}'"
         for ignored in sheets:
-            if ignored != chosen and normalise_header(ignored) not in BY_NAME:
+            # Other returns' sheets, and a template's own instructions, are no surprise.
+            if ignored != chosen and normalise_header(ignored) not in (*BY_NAME, INSTRUCTIONS):
                 source.problems.append(
                     FileProblem("extra_sheet", f"only {which} is read; sheet '{ignored}' ignored")
                 )
