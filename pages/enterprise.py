@@ -3,13 +3,13 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, filters, header, shell
+from pmo_dash.ui import drill, filters, fmt, header, shell
 from pmo_dash.ui.portfolio import cards, charts, views
 
 shell.guard()
 f = shell.current()
 
-st.title("Enterprise portfolio")
+st.title(fmt.plain(header.portfolio_title(shell.user(), data.portfolio.departments(shell.user_scope()))))
 header.caption(f, f"{len(f.scope)} department{'' if len(f.scope) == 1 else 's'}")
 drill.breadcrumb([drill.enterprise_crumb()])
 cards.kpi_cards(data.portfolio.kpi_trend(f), f.as_of)

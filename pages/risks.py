@@ -11,7 +11,7 @@ here = drill.insight_page("risks", shell.current(), shell.user_scope(), "Risks a
 missing.page_needs("risks or issues", ("risks", "issues"), here.scope)
 cut = data.intake.thresholds()
 
-left, right = st.columns([3, 2], gap="large")
+left, right = st.columns(2, gap="large")
 with left:
     st.subheader("Heat map")
     mode = st.segmented_control("Show", ["Risks", "Exposure", "Movement"], default="Risks", key="heat_mode")
@@ -38,14 +38,14 @@ with right:
             f"Risks at likelihood {likelihood} × impact {impact}",
             data.risks.cell(here, likelihood, impact),
             views.risk_columns(
-                "risk_id",
                 "title",
                 "project",
-                "department",
                 "owner",
-                "response",
                 "action_due",
                 "action_overdue",
+                "department",
+                "response",
+                "risk_id",
             ),
             height=420,
         )
@@ -54,7 +54,7 @@ with right:
             "Top 10 risks by exposure",
             data.risks.top(here),
             views.risk_columns(
-                "risk_id", "title", "project", "exposure", "owner", "action_due", "action_overdue"
+                "exposure", "title", "project", "owner", "action_due", "action_overdue", "risk_id"
             ),
             height=420,
         )
@@ -63,7 +63,7 @@ if since:
     tables.titled_table(
         f"Risks that worsened since {since:%b %Y}",
         data.risks.worsened(here, since),
-        views.risk_columns("risk_id", "title", "project", "department", "was", "now", "rise", "owner"),
+        views.risk_columns("title", "project", "was", "now", "rise", "department", "owner", "risk_id"),
     )
 
 left, right = st.columns(2, gap="large")
@@ -82,7 +82,7 @@ tables.titled_table(
     "Overdue risk actions",
     data.risks.overdue_actions(here),
     views.risk_columns(
-        "risk_id", "title", "project", "department", "owner", "action_due", "days_overdue", "exposure"
+        "title", "project", "days_overdue", "exposure", "owner", "action_due", "department", "risk_id"
     ),
 )
 

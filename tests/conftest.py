@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -58,6 +59,14 @@ def bcrypt_hash(secret: str) -> str:
 def on_screen(markdown: str) -> str:
     """Markdown as a reader sees it: escaped characters plain, the invisible word joiners gone."""
     return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
+
+
+def money_unit(element, column: str) -> float:
+    """What a table's money column was divided by to read in one unit (tables.show): £%.2fm is 1e6."""
+    from pmo_dash.ui import fmt
+
+    printf = json.loads(element.proto.columns)[column]["type_config"]["format"]
+    return dict((suffix, limit) for limit, suffix in fmt.UNITS).get(printf.rsplit("f", 1)[1], 1.0)
 
 
 def copy_fixture(target: Path) -> Path:

@@ -13,7 +13,7 @@ import pytest
 
 from pmo_dash.intake.imports import run_import
 from pmo_dash.ui import fmt
-from tests.conftest import app_on
+from tests.conftest import app_on, money_unit
 from tests.test_app import app, metrics
 from tests.test_import_uk import AS_OF, FIVE, MAPPING, RAW, YEARS, amount, raw
 from tests.test_oversight_app import chart, values
@@ -60,11 +60,12 @@ def test_each_year_on_the_enterprise_page_equals_the_raw_file(uk_app, year):
     assert got["Budget"][0] == fmt.money(want["wlc"].sum() * 1e6)
     assert f"Budget excluding {want['withheld'].sum()} withheld." in at.caption[1].value
     # The departments table: per department, projects, whole-life cost and withheld costs.
-    [table] = [d.value for d in at.dataframe if "withheld_budgets" in d.value.columns]
-    shown = pl.from_pandas(table).select(
+    [element] = [d for d in at.dataframe if "withheld_budgets" in d.value.columns]
+    unit = money_unit(element, "budget")  # the table holds amounts in one unit, £bn or £m
+    shown = pl.from_pandas(element.value).select(
         pl.col("department_id").alias("department"),
         pl.col("active_projects").alias("projects"),
-        (pl.col("budget") / 1e6).round(4).alias("wlc"),
+        (pl.col("budget") * unit / 1e6).round(4).alias("wlc"),
         pl.col("withheld_budgets").alias("withheld"),
     )
     expected = want.select("department", "projects", pl.col("wlc").round(4), "withheld").with_columns(

@@ -176,7 +176,7 @@ def test_department_totals_exclude_the_withheld_budget(oversight_app):
 def test_the_project_page_shows_slip_against_both_baselines(oversight_app):
     at = app("project", project="MOJ-P1")
     got = metrics(at)
-    assert got["Slip (days)"][0] == "+31" and got["Budget (BAC)"][0] == "£30.0m"
+    assert got["Slip (days)"][0] == "+31" and got["Budget"][0] == "£30.0m"
     assert (got["Complete"][0], got["SPI"][0], got["EAC"][0]) == ("not reported",) * 3
     assert (
         "Re-baselined: +31 days against the current baseline finish (30 Sep 2027), +214 against the "
@@ -187,7 +187,7 @@ def test_the_project_page_shows_slip_against_both_baselines(oversight_app):
 def test_a_withheld_budget_on_the_project_page(oversight_app):
     at = app("project", project="MOJ-P2")
     got = metrics(at)
-    assert got["Budget (BAC)"][0] == "withheld" and got["Slip (days)"][0] == "not reported"
+    assert got["Budget"][0] == "withheld" and got["Slip (days)"][0] == "not reported"
     assert any("evidence **:gray-badge[not reported]**" in m.value for m in at.markdown)
 
 

@@ -99,7 +99,7 @@ def test_ranks_and_reasons_follow_the_scores(fixture_settings):
             "project": "General ledger migration",
             "department": "Finance",
             "score": pytest.approx(0.48333, abs=1e-4),
-            "eac": pytest.approx(1111.11, abs=0.01),
+            "eac": pytest.approx(1.11111, abs=1e-5),  # in the column's unit, £k (tables.show)
             "per_million": pytest.approx(435.0, abs=0.1),
             "why": "weak health, high risk",
         }

@@ -7,6 +7,7 @@ colleague's link that silently shows something else is worse than one that admit
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 
 import polars as pl
 import streamlit as st
@@ -20,6 +21,9 @@ from pmo_dash.ui import fmt
 IN_LINK = {"bind": "query-params", "persist_state": "session"}
 # URL keys of the global filters (the drill path uses department, programme and project).
 AS_OF, DEPARTMENTS, PROGRAMME, OBJECTIVE = "as_of", "departments", "in_programme", "objective"
+# Session key: what links asked for and were refused, kept until dismissed. The widgets drop a bad
+# value from the URL at once, so a warning drawn only while the URL holds it vanished within a second.
+NOTICES = "_link_notices"
 
 
 def unique_labels(frame: pl.DataFrame, key: str, name: str = "name") -> dict[str, str]:
@@ -91,7 +95,28 @@ def _notice_unknown(key: str, valid: list[str], what: str, hint: str = "") -> No
     if ignored:
         values = ", ".join(f"'{fmt.plain(v)}'" for v in ignored)
         suffix = f" ({hint})" if hint else ""
-        st.warning(f"Ignored {key}={values} from the link: not a {what}{suffix}.", icon=":material/link_off:")
+        notices = st.session_state.setdefault(NOTICES, [])
+        notice = f"Ignored {key}={values} from the link: not a {what}{suffix}."
+        if notice not in notices:
+            notices.append(notice)
+
+
+def link_notices() -> None:
+    """Each ignored link value, with a button that dismisses it."""
+    for notice in st.session_state.get(NOTICES, []):
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.warning(notice, icon=":material/link_off:")
+            st.button(
+                "Dismiss",
+                key=f"_dismiss_{zlib.crc32(notice.encode())}",
+                on_click=_dismiss,
+                args=(notice,),
+                type="tertiary",
+            )
+
+
+def _dismiss(notice: str) -> None:
+    st.session_state[NOTICES] = [n for n in st.session_state.get(NOTICES, []) if n != notice]
 
 
 def since_picker(known: list[dt.date], as_of: dt.date) -> dt.date | None:

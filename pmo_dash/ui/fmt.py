@@ -7,20 +7,37 @@ import re
 
 from pmo_dash.settings import get_settings
 
+# The one way an amount reads, wherever it is shown (cards, text, tables, chart axes and hovers):
+# the currency symbol, then the amount in the unit its size needs.
+UNITS = ((1e9, "bn"), (1e6, "m"), (1e3, "k"))
 
-def money(value: float | None) -> str:
+
+def money(value: float | None, *, trim: bool = False) -> str:
+    """£293m, £15.4m, £4.53k, -£1.2m (three significant figures); `trim` drops trailing zeros (axis ticks)."""
     if value is None:
         return "–"
     symbol = get_settings().currency_symbol
     sign = "-" if value < 0 else ""
     value = abs(value)
-    for limit, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+    for limit, suffix in UNITS:
         if value >= limit:
             scaled = value / limit
-            # Three significant figures: £293m, £15.4m, £4.53k.
             digits = 0 if scaled >= 100 else 1 if scaled >= 10 else 2
-            return f"{sign}{symbol}{scaled:,.{digits}f}{suffix}"
+            shown = f"{scaled:,.{digits}f}"
+            if trim and "." in shown:
+                shown = shown.rstrip("0").rstrip(".")
+            return f"{sign}{symbol}{shown}{suffix}"
     return f"{sign}{symbol}{value:,.0f}"
+
+
+def money_column(largest: float | None) -> tuple[float, str]:
+    """How a column of amounts reads: (divisor, printf format) in the unit of its largest amount, so
+    that the column stays numeric (it sorts) and every cell reads like `money` (£29.43m, £0.11m)."""
+    symbol = get_settings().currency_symbol
+    for limit, suffix in UNITS:
+        if largest is not None and largest >= limit:
+            return limit, f"{symbol}%.{1 if suffix == 'k' else 2}f{suffix}"
+    return 1.0, f"{symbol}%.0f"
 
 
 NOT_REPORTED = "not reported"
@@ -67,8 +84,9 @@ DISPLAY_LIMIT = 300  # characters of one text shown in a title, caption or messa
 
 
 def plain(text: object, limit: int = DISPLAY_LIMIT) -> str:
-    """Text from a return or a link, for markdown: read exactly as typed, never as a link, icon or markup."""
-    shown = clip(str(text), limit)
+    """Text from a return or a link, for markdown: read exactly as typed, never as a link, icon or markup
+    (and a missing value as "not reported", never "None")."""
+    shown = clip(NOT_REPORTED if text is None else str(text), limit)
     escaped = "".join("\\" + c if c in _MARKUP else c for c in shown)
     escaped = escaped.replace(":", ":" + WORD_JOINER).replace("@", "@" + WORD_JOINER)
     return _LINK_STARTS.sub(lambda m: m.group(1) + WORD_JOINER, escaped)

@@ -1,10 +1,12 @@
-"""The line under each page title: when, how much, and from which returns."""
+"""The line under each page title (when, how much, from which returns), and the home page's title."""
 
 from __future__ import annotations
 
+import polars as pl
 import streamlit as st
 
 from pmo_dash import data
+from pmo_dash.auth.roles import User
 from pmo_dash.data import Filters
 from pmo_dash.periods import label
 from pmo_dash.ui import fmt
@@ -17,3 +19,12 @@ def caption(f: Filters, what: str) -> None:
         f"warehouse built {info['built_at']:%-d %b %Y %H:%M} UTC from "
         f"{info['files']} returns ({info['accepted']:,} rows accepted, {info['rejected']:,} rejected)"
     )
+
+
+def portfolio_title(user: User, departments: pl.DataFrame) -> str:
+    """The home page's title, by what the user sees: the enterprise, one department, or theirs."""
+    if user.sees_every_department:
+        return "Enterprise portfolio"
+    if departments.height == 1:
+        return f"{departments['name'][0]} portfolio"
+    return "Your departments' portfolio"

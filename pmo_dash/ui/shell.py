@@ -89,6 +89,7 @@ def _serve(user: User, config: auth_config.AuthConfig) -> None:
     navigation = st.navigation(pages(user.pages))
     user_scope = user.scope(data.portfolio.all_departments())
     chosen = filters.sidebar(user_scope)
+    filters.link_notices()
     login.sidebar(user, config.demo)
     if not user_scope:
         st.warning(

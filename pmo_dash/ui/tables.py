@@ -1,4 +1,5 @@
-"""How tables read: one column configuration for each kind (money, ratios, shares, dates, RAG chips)."""
+"""How tables read: one column configuration for each kind (money, ratios, shares, dates, RAG chips), and
+`show`, the one way a table is drawn (its columns in the order given, amounts in one format, no "None")."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from pmo_dash.settings import get_settings
+from pmo_dash.ui import fmt
 from pmo_dash.ui.theme import RAG_COLOURS, RAG_ORDER, RATING_ORDER
 
 DATE = {"format": "D MMM YYYY"}
@@ -18,10 +19,16 @@ COLLAPSE = (
 )
 
 
-def money(label: str, *, currency: bool = False, **more: Any) -> st.column_config.Column:
-    """An amount, compact (£4.5M); `currency` names the currency in the heading."""
-    if currency:
-        label = f"{label} ({get_settings().currency_symbol})"
+MONEY = "money"  # a money column's format until `show` knows the column's unit
+
+
+def money(label: str, **more: Any) -> st.column_config.Column:
+    """An amount as `fmt.money` writes it (£29.43m), in the unit of the column's largest (see `show`)."""
+    return st.column_config.NumberColumn(label, format=MONEY, **more)
+
+
+def quantity(label: str, **more: Any) -> st.column_config.Column:
+    """A number in its own unit (a benefit's hours, records, or GBP), compact: 2.4K."""
     return st.column_config.NumberColumn(label, format="compact", **more)
 
 
@@ -78,6 +85,21 @@ def selected_row(event, rows: pl.DataFrame, column: str) -> str | None:
     return rows[column][chosen[0]] if chosen and chosen[0] < rows.height else None
 
 
+def show(rows: pl.DataFrame, columns: dict[str, Any], **more: Any):
+    """A table of `columns` (in that order, configured as given): amounts scaled to one unit per
+    column with the currency, a missing value as MISSING. Returns st.dataframe's answer."""
+    config, scaled = dict(columns), []
+    for name, column in columns.items():
+        kind = column.get("type_config", {}) if isinstance(column, dict) else {}
+        if kind.get("format") == MONEY:
+            largest = rows[name].abs().max() if rows.height else None
+            divisor, printf = fmt.money_column(largest)
+            scaled.append(pl.col(name) / divisor)
+            config[name] = column | {"type_config": kind | {"format": printf}}
+    more = {"hide_index": True, "width": "stretch", "placeholder": MISSING} | more
+    return st.dataframe(rows.select(list(columns)).with_columns(scaled), column_config=config, **more)
+
+
 def titled_table(
     title: str,
     rows: pl.DataFrame,
@@ -91,11 +113,4 @@ def titled_table(
     if rows.is_empty():
         st.caption(empty)
         return
-    st.dataframe(
-        rows.select(list(columns)),
-        hide_index=True,
-        width="stretch",
-        column_config=columns,
-        height=fitted_height(rows.height, height),
-        placeholder=MISSING,
-    )
+    show(rows, columns, height=fitted_height(rows.height, height))

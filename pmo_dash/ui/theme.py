@@ -15,6 +15,7 @@ import numpy as np
 import polars as pl
 
 from pmo_dash.settings import Thresholds
+from pmo_dash.ui import fmt
 
 RAG_COLOURS = {
     "Red": "#d62728",
@@ -69,6 +70,29 @@ def bands(values: np.ndarray, green_from: float, amber_from: float) -> np.ndarra
 
 def axis(**more) -> dict:
     return {"gridcolor": GRID, "zeroline": False} | more
+
+
+def money_axis(*values: np.ndarray, **more) -> dict:
+    """An axis of amounts whose ticks read as `fmt.money` writes them (£1.5m, -£500k), from 0 or below
+    to the largest of `values`."""
+    every = np.concatenate([np.asarray(v, dtype=float).ravel() for v in values]) if values else np.array([])
+    every = every[np.isfinite(every)]
+    low, high = (min(0.0, every.min()), max(0.0, every.max())) if every.size else (0.0, 1.0)
+    ticks = nice_ticks(low, high)
+    return axis(tickvals=ticks, ticktext=[fmt.money(t, trim=True) for t in ticks]) | more
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> np.ndarray:
+    """About `count` round steps (1, 2, 2.5 or 5 times a power of ten) covering low to high."""
+    wanted = (high - low or 1.0) / count
+    power = 10 ** np.floor(np.log10(wanted))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= wanted)
+    return np.arange(np.floor(low / step) * step, high + step, step)
+
+
+def money_text(values: Iterable) -> np.ndarray:
+    """Amounts as hover text, as `fmt.money` writes them (not reported where missing)."""
+    return np.array([fmt.NOT_REPORTED if v is None or v != v else fmt.money(v) for v in values])
 
 
 def layout(height: int, **more) -> dict:

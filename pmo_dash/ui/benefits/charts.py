@@ -15,18 +15,26 @@ def benefits_curve(curve: pl.DataFrame) -> go.Figure:
     x = theme.period_names(curve["period"])
     lines = [
         go.Scatter(
-            x=x, y=curve["planned"].to_numpy(), name="Planned", line={"color": "#7f7f7f", "dash": "dash"}
+            x=x,
+            y=curve["planned"].to_numpy(),
+            text=theme.money_text(curve["planned"]),
+            hovertemplate="Planned, %{x}: %{text}<extra></extra>",
+            name="Planned",
+            line={"color": "#7f7f7f", "dash": "dash"},
         ),
         go.Scatter(
             x=x,
             y=curve["actual"].to_numpy(),
+            text=theme.money_text(curve["actual"]),
+            hovertemplate="Realised, %{x}: %{text}<extra></extra>",
             name="Realised",
             line={"color": theme.GREEN, "width": 3},
             fill="tozeroy",
             fillcolor="rgba(44,160,44,0.1)",
         ),
     ]
-    layout = theme.layout(320, xaxis=theme.axis(nticks=8), yaxis=theme.axis(title="cumulative"))
+    yaxis = theme.money_axis(curve["planned"].to_numpy(), curve["actual"].to_numpy(), title="cumulative")
+    layout = theme.layout(320, xaxis=theme.axis(nticks=8), yaxis=yaxis)
     return go.Figure(lines, layout)
 
 

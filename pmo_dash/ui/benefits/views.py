@@ -45,15 +45,16 @@ def benefit_cards(rollup: pl.DataFrame, status: pl.DataFrame) -> None:
 
 def benefit_columns() -> dict[str, Any]:
     """How a list of benefits reads."""
+    # Amounts are in each benefit's own unit (hours, records, GBP), so they are quantities, not money.
     return {
-        "benefit_id": st.column_config.TextColumn("Benefit"),
-        "benefit": st.column_config.TextColumn("Name", width="medium"),
-        "project": st.column_config.TextColumn("Project"),
-        "department": st.column_config.TextColumn("Department"),
+        "benefit": st.column_config.TextColumn("Benefit", width=190),
+        "project": st.column_config.TextColumn("Project", width=170),
+        "realisation": tables.share("Realised / planned", width=130),
+        "planned_value": tables.quantity("Planned to date", width=110),
+        "actual_value": tables.quantity("Realised", width=80),
+        "unit": st.column_config.TextColumn("Unit", width=80),
+        "department": st.column_config.TextColumn("Department", width=140),
         "kind": st.column_config.TextColumn("Kind"),
-        "unit": st.column_config.TextColumn("Unit"),
-        "planned_value": tables.money("Planned to date"),
-        "actual_value": tables.money("Realised"),
-        "realisation": tables.share("Realised / planned"),
         "owner": st.column_config.TextColumn("Owner"),
+        "benefit_id": st.column_config.TextColumn("ID"),
     }

@@ -34,22 +34,20 @@ def health_table(health: pl.DataFrame, as_of: dt.date) -> None:
         f"Green from {cut.lessons_health_green:g}, Amber from {cut.lessons_health_amber:g}."
     )
     columns: dict[str, Any] = {
-        "department": st.column_config.TextColumn("Department"),
-        "score": st.column_config.ProgressColumn("Score", format="%.0f", min_value=0, max_value=100),
+        "department": st.column_config.TextColumn("Department", width=150),
+        "score": st.column_config.ProgressColumn(
+            "Score", format="%.0f", min_value=0, max_value=100, width=100
+        ),
         "rag": tables.rag_column("RAG"),
     }
     for key, (label, weight, help) in HEALTH_PARTS.items():
-        columns[key] = tables.percent(f"{label} ({getattr(cut, weight):g})", help=help)
-    columns["median_days_to_lesson"] = st.column_config.NumberColumn("Days to first lesson", format="%.0f")
-    columns["closed_projects"] = st.column_config.NumberColumn("Closed projects")
-    columns["lessons"] = st.column_config.NumberColumn("Lessons")
-    st.dataframe(
-        now.select(list(columns)),
-        hide_index=True,
-        width="stretch",
-        column_config=columns,
-        placeholder=tables.MISSING,
+        columns[key] = tables.percent(f"{label} ({getattr(cut, weight):g})", help=help, width=95)
+    columns["median_days_to_lesson"] = st.column_config.NumberColumn(
+        "Days to lesson", format="%.0f", help="Median days from closure to first lesson", width=70
     )
+    columns["closed_projects"] = st.column_config.NumberColumn("Closed", help="Closed projects", width=60)
+    columns["lessons"] = st.column_config.NumberColumn("Lessons", width=65)
+    tables.show(now, columns)
 
 
 def themes(rows: pl.DataFrame) -> None:
@@ -61,13 +59,11 @@ def themes(rows: pl.DataFrame) -> None:
     st.caption(f"Shared by lessons from {minimum} or more departments.")
     left, right = st.columns(2)
     for column, kind, title in ((left, "category", "Category"), (right, "keyword", "Keyword")):
-        column.dataframe(
-            rows.filter(pl.col("kind") == kind).head(12).select("theme", "departments", "lessons"),
-            hide_index=True,
-            placeholder=tables.MISSING,
-            width="stretch",
-            column_config={"theme": title, "departments": "Departments", "lessons": "Lessons"},
-        )
+        with column:
+            tables.show(
+                rows.filter(pl.col("kind") == kind).head(12),
+                {"theme": title, "departments": "Departments", "lessons": "Lessons"},
+            )
 
 
 def library_search(
@@ -89,7 +85,8 @@ def library_search(
     return words.split(), categories, effects, tuple(chosen)
 
 
-LIBRARY = {
+# The library's file: every column, the ID first, under its heading.
+EXPORT = {
     "lesson_id": "Lesson",
     "department": "Department",
     "project": "Project",
@@ -101,6 +98,19 @@ LIBRARY = {
     "root_cause": "Root cause",
     "recommendation": "Recommendation",
 }
+# The library on screen: what a reader scans first (the lesson, its advice) leading.
+LIBRARY = {
+    "title": "Lesson",
+    "recommendation": "Recommendation",
+    "department": "Department",
+    "category": "Category",
+    "effect": "Effect",
+    "what_happened": "What happened",
+    "root_cause": "Root cause",
+    "project": "Project",
+    "logged_on": "Logged",
+    "lesson_id": "ID",
+}
 
 
 def library(rows: pl.DataFrame) -> None:
@@ -109,19 +119,14 @@ def library(rows: pl.DataFrame) -> None:
     columns: dict[str, Any] = dict(LIBRARY)
     columns["logged_on"] = tables.date(LIBRARY["logged_on"])
     for wide in ("title", "what_happened", "root_cause", "recommendation"):
-        columns[wide] = st.column_config.TextColumn(LIBRARY[wide], width="medium")
-    st.dataframe(
-        rows.select(list(LIBRARY)),
-        hide_index=True,
-        placeholder=tables.MISSING,
-        width="stretch",
-        height=tables.fitted_height(rows.height, 460),
-        column_config=columns,
-    )
+        columns[wide] = st.column_config.TextColumn(LIBRARY[wide], width=240)
+    for narrow, width in (("department", 140), ("category", 110), ("effect", 75)):
+        columns[narrow] = st.column_config.TextColumn(LIBRARY[narrow], width=width)
+    tables.show(rows, columns, height=tables.fitted_height(rows.height, 460))
     if not rows.is_empty():
         download.csv_button(library_export(rows), "lessons", key="lessons_csv")
 
 
 def library_export(rows: pl.DataFrame) -> pl.DataFrame:
     """The lessons found as a file: the library's columns under its headings."""
-    return rows.select(list(LIBRARY)).rename(LIBRARY)
+    return rows.select(list(EXPORT)).rename(EXPORT)

@@ -64,7 +64,8 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date) -> None:
     def signed_ratio(d):
         return f"{round(d, 2) + 0.0:+.2f}"
 
-    cols = st.columns(7)
+    # Two rows of four: at seven across, a card is too narrow for "£29.4m" below 1600 px.
+    cols = [*st.columns(4), *st.columns(4)]
     card(cols[0], "Active projects", "active_projects", count, delta_fmt=signed_count, good_up=None)
     card(
         cols[1],

@@ -69,10 +69,13 @@ def department_variance(variance: pl.DataFrame, cut: Thresholds) -> go.Figure:
             xaxis="x2",
             yaxis="y2",
             marker_color=np.where(cv < 0, RED, GREEN),
-            hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
+            text=theme.money_text(rows["cost_variance"]),
+            textposition="none",
+            hovertemplate="%{y}: %{text}<extra></extra>",
         ),
     ]
     sides = theme.side_by_side(("Median schedule slip (days)", "Cost variance, EV − AC"), 0.04, shared_y=True)
+    sides["xaxis2"] = theme.money_axis(cv, domain=sides["xaxis2"]["domain"], anchor="y2")
     for values, where in ((slip, sides["xaxis"]), (cv, sides["xaxis2"])):
         if np.isnan(values).all():
             sides["annotations"].append(theme.note("not reported", x=sum(where["domain"]) / 2))

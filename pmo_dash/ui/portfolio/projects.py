@@ -21,54 +21,39 @@ def projects_table(rows: pl.DataFrame, key: str, file_name: str = "projects") ->
     # The five-point rating as reported, where any return in view gave one.
     five_point = rows["delivery_confidence"].is_not_null().any()
     chips = [tables.rag_cell(c) for c in ("evidence_rag", "reported_rag", "delivery_confidence")]
-    table = shown.with_columns(chips).select(
-        "project_id",
-        "project",
-        "programme",
-        "evidence_rag",
-        *(["delivery_confidence"] if five_point else []),
-        "reported_rag",
-        "percent_complete",
-        "spi_trend",
-        "spi",
-        "cpi",
-        "slip_days",
-        "budget",
-        "eac",
-        "eac_over_budget",
-        "project_manager",
-    )
+    table = shown.with_columns(chips)
     withheld = shown["budget_withheld"].sum()
     st.caption(
         f"{shown.height} of {rows.height} projects · click a row to open the project"
         + (f" · budgets withheld: {withheld} (shown {tables.MISSING})" if withheld else "")
     )
-    event = st.dataframe(
+    # The measures an executive compares first, then who and where; the ID last (it is in the link).
+    columns = {
+        "project": st.column_config.TextColumn("Project", width=190),
+        "evidence_rag": tables.rag_column("Evidence"),
+        "delivery_confidence": tables.rating_column("Confidence", help="Delivery confidence as reported"),
+        "reported_rag": tables.rag_column("Reported", help="Reported RAG. " + tables.COLLAPSE),
+        "percent_complete": tables.percent("Complete", bar=True, width=90),
+        "spi": tables.ratio("SPI", width=50),
+        "cpi": tables.ratio("CPI", width=50),
+        "slip_days": st.column_config.NumberColumn("Slip (days)", format="%d", width=70),
+        "eac": tables.money("EAC", width=80),
+        "eac_over_budget": tables.money("EAC − budget", width=95),
+        "budget": tables.money("Budget", width=80),
+        "spi_trend": st.column_config.LineChartColumn("SPI, 12 periods", width=100),
+        "project_manager": st.column_config.TextColumn("Manager"),
+        "programme": st.column_config.TextColumn("Programme"),
+        "project_id": st.column_config.TextColumn("ID"),
+    }
+    if not five_point:
+        del columns["delivery_confidence"]
+    event = tables.show(
         table,
-        hide_index=True,
-        placeholder=tables.MISSING,
-        width="stretch",
+        columns,
         height=tables.fitted_height(table.height, 560),
         key=key,
         on_select="rerun",
         selection_mode="single-row",
-        column_config={
-            "project_id": st.column_config.TextColumn("ID"),
-            "project": st.column_config.TextColumn("Project", width="medium"),
-            "programme": st.column_config.TextColumn("Programme"),
-            "evidence_rag": tables.rag_column("Evidence"),
-            "delivery_confidence": tables.rating_column("Confidence", help="Delivery confidence as reported"),
-            "reported_rag": tables.rag_column("Reported", help="Reported RAG. " + tables.COLLAPSE),
-            "percent_complete": tables.percent("Complete", bar=True),
-            "spi_trend": st.column_config.LineChartColumn("SPI, 12 periods"),
-            "spi": tables.ratio("SPI"),
-            "cpi": tables.ratio("CPI"),
-            "slip_days": st.column_config.NumberColumn("Slip (days)", format="%d"),
-            "budget": tables.money("Budget", currency=True),
-            "eac": tables.money("EAC", currency=True),
-            "eac_over_budget": tables.money("EAC − budget"),
-            "project_manager": st.column_config.TextColumn("Manager"),
-        },
     )
     if not shown.is_empty():
         download.csv_button(projects_export(shown), file_name, key=f"{key}_csv")

@@ -32,36 +32,23 @@ def departments(rows: pl.DataFrame, key: str) -> str | None:
         + (f" ({withheld:,} in view)" if withheld else "")
         + ". Reported Red counts Amber/Red as Red. Click a department to open it."
     )
-    event = st.dataframe(
-        rows.select(
-            "department_id",
-            "department",
-            "cadence",
-            "active_projects",
-            "budget",
-            "withheld_budgets",
-            "reported_red",
-            "evidence_red",
-            "reporting_compliance",
-        ),
-        hide_index=True,
-        placeholder=tables.MISSING,
-        width="stretch",
+    event = tables.show(
+        rows,
+        {
+            "department": st.column_config.TextColumn("Department", width="medium"),
+            "active_projects": st.column_config.NumberColumn("Projects", format="%d"),
+            "evidence_red": st.column_config.NumberColumn("Red on evidence", format="%d"),
+            "reported_red": st.column_config.NumberColumn("Reported Red", format="%d"),
+            "budget": tables.money("Budget"),
+            "reporting_compliance": tables.share("Reported on time"),
+            "cadence": st.column_config.TextColumn("Reports", width="small"),
+            "withheld_budgets": st.column_config.NumberColumn("Budgets withheld", format="%d"),
+            "department_id": st.column_config.TextColumn("ID", width="small"),
+        },
         height=tables.fitted_height(rows.height, 420),
         on_select="rerun",
         selection_mode="single-row",
         key=key,
-        column_config={
-            "department_id": st.column_config.TextColumn("ID", width="small"),
-            "department": st.column_config.TextColumn("Department", width="medium"),
-            "cadence": st.column_config.TextColumn("Reports", width="small"),
-            "active_projects": st.column_config.NumberColumn("Projects", format="%d"),
-            "budget": tables.money("Budget", currency=True),
-            "withheld_budgets": st.column_config.NumberColumn("Budgets withheld", format="%d"),
-            "reported_red": st.column_config.NumberColumn("Reported Red", format="%d"),
-            "evidence_red": st.column_config.NumberColumn("Red on evidence", format="%d"),
-            "reporting_compliance": tables.share("Reported on time"),
-        },
     )
     return tables.selected_row(event, rows, "department_id")
 
@@ -72,38 +59,25 @@ def watermelons(rows: pl.DataFrame, key: str) -> str | None:
     if rows.is_empty():
         st.success("No project reports Green while its evidence is Red.")
         return None
-    event = st.dataframe(
-        rows.select(
-            "project_id",
-            "project",
-            "department",
-            "project_manager",
-            "evidence",
-            "spi",
-            "cpi",
-            "budget",
-            "eac",
-            "report_as_of",
-        ),
-        hide_index=True,
-        placeholder=tables.MISSING,
-        width="stretch",
+    # What an executive needs to act on first, within 1280 px: which project, why, and how far off.
+    event = tables.show(
+        rows,
+        {
+            "project": st.column_config.TextColumn("Project", width=200),
+            "department": st.column_config.TextColumn("Department", width=140),
+            "evidence": st.column_config.TextColumn("Why it is Red", width=230),
+            "spi": tables.ratio("SPI", width=55),
+            "cpi": tables.ratio("CPI", width=55),
+            "eac": tables.money("EAC", width=80),
+            "budget": tables.money("Budget", width=80),
+            "report_as_of": tables.date("Last return", width=100),
+            "project_manager": st.column_config.TextColumn("Manager"),
+            "project_id": st.column_config.TextColumn("ID"),
+        },
         height=tables.fitted_height(rows.height, 400),
         on_select="rerun",
         selection_mode="single-row",
         key=key,
-        column_config={
-            "project_id": st.column_config.TextColumn("ID"),
-            "project": st.column_config.TextColumn("Project"),
-            "department": st.column_config.TextColumn("Department"),
-            "project_manager": st.column_config.TextColumn("Manager"),
-            "evidence": st.column_config.TextColumn("Why it is Red", width="large"),
-            "spi": tables.ratio("SPI"),
-            "cpi": tables.ratio("CPI"),
-            "budget": tables.money("Budget", currency=True),
-            "eac": tables.money("EAC", currency=True),
-            "report_as_of": tables.date("Last return"),
-        },
     )
     return tables.selected_row(event, rows, "project_id")
 
@@ -117,39 +91,31 @@ def changed_since(changed: pl.DataFrame, into_red: pl.DataFrame, since: dt.date)
     )
     left, right = st.columns(2)
     with left:
-        shown = changed.with_columns(tables.rag_cell("rag_before"), tables.rag_cell("rag_now")).select(
-            "project_id", "rag_before", "rag_now", "project", "department", "evidence"
-        )
-        st.dataframe(
+        shown = changed.with_columns(tables.rag_cell("rag_before"), tables.rag_cell("rag_now"))
+        tables.show(
             shown,
-            hide_index=True,
-            placeholder=tables.MISSING,
-            width="stretch",
-            height=300,
-            column_config={
-                "project_id": "ID",
-                "project": "Project",
-                "department": "Department",
+            {
+                "project": st.column_config.TextColumn("Project", width=170),
                 "rag_before": tables.rag_column("Was"),
                 "rag_now": tables.rag_column("Now"),
-                "evidence": "Evidence now",
+                "department": st.column_config.TextColumn("Department", width=130),
+                "evidence": st.column_config.TextColumn("Evidence now", width="medium"),
+                "project_id": st.column_config.TextColumn("ID"),
             },
+            height=300,
         )
     with right:
-        st.dataframe(
-            into_red.select("risk_id", "exposure_before", "exposure_now", "title", "project", "owner"),
-            hide_index=True,
-            placeholder=tables.MISSING,
-            width="stretch",
-            height=300,
-            column_config={
-                "risk_id": "Risk",
-                "title": "Risk title",
-                "project": "Project",
-                "exposure_before": st.column_config.NumberColumn("Was", format="%d"),
-                "exposure_now": st.column_config.NumberColumn("Now", format="%d"),
-                "owner": "Owner",
+        tables.show(
+            into_red,
+            {
+                "title": st.column_config.TextColumn("Risk", width=170),
+                "exposure_before": st.column_config.NumberColumn("Was", format="%d", width=50),
+                "exposure_now": st.column_config.NumberColumn("Now", format="%d", width=50),
+                "project": st.column_config.TextColumn("Project", width=140),
+                "owner": st.column_config.TextColumn("Owner"),
+                "risk_id": st.column_config.TextColumn("ID"),
             },
+            height=300,
         )
 
 
@@ -177,26 +143,9 @@ def programme_table(rows: pl.DataFrame, key: str) -> str | None:
     """Programmes rolled up; a click opens one."""
     if withheld := rows["withheld_budgets"].sum():
         st.caption(f"Budgets excluding {withheld} withheld.")
-    event = st.dataframe(
-        rows.select(
-            "programme",
-            "active_projects",
-            "red",
-            "amber",
-            "green",
-            "watermelons",
-            "spi",
-            "cpi",
-            "budget",
-            "eac",
-        ),
-        hide_index=True,
-        placeholder=tables.MISSING,
-        width="stretch",
-        key=key,
-        on_select="rerun",
-        selection_mode="single-row",
-        column_config={
+    event = tables.show(
+        rows,
+        {
             "programme": st.column_config.TextColumn("Programme", width="medium"),
             "active_projects": st.column_config.NumberColumn("Projects"),
             "red": st.column_config.NumberColumn("Red"),
@@ -205,8 +154,11 @@ def programme_table(rows: pl.DataFrame, key: str) -> str | None:
             "watermelons": st.column_config.NumberColumn("Watermelons"),
             "spi": tables.ratio("SPI"),
             "cpi": tables.ratio("CPI"),
-            "budget": tables.money("Budget", currency=True),
-            "eac": tables.money("EAC", currency=True),
+            "budget": tables.money("Budget"),
+            "eac": tables.money("EAC"),
         },
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
     )
     return tables.selected_row(event, rows, "programme_id")

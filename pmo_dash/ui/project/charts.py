@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import plotly.graph_objects as go
 import polars as pl
 
@@ -37,6 +38,9 @@ def rag_strip(history: pl.DataFrame) -> go.Figure:
     return go.Figure([cells], theme.layout(150, margin={"l": 10, "r": 10, "t": 10, "b": 10}))
 
 
+MONEY_HOVER = "%{fullData.name}, %{x|%b %Y}: %{text}<extra></extra>"
+
+
 def s_curve(
     history: pl.DataFrame, budget: float | None, eac: float | None, forecast_finish: dt.date | None
 ) -> go.Figure:
@@ -46,17 +50,26 @@ def s_curve(
         go.Scatter(
             x=x,
             y=history["planned_value"].to_numpy(),
+            text=theme.money_text(history["planned_value"]),
+            hovertemplate=MONEY_HOVER,
             name="Planned value (PV)",
             line={"color": "#7f7f7f", "dash": "dash"},
         ),
         go.Scatter(
             x=x,
             y=history["earned_value"].to_numpy(),
+            text=theme.money_text(history["earned_value"]),
+            hovertemplate=MONEY_HOVER,
             name="Earned value (EV)",
             line={"color": ACCENT, "width": 3},
         ),
         go.Scatter(
-            x=x, y=history["actual_cost"].to_numpy(), name="Actual cost (AC)", line={"color": RED, "width": 3}
+            x=x,
+            y=history["actual_cost"].to_numpy(),
+            text=theme.money_text(history["actual_cost"]),
+            hovertemplate=MONEY_HOVER,
+            name="Actual cost (AC)",
+            line={"color": RED, "width": 3},
         ),
     ]
     last = history.drop_nulls("actual_cost").tail(1)
@@ -65,13 +78,17 @@ def s_curve(
             go.Scatter(
                 x=[last["period"][0], forecast_finish],
                 y=[last["actual_cost"][0], eac],
+                text=theme.money_text([last["actual_cost"][0], eac]),
+                hovertemplate=MONEY_HOVER,
                 name="Projected to EAC",
                 mode="lines+markers",
                 line={"color": RED, "dash": "dot"},
             )
         )
+    amounts = [history[c].to_numpy() for c in ("planned_value", "earned_value", "actual_cost")]
+    yaxis = theme.money_axis(*amounts, np.array([eac, budget], dtype=float), title="cumulative")
     if budget is None:  # withheld: no line, never a line at 0
-        return go.Figure(lines, theme.layout(340, yaxis=theme.axis(title="cumulative")))
+        return go.Figure(lines, theme.layout(340, yaxis=yaxis))
     budget_line = theme.line("y", budget) | {"line": {"color": GREEN, "dash": "dot"}}
     label = {
         "text": "Budget (BAC)",
@@ -82,9 +99,7 @@ def s_curve(
         "yanchor": "bottom",
         "showarrow": False,
     }
-    layout = theme.layout(
-        340, yaxis=theme.axis(title="cumulative"), shapes=[budget_line], annotations=[label]
-    )
+    layout = theme.layout(340, yaxis=yaxis, shapes=[budget_line], annotations=[label])
     return go.Figure(lines, layout)
 
 

@@ -97,20 +97,30 @@ def status(p: dict[str, Any]) -> None:
         ("Complete", fmt.reported(p["percent_complete"], "{:.0f}%".format), None),
         ("SPI", fmt.reported(p["spi"], fmt.ratio), "Earned value / planned value"),
         ("CPI", fmt.reported(p["cpi"], fmt.ratio), "Earned value / actual cost"),
-        ("Budget (BAC)", budget, "As at the latest return, after any re-baseline"),
-        ("EAC", fmt.reported(p["eac"], fmt.money), "Budget / CPI"),
         ("Slip (days)", fmt.reported(p["slip_days"], "{:+,}".format), _slip_help(p)),
+        (
+            "Budget",
+            budget,
+            "Budget at completion (BAC), as at the latest return, after any re-baseline",
+        ),
+        ("EAC", fmt.reported(p["eac"], fmt.money), "Estimate at completion: budget / CPI"),
+        ("Open high risks", f"{p['open_high_risks']}", None),
     ]
-    cells = st.columns(7)
-    for cell, (label, value, explained) in zip(cells, shown, strict=False):
-        cell.metric(label, value, border=True, help=explained)
-    cells[6].metric("Open high risks", f"{p['open_high_risks']}", border=True)
+    metric_rows(shown)
     if p["slip_days"] is not None and p["current_baseline_finish"] != p["baseline_finish"]:
         st.caption(
             f"Re-baselined: {p['slip_days']:+,} days against the current baseline finish "
             f"({fmt.day(p['current_baseline_finish'])}), {p['original_slip_days']:+,} against the original "
             f"({fmt.day(p['baseline_finish'])})."
         )
+
+
+def metric_rows(cards: list[tuple[str, str, str | None]], per_row: int = 4) -> None:
+    """Cards in rows of `per_row`: seven in one row cut "£1.06m" to "£1.…" at 1440 px."""
+    for start in range(0, len(cards), per_row):
+        row = cards[start : start + per_row]
+        for cell, (label, value, explained) in zip(st.columns(per_row), row, strict=False):
+            cell.metric(label, value, border=True, help=explained)
 
 
 def _slip_help(p: dict[str, Any]) -> str:
@@ -153,15 +163,15 @@ def lists(parts: dict[str, pl.DataFrame], p: dict[str, Any], returned: dict[str,
             "Top risks (as last reviewed)",
             parts["risks"].head(10),
             {
-                "risk_id": "Risk",
-                "title": "Title",
-                "likelihood": "L",
-                "impact": "I",
-                "exposure": "L×I",
-                "owner": "Owner",
-                "response": "Response",
-                "action_due": tables.date("Action due"),
-                "action_overdue": st.column_config.CheckboxColumn("Overdue"),
+                "title": st.column_config.TextColumn("Risk", width=170),
+                "likelihood": st.column_config.NumberColumn("L", width=35, help="Likelihood (1-5)"),
+                "impact": st.column_config.NumberColumn("I", width=35, help="Impact (1-5)"),
+                "exposure": st.column_config.NumberColumn("L × I", width=50),
+                "owner": st.column_config.TextColumn("Owner", width=110),
+                "action_due": tables.date("Action due", width=95),
+                "action_overdue": st.column_config.CheckboxColumn("Overdue", width=70),
+                "response": st.column_config.TextColumn("Response"),
+                "risk_id": st.column_config.TextColumn("ID"),
             },
             empty=empty("risks", p, returned),
         )
@@ -169,12 +179,12 @@ def lists(parts: dict[str, pl.DataFrame], p: dict[str, Any], returned: dict[str,
             "Change requests",
             parts["changes"],
             {
-                "change_id": "Change",
-                "raised_on": tables.date("Raised"),
-                "title": "Title",
-                "cost_impact": tables.money("Cost", currency=True),
-                "schedule_impact_days": st.column_config.NumberColumn("Days"),
-                "decision": "Decision",
+                "title": st.column_config.TextColumn("Change request", width=190),
+                "decision": st.column_config.TextColumn("Decision", width=80),
+                "cost_impact": tables.money("Cost", width=75),
+                "schedule_impact_days": st.column_config.NumberColumn("Days", width=55),
+                "raised_on": tables.date("Raised", width=95),
+                "change_id": st.column_config.TextColumn("ID"),
             },
             empty=empty("changes", p, returned),
         )
@@ -182,11 +192,11 @@ def lists(parts: dict[str, pl.DataFrame], p: dict[str, Any], returned: dict[str,
             "Compliance controls",
             parts["controls"],
             {
-                "framework": "Framework",
-                "control": "Control",
-                "state": "State",
-                "due_on": tables.date("Due"),
-                "overdue": st.column_config.CheckboxColumn("Overdue"),
+                "framework": st.column_config.TextColumn("Framework", width=90),
+                "control": st.column_config.TextColumn("Control", width=160),
+                "state": st.column_config.TextColumn("State", width=100),
+                "due_on": tables.date("Due", width=95),
+                "overdue": st.column_config.CheckboxColumn("Overdue", width=70),
             },
             empty=empty("controls", p, returned),
         )
@@ -195,13 +205,14 @@ def lists(parts: dict[str, pl.DataFrame], p: dict[str, Any], returned: dict[str,
             "Benefits (measured to date)",
             parts["benefits"],
             {
-                "benefit_id": "Benefit",
-                "name": "Name",
-                "kind": "Kind",
-                "planned_value": tables.money("Planned"),
-                "actual_value": tables.money("Actual"),
-                "realisation": tables.share("Realised"),
-                "owner": "Owner",
+                "name": st.column_config.TextColumn("Benefit", width=160),
+                "realisation": tables.share("Realised", width=90),
+                "planned_value": tables.quantity("Planned", width=70),
+                "actual_value": tables.quantity("Actual", width=70),
+                "unit": st.column_config.TextColumn("Unit", width=70),
+                "kind": st.column_config.TextColumn("Kind", width=100),
+                "owner": st.column_config.TextColumn("Owner"),
+                "benefit_id": st.column_config.TextColumn("ID"),
             },
             empty=empty("benefits", p, returned),
         )
@@ -209,12 +220,12 @@ def lists(parts: dict[str, pl.DataFrame], p: dict[str, Any], returned: dict[str,
             "Its own lessons",
             parts["lessons"],
             {
-                "lesson_id": "Lesson",
-                "logged_on": tables.date("Logged"),
-                "category": "Category",
-                "title": "Title",
-                "effect": "Effect",
-                "state": "State",
+                "title": st.column_config.TextColumn("Lesson", width=180),
+                "effect": st.column_config.TextColumn("Effect", width=75),
+                "state": st.column_config.TextColumn("State", width=80),
+                "category": st.column_config.TextColumn("Category", width=100),
+                "logged_on": tables.date("Logged", width=95),
+                "lesson_id": st.column_config.TextColumn("ID"),
             },
             empty=empty("lessons", p, returned),
         )
@@ -222,11 +233,11 @@ def lists(parts: dict[str, pl.DataFrame], p: dict[str, Any], returned: dict[str,
             "Stage gates",
             parts["gates"],
             {
-                "gate": "Gate",
-                "planned_on": tables.date("Planned"),
-                "passed_on": tables.date("Passed"),
-                "decision": "Decision",
-                "overdue": st.column_config.CheckboxColumn("Overdue"),
+                "gate": st.column_config.TextColumn("Gate", width=50),
+                "decision": st.column_config.TextColumn("Decision", width=80),
+                "planned_on": tables.date("Planned", width=95),
+                "passed_on": tables.date("Passed", width=95),
+                "overdue": st.column_config.CheckboxColumn("Overdue", width=70),
             },
             empty=empty("gates", p, returned),
         )
@@ -238,12 +249,12 @@ def matches(rows: pl.DataFrame) -> None:
         "Matching lessons",
         rows,
         {
-            "lesson_id": "Lesson",
-            "title": st.column_config.TextColumn("Lesson", width="medium"),
-            "department": "From",
-            "effect": "Effect",
-            "risk": st.column_config.TextColumn("Speaks to risk", width="medium"),
-            "shared_words": "Shared words",
+            "title": st.column_config.TextColumn("Lesson", width=170),
+            "risk": st.column_config.TextColumn("Speaks to risk", width=160),
+            "department": st.column_config.TextColumn("From", width=120),
+            "effect": st.column_config.TextColumn("Effect", width=75),
             "recommendation": st.column_config.TextColumn("Recommendation", width="medium"),
+            "shared_words": st.column_config.TextColumn("Shared words"),
+            "lesson_id": st.column_config.TextColumn("ID"),
         },
     )

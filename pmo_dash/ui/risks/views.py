@@ -22,21 +22,22 @@ def heat_cell(event) -> tuple[int, int] | None:
 
 def risk_columns(*extra: str) -> dict[str, Any]:
     """How a list of risks reads, whichever list it is."""
+    # Widths that fit a half-width list at 1280 px: the risk, where it is, who owns it, by when.
     columns = {
-        "risk_id": st.column_config.TextColumn("Risk"),
-        "title": st.column_config.TextColumn("Title", width="medium"),
-        "project": st.column_config.TextColumn("Project"),
-        "department": st.column_config.TextColumn("Department"),
-        "likelihood": st.column_config.NumberColumn("L"),
-        "impact": st.column_config.NumberColumn("I"),
-        "exposure": st.column_config.NumberColumn("L × I"),
-        "was": st.column_config.TextColumn("Was"),
-        "now": st.column_config.TextColumn("Now"),
-        "rise": st.column_config.NumberColumn("Rise"),
-        "owner": st.column_config.TextColumn("Owner"),
+        "risk_id": st.column_config.TextColumn("ID"),
+        "title": st.column_config.TextColumn("Risk", width=170),
+        "project": st.column_config.TextColumn("Project", width=130),
+        "department": st.column_config.TextColumn("Department", width=130),
+        "likelihood": st.column_config.NumberColumn("L", width=35),
+        "impact": st.column_config.NumberColumn("I", width=35),
+        "exposure": st.column_config.NumberColumn("L × I", width=50, help="Likelihood × impact"),
+        "was": st.column_config.TextColumn("Was", width=60),
+        "now": st.column_config.TextColumn("Now", width=60),
+        "rise": st.column_config.NumberColumn("Rise", width=50),
+        "owner": st.column_config.TextColumn("Owner", width=100),
         "response": st.column_config.TextColumn("Response"),
-        "action_due": tables.date("Action due"),
-        "days_overdue": st.column_config.NumberColumn("Days overdue"),
-        "action_overdue": st.column_config.CheckboxColumn("Overdue"),
+        "action_due": tables.date("Action due", width=95),
+        "days_overdue": st.column_config.NumberColumn("Days overdue", width=95),
+        "action_overdue": st.column_config.CheckboxColumn("Overdue", width=70),
     }
     return {k: columns[k] for k in extra}

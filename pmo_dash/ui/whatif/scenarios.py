@@ -106,15 +106,16 @@ def saved(user: User, user_scope: tuple[str, ...], candidates: pl.DataFrame) -> 
             for label, s in by_label.items()
         ]
     )
-    st.dataframe(
+    tables.show(
         table,
-        hide_index=True,
-        placeholder=tables.MISSING,
-        column_config={
+        {
+            "scenario": st.column_config.TextColumn("Scenario", width="medium"),
+            "author": st.column_config.TextColumn("Author"),
             "saved": st.column_config.DatetimeColumn("Saved (UTC)", format="D MMM YYYY, HH:mm"),
+            "funded": st.column_config.NumberColumn("Funded"),
             "cost": tables.money("Cost"),
             "score": st.column_config.NumberColumn("Score", format="%.1f"),
-            "warehouse": "Made on warehouse",
+            "warehouse": st.column_config.TextColumn("Made on warehouse"),
         },
     )
     left, right = st.columns(2, gap="large")
@@ -189,18 +190,17 @@ def compare(scenarios: dict[str, Scenario], candidates: pl.DataFrame) -> None:
         {"": list(figures)}
         | {label: [shown(s) for shown in figures.values()] for label, s in scenarios.items()}
     )
-    st.dataframe(side, hide_index=True, placeholder=tables.MISSING)
+    tables.show(side, {"": st.column_config.TextColumn("", width="medium")} | {s: s for s in scenarios})
     funded = {label: set(s.funded) for label, s in scenarios.items()}
     differ = sorted(set.union(*funded.values()) - set.intersection(*funded.values()))
     st.markdown(f"**Projects funded in some but not all ({len(differ)})**")
     if differ:
         names = dict(zip(candidates["project_id"], candidates["project"], strict=True))
-        st.dataframe(
+        tables.show(
             pl.DataFrame(
                 {"project_id": differ, "project": [names.get(p, "(no longer a candidate)") for p in differ]}
                 | {name: [p in ids for p in differ] for name, ids in funded.items()}
             ),
-            hide_index=True,
-            placeholder=tables.MISSING,
-            column_config={name: st.column_config.CheckboxColumn(name) for name in funded},
+            {"project_id": "ID", "project": st.column_config.TextColumn("Project", width="medium")}
+            | {name: st.column_config.CheckboxColumn(name) for name in funded},
         )

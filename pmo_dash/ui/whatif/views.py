@@ -125,12 +125,9 @@ def ranked(result: Outcome) -> None:
         "eac",
         "funded_now",
     )
-    st.dataframe(
+    tables.show(
         shown,
-        hide_index=True,
-        placeholder=tables.MISSING,
-        height=min(420, 38 + 35 * shown.height),
-        column_config={
+        {
             "rank": st.column_config.NumberColumn("Rank", width="small"),
             "decision": "Decision",
             "funded": st.column_config.CheckboxColumn("Funded"),
@@ -145,6 +142,7 @@ def ranked(result: Outcome) -> None:
             "eac": tables.money("EAC"),
             "funded_now": st.column_config.CheckboxColumn("Funded now"),
         },
+        height=min(420, 38 + 35 * shown.height),
     )
 
 
@@ -181,13 +179,7 @@ def changes(result: Outcome) -> None:
         if frame.is_empty():
             st.caption(empty)
         else:
-            st.dataframe(
-                frame.select(*columns),
-                hide_index=True,
-                placeholder=tables.MISSING,
-                column_config=columns,
-                height=min(320, 38 + 35 * frame.height),
-            )
+            tables.show(frame, columns, height=min(320, 38 + 35 * frame.height))
 
 
 def effects(result: Outcome, departments: dict[str, str]) -> None:

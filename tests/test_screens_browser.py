@@ -1,0 +1,93 @@
+"""The demo portfolio in Chromium at the widths executives use (issue 14): every KPI card shows its whole
+value and label, and no table cell reads "None". One server, one browser, one login per user."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmo_dash.intake.build import build
+from pmo_dash.settings import Settings
+from tests.browser import ROOT, chromium_page, require_chromium, settle, streamlit_server
+from tests.test_browser import wait_for_cookie
+
+pytestmark = pytest.mark.browser
+
+SIZES = [(1280, 800), (1440, 900)]
+# The drill path in the demo: Finance, its first programme, and one of its active projects.
+PAGES = ["", "department?department=FIN", "programme?programme=FIN-PG01", "project?project=FIN-P0028"]
+
+# A card is cut when any text in its label or value is wider than its box (the ellipsis shows then).
+CUT_CARDS = """() => [...document.querySelectorAll('[data-testid="stMetric"]')].flatMap(card =>
+    [...card.querySelectorAll('[data-testid="stMetricLabel"] *, [data-testid="stMetricValue"] *')]
+        .filter(el => el.scrollWidth > el.clientWidth + 1)
+        .map(el => card.innerText.split('\\n').slice(0, 2).join(' ')))"""
+# The data grid's accessible table holds the cells drawn on its canvas (the rows and columns in view).
+CELLS = """() => [...document.querySelectorAll('[data-testid="stDataFrame"] table [role="gridcell"]')]
+    .map(cell => cell.textContent)"""
+CARDS = """() => document.querySelectorAll('[data-testid="stMetric"]').length"""
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    require_chromium()
+    out = tmp_path_factory.mktemp("demo")
+    settings = Settings(data_dir=out)
+    build(settings, ROOT / "data" / "sample", out / "warehouse.duckdb", out / "report.csv")
+    env = {
+        "PMO_WAREHOUSE": str(out / "warehouse.duckdb"),
+        "PMO_SOURCE_DIR": str(ROOT / "data" / "sample"),
+        "PMO_REPORT": str(out / "report.csv"),
+        "PMO_DEMO": "true",
+        "PMO_USERS_FILE": str(out / "no-users.yaml"),
+        "PMO_SCENARIOS": str(out / "scenarios.sqlite"),
+        "PMO_SESSIONS": str(out / "sessions.sqlite"),
+    }
+    with streamlit_server(env) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser_page():
+    with chromium_page(*SIZES[0]) as page:
+        yield page
+
+
+def log_in(page, url: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(url)
+    page.get_by_role("button", name="Log in").wait_for(timeout=60_000)
+    settle(page)
+    page.get_by_role("textbox", name="Username").fill(username)
+    page.get_by_role("textbox", name="Password").fill(f"demo-{username}")
+    page.get_by_role("button", name="Log in").click()
+    page.locator('[data-testid="stMetric"]').first.wait_for(timeout=60_000)
+    wait_for_cookie(page, "pmo_dash_auth_demo")  # so that a link opened next keeps the login
+
+
+def open_page(page, url: str) -> None:
+    """A link opened in the logged-in browser."""
+    page.goto(url)
+    page.locator('[data-testid="stMetric"]').first.wait_for(timeout=60_000)
+    settle(page)
+
+
+@pytest.mark.parametrize("username", ["exec", "fin_head"])
+def test_no_card_is_cut_and_no_cell_says_none(demo_server, browser_page, username):
+    page = browser_page
+    page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
+    log_in(page, demo_server, username)
+    found, read = {}, 0
+    for path in PAGES:
+        open_page(page, f"{demo_server}/{path}")
+        for width, height in SIZES:
+            page.set_viewport_size({"width": width, "height": height})
+            page.wait_for_timeout(300)  # the layout follows the new width
+            cards, cut, cells = page.evaluate(CARDS), page.evaluate(CUT_CARDS), page.evaluate(CELLS)
+            found[f"{path or 'enterprise'} at {width}"] = (cards, cut, [c for c in cells if "None" in c])
+            read += len(cells)
+        page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
+    # Controls: the cards were drawn, and the tables' cells were read.
+    assert all(cards >= 7 for cards, _, _ in found.values()), found
+    assert read > 100, read
+    assert {k: cut for k, (_, cut, _) in found.items() if cut} == {}
+    assert {k: none for k, (_, _, none) in found.items() if none} == {}
