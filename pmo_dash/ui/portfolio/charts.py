@@ -134,32 +134,54 @@ def reporting_compliance(compliance: pl.DataFrame, cut: Thresholds) -> go.Figure
 
 
 def trends(trend: pl.DataFrame) -> go.Figure:
-    """SPI and CPI over the periods, beside the share Red and reporting compliance."""
+    """SPI and CPI over the periods, beside the share Red and reporting compliance. What no return in
+    view carries is not drawn (no bare axes): without SPI or CPI, the right-hand chart alone, titled
+    with what is missing; without evidence, reporting compliance alone."""
     x = theme.period_names(trend["period"])
-    lines = [
-        go.Scatter(x=x, y=trend["spi"].to_numpy(), name="SPI", line={"color": theme.ACCENT, "width": 3}),
-        go.Scatter(x=x, y=trend["cpi"].to_numpy(), name="CPI", line={"color": "#8c564b", "width": 3}),
-        go.Scatter(
-            x=x,
-            y=trend["share_red"].to_numpy(),
-            name="Red on evidence",
-            xaxis="x2",
-            yaxis="y2",
-            line={"color": RED, "width": 3},
+    earned = not (trend["spi"].is_null().all() and trend["cpi"].is_null().all())
+    judged = not trend["share_red"].is_null().all()
+    right = "x2" if earned else "x"
+    shares = [
+        *(
+            [
+                go.Scatter(
+                    x=x,
+                    y=trend["share_red"].to_numpy(),
+                    name="Red on evidence",
+                    xaxis=right,
+                    yaxis=right.replace("x", "y"),
+                    line={"color": RED, "width": 3},
+                )
+            ]
+            if judged
+            else []
         ),
         go.Scatter(
             x=x,
             y=trend["reporting_compliance"].to_numpy(),
             name="Reporting compliance",
-            xaxis="x2",
-            yaxis="y2",
+            xaxis=right,
+            yaxis=right.replace("x", "y"),
             line={"color": "#7f7f7f", "width": 2, "dash": "dash"},
         ),
     ]
+    if not earned:
+        missing = "SPI and CPI not reported" + ("" if judged else "; no evidence to judge Red on")
+        return go.Figure(
+            shares,
+            theme.layout(
+                300,
+                title={"text": f"Reporting compliance ({missing})", "font": {"size": 13}},
+                yaxis=theme.axis(tickformat=theme.SHARE, range=[0, 1.05]),
+            ),
+        )
+    lines = [
+        go.Scatter(x=x, y=trend["spi"].to_numpy(), name="SPI", line={"color": theme.ACCENT, "width": 3}),
+        go.Scatter(x=x, y=trend["cpi"].to_numpy(), name="CPI", line={"color": "#8c564b", "width": 3}),
+        *shares,
+    ]
     sides = theme.side_by_side(("Schedule and cost performance", "Red on evidence, and reporting"), 0.08)
     sides["yaxis2"] |= {"tickformat": theme.SHARE, "range": [0, 1.05]}
-    if trend["spi"].is_null().all() and trend["cpi"].is_null().all():
-        sides["annotations"].append(theme.note("SPI and CPI not reported", x=sides["xaxis"]["domain"][1] / 2))
     return go.Figure(lines, theme.layout(300, shapes=[theme.line("y", 1)], **sides))
 
 

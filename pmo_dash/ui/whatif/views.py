@@ -12,6 +12,13 @@ from pmo_dash.ui import fmt, tables
 from pmo_dash.ui.whatif import charts
 from pmo_dash.whatif.outcome import Outcome
 
+NO_BENEFITS = "no project in view gives an expected benefit (the projects return's `expected_benefit`)."
+
+
+def benefits_reported(result) -> bool:
+    """Whether any project, funded now or in the scenario, brings an expected benefit to count."""
+    return bool(result.benefits["now"].max() or result.benefits["scenario"].max())
+
 
 def headline(result: Outcome) -> None:
     """The numbers the board reads first: funded, cost against the envelope, score, benefits, capacity."""
@@ -44,10 +51,11 @@ def headline(result: Outcome) -> None:
     benefit_now, benefit = (float(result.benefits[c].max() or 0.0) for c in ("now", "scenario"))
     cols[3].metric(
         "Expected benefit",
-        fmt.money(benefit),
-        delta=f"{fmt.money(benefit - benefit_now)} on now",
+        fmt.money(benefit) if benefits_reported(result) else "not reported",
+        delta=f"{fmt.money(benefit - benefit_now)} on now" if benefits_reported(result) else None,
         delta_color="normal" if benefit != benefit_now else "off",
         border=True,
+        help=None if benefits_reported(result) else NO_BENEFITS,
     )
     over = result.capacity.filter(pl.col("over")).height
     known = not result.capacity.filter(pl.col("capacity_fte").is_not_null()).is_empty()
@@ -210,5 +218,8 @@ def effects(result: Outcome, departments: dict[str, str]) -> None:
         )
         st.plotly_chart(charts.capacity(result.capacity))
     st.subheader("Benefits over time")
+    if not benefits_reported(result):
+        st.caption(f"Not reported: {NO_BENEFITS}")
+        return
     st.caption("Expected benefit, counted from each project's (shocked) finish month, cumulative.")
     st.plotly_chart(charts.benefits(result.benefits))
