@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, filters, shell
+from pmo_dash.ui import drill, filters, missing, shell
 from pmo_dash.ui.portfolio import cards, charts, projects, views
 
 shell.guard()
@@ -12,9 +12,12 @@ if (level := drill.department(shell.current(), shell.user_scope())) is None:
 here, department = level.filters, level.facts["department_id"]
 
 drill.heading(level, "Department PMO")
-cards.kpi_cards(data.portfolio.kpi_trend(here), here.as_of)
+trend = data.portfolio.kpi_trend(here)
+cards.kpi_cards(trend, here.as_of, risks=missing.returned(("risks",), here.scope))
 
-if project := views.watermelons(data.portfolio.watermelons(here), key="watermelons"):
+if project := views.watermelons(
+    data.portfolio.watermelons(here), key="watermelons", judged=cards.judged(trend, here.as_of)
+):
     drill.open_project(project)
 
 st.subheader("Programmes")

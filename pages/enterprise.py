@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, filters, fmt, header, shell
+from pmo_dash.ui import drill, filters, fmt, header, missing, shell
 from pmo_dash.ui.portfolio import cards, charts, views
 
 shell.guard()
@@ -12,18 +12,23 @@ f = shell.current()
 st.title(fmt.plain(header.portfolio_title(shell.user(), data.portfolio.departments(shell.user_scope()))))
 header.caption(f, f"{len(f.scope)} department{'' if len(f.scope) == 1 else 's'}")
 drill.breadcrumb([drill.enterprise_crumb()])
-cards.kpi_cards(data.portfolio.kpi_trend(f), f.as_of)
+trend = data.portfolio.kpi_trend(f)
+cards.kpi_cards(trend, f.as_of, risks=missing.returned(("risks",), f.scope))
 
-if project := views.watermelons(data.portfolio.watermelons(f), key="watermelons"):
+if project := views.watermelons(
+    data.portfolio.watermelons(f), key="watermelons", judged=cards.judged(trend, f.as_of)
+):
     drill.open_project(project)
 
 left, right = st.columns(2)
 with left:
     st.subheader("RAG by department")
-    basis = st.segmented_control("Judged on", ["Evidence", "Reported"], default="Evidence", key="rag_basis")
+    # Opens on the evidence, unless no return in view carries any: then on the ratings as reported.
+    first = "Evidence" if cards.judged(trend, f.as_of) else "Reported"
+    basis = st.segmented_control("Judged on", ["Evidence", "Reported"], default=first, key="rag_basis")
     mix = data.portfolio.rag_mix(f)
-    views.rating_note(mix, basis or "Evidence")
-    if department := drill.clicked(charts.rag_mix(mix, basis or "Evidence"), key="rag_mix"):
+    views.rating_note(mix, basis or first)
+    if department := drill.clicked(charts.rag_mix(mix, basis or first), key="rag_mix"):
         drill.open_department(department)
 with right:
     st.subheader("Reporting compliance")

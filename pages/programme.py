@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, shell
+from pmo_dash.ui import drill, missing, shell
 from pmo_dash.ui.portfolio import cards, charts, projects, views
 
 shell.guard()
@@ -14,9 +14,12 @@ here, this = level.filters, level.facts
 drill.heading(
     level, f"Programme of {this['department']}" + (f", sponsor {this['sponsor']}" if this["sponsor"] else "")
 )
-cards.kpi_cards(data.portfolio.kpi_trend(here), here.as_of)
+trend = data.portfolio.kpi_trend(here)
+cards.kpi_cards(trend, here.as_of, risks=missing.returned(("risks",), here.scope))
 
-if project := views.watermelons(data.portfolio.watermelons(here), key="watermelons"):
+if project := views.watermelons(
+    data.portfolio.watermelons(here), key="watermelons", judged=cards.judged(trend, here.as_of)
+):
     drill.open_project(project)
 
 st.subheader("Projects")

@@ -23,7 +23,10 @@ def submit_server(fixture_settings, tmp_path_factory):
     require_chromium()
     out = tmp_path_factory.mktemp("browser_submit")
     settings = Settings(
-        source_dir=copy_fixture(out / "returns"), data_dir=out, warehouse=out / "warehouse.duckdb"
+        source_dir=copy_fixture(out / "returns"),
+        data_dir=out,
+        warehouse=out / "warehouse.duckdb",
+        report=out / "report.csv",
     )
     build(settings)
     env = {

@@ -83,3 +83,15 @@ def test_each_year_on_the_enterprise_page_equals_the_raw_file(uk_app, year):
     for name in [*FIVE.values(), "Not reported"]:
         drawn = {d: n for d, n in bars.get(name, {}).items() if n}
         assert drawn == {d: n for d, n in zip(want["department"], want[name], strict=True) if n}, name
+
+
+def test_what_the_uk_files_do_not_carry_is_said_not_shown_as_zero(uk_app):
+    """The GMPP gives no risks and no earned value or slip: no count of 0 high risks, no all-clear on
+    watermelons, no column of 0 Red on evidence; the ratings chart opens on the ratings as published."""
+    at = app(as_of="Mar 2023")
+    assert metrics(at)["High risks"] == ("not reported", None)
+    assert any(c.value.startswith("Not judged: no return in view carries SPI, CPI or slip") for c in at.caption)
+    assert not at.success
+    assert at.segmented_control(key="rag_basis").value == "Reported"
+    [table] = [d.value for d in at.dataframe if "withheld_budgets" in d.value.columns]
+    assert table["evidence_red"].isna().all() and table["reported_red"].sum() > 0

@@ -26,8 +26,14 @@ ADMIN = User("admin", "Admin", ("admin",), ())
 @pytest.fixture
 def settings(tmp_path) -> Settings:
     out = tmp_path / "out"
+    # Every path of its own: Settings also reads the session's PMO_* variables (the shared warehouse).
     return Settings(
-        source_dir=copy_fixture(tmp_path / "returns"), data_dir=out, warehouse=out / "warehouse.duckdb"
+        source_dir=copy_fixture(tmp_path / "returns"),
+        data_dir=out,
+        warehouse=out / "warehouse.duckdb",
+        report=out / "report.csv",
+        scenarios=out / "scenarios.sqlite",
+        submissions_dir=out / "submissions",
     )
 
 

@@ -173,7 +173,10 @@ def hostile(tmp_path_factory) -> Settings:
         .alias("budget"),
     )
     projects.write_csv(source / "FIN" / "projects.csv")
-    settings = Settings(data_dir=out, source_dir=source)
+    # Its own warehouse and report: Settings also reads the session's PMO_WAREHOUSE (the shared one).
+    settings = Settings(
+        data_dir=out, source_dir=source, warehouse=out / "warehouse.duckdb", report=out / "report.csv"
+    )
     build(settings)
     return settings
 

@@ -17,7 +17,12 @@ COMPARE = "compare"  # URL key of the KPI comparison
 BASELINES = ["previous period", "previous quarter-end"]
 
 
-def kpi_cards(trend: pl.DataFrame, as_of: dt.date) -> None:
+def judged(trend: pl.DataFrame, as_of: dt.date) -> bool:
+    """Whether any project in view has an evidence RAG this period (a return carries SPI, CPI or slip)."""
+    return bool(trend.filter(pl.col("period") == as_of)["rated_projects"].sum())
+
+
+def kpi_cards(trend: pl.DataFrame, as_of: dt.date, *, risks: bool = True) -> None:
     """The headline numbers with their change since the chosen earlier period and a 12-period sparkline."""
     choice = st.segmented_control("Change since", BASELINES, default=BASELINES[0], key=COMPARE, **IN_LINK)
     now = trend.filter(pl.col("period") == as_of)
@@ -91,6 +96,14 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date) -> None:
         help=f"{current['red_projects']} of {current['rated_projects']} reporting projects are Red on "
         "SPI, CPI, slip or open high risks, whatever they reported",
     )
+    if not risks:  # no department in view returns risks: not a count of 0
+        cols[6].metric(
+            "High risks",
+            "not reported",
+            border=True,
+            help="No department in view returns risks (the `risks` return).",
+        )
+        return
     card(
         cols[6],
         "High risks",

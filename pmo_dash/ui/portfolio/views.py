@@ -53,9 +53,16 @@ def departments(rows: pl.DataFrame, key: str) -> str | None:
     return tables.selected_row(event, rows, "department_id")
 
 
-def watermelons(rows: pl.DataFrame, key: str) -> str | None:
-    """The projects reported Green but Red on evidence; returns the project a user clicked, if any."""
+def watermelons(rows: pl.DataFrame, key: str, *, judged: bool = True) -> str | None:
+    """The projects reported Green but Red on evidence; returns the project a user clicked, if any.
+    With no evidence in view (`judged` false) there is nothing to catch, and it says so, not all clear."""
     st.subheader(f"Watermelons: reported Green, Red on evidence ({rows.height})")
+    if rows.is_empty() and not judged:
+        st.caption(
+            "Not judged: no return in view carries SPI, CPI or slip, so no project can be Red on evidence "
+            "(status_reports: planned_value, earned_value, actual_cost, forecast_finish)."
+        )
+        return None
     if rows.is_empty():
         st.success("No project reports Green while its evidence is Red.")
         return None

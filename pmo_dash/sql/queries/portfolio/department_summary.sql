@@ -1,6 +1,7 @@
 -- department_summary: one row per department within the filters with projects active in the period:
 -- how many, their budget (leaving out, and counting, the withheld ones; null when none is stated,
--- never 0), how many are reported Red (three colours: Amber/Red counts as Red) and Red on evidence,
+-- never 0), how many are reported Red (three colours: Amber/Red counts as Red) and Red on evidence
+-- (null when none is judged),
 -- and the share reported within the department's cadence window (as reporting_compliance.sql).
 select
     p.department_id,
@@ -10,7 +11,8 @@ select
     sum(p.budget) as budget,
     count(*) filter (where p.budget_withheld) as withheld_budgets,
     count(*) filter (where three_colour(p.reported_rating) = 'Red') as reported_red,
-    count(*) filter (where p.evidence_rag = 'Red') as evidence_red,
+    -- None judged (no return carries SPI, CPI or slip): not reported, never 0.
+    case when count(p.evidence_rag) > 0 then count(*) filter (where p.evidence_rag = 'Red') end as evidence_red,
     reporting_compliance(p.reported_this_period) as reporting_compliance
 from scoped_projects($scope, $programme, $objective) as p
 inner join stg_departments as d on p.department_id = d.department_id
