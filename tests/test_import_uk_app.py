@@ -90,7 +90,9 @@ def test_what_the_uk_files_do_not_carry_is_said_not_shown_as_zero(uk_app):
     watermelons, no column of 0 Red on evidence; the ratings chart opens on the ratings as published."""
     at = app(as_of="Mar 2023")
     assert metrics(at)["High risks"] == ("not reported", None)
-    assert any(c.value.startswith("Not judged: no return in view carries SPI, CPI or slip") for c in at.caption)
+    assert any(
+        c.value.startswith("Not judged: no return in view carries SPI, CPI or slip") for c in at.caption
+    )
     assert not at.success
     assert at.segmented_control(key="rag_basis").value == "Reported"
     [table] = [d.value for d in at.dataframe if "withheld_budgets" in d.value.columns]
