@@ -340,3 +340,32 @@ def test_a_rebuild_past_its_memory_limit_stops_and_the_old_warehouse_serves(sett
         "raise the limit."
     ]
     assert fixture_settings.warehouse.read_bytes() == before
+
+
+def test_a_budget_a_thousand_times_off_its_departments_median_is_kept_and_flagged(settings):
+    # FIN's budgets are 1,000, 2,000 and 300 (median 1,000); written in pence, FIN-P6's 300 becomes
+    # 300,000,000: 300,000 times the median. The project is kept, and the report says to check it.
+    path = settings.source_dir / "FIN" / "projects.csv"
+    path.write_text(path.read_text().replace(",,,300,,no,", ",,,300000000,,no,"))
+    result = build(settings)
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        assert con.execute("select budget from raw_projects where project_id = 'FIN-P6'").fetchone() == (3e8,)
+        flagged = con.execute(
+            "select file, row, \"column\", value, rule, message from validation_problems where rule = 'scale'"
+        ).fetchall()
+    # The median of 1,000, 2,000 and 300,000,000 is 2,000: FIN-P6 is 150,000 times it.
+    assert flagged == [
+        (
+            "FIN/projects.csv",
+            4,
+            "budget",
+            "300000000.00",
+            "scale",
+            "budget 300000000.00 is 150,000 times above its department's median budget (2000.00): kept, but "
+            "check its unit (pounds, thousands, millions)",
+        )
+    ]
+    with settings.report.open(newline="") as handle:
+        assert [r["rule"] for r in csv.DictReader(handle)].count("scale") == 1
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        assert con.execute("select count(*) from validation_problems").fetchone() == (result.problems,)

@@ -88,6 +88,14 @@ def build(
             progress("writing the warehouse")
             _load(con, found, settings, source)
             _create(con, "submission_sources", lineage)
+            if not (warned := con.sql(sql.check("budget_scale")).pl()).is_empty():
+                # Kept, and flagged: the report and the warehouse's problems say so.
+                con.register("_warned", warned)
+                con.execute("insert into validation_problems by name select * from _warned")
+                con.unregister("_warned")
+                found.problems = pl.concat([found.problems, warned], how="diagonal_relaxed")
+                partial.unlink(missing_ok=True)
+                partial = write_report(found.problems, report)
             con.execute("checkpoint")
         os.replace(building, warehouse)
     except BaseException as err:

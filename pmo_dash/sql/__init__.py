@@ -5,6 +5,7 @@ staging/    build time: stg_<table>, one view per contract table (most written f
 marts/      build time: <domain>.sql, the only definition of each domain's measures
 queries/    read time: <domain>/<name>.sql, select and scope only, through the scoped macros
 templates/  the write side's reads: what a department's XLSX template is pre-filled with
+checks/     build time: warnings on rows kept (an amount that looks to be in the wrong unit)
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ MACRO_MARTS = ("benefits", "lessons")
 def load(name: str) -> str:
     """The text of `queries/<domain>/<name>.sql`."""
     return (HERE / "queries" / f"{name}.sql").read_text()
+
+
+@cache
+def check(name: str) -> str:
+    """The text of `checks/<name>.sql`: a build-time check whose rows are warnings in the report."""
+    return (HERE / "checks" / f"{name}.sql").read_text()
 
 
 @cache
