@@ -5,7 +5,8 @@ swaps it in; `isolated` runs a build in a process of its own; `scenarios` is the
 what-if scenarios (apart from the warehouse, so that they survive rebuilds); `imports` turns foreign
 exports into standard returns under a mapping file (`python -m pmo_dash import`); `submissions` takes
 the departments' uploaded returns (checked, previewed, stored append-only, then built from); `templates` makes
-the XLSX return a department fills, pre-filled from the warehouse, and the blank CSV per table.
+the XLSX return a department fills, pre-filled from the warehouse, and the blank CSV per table;
+`reporting_calendar` says per department and period whether its return came on time.
 
 The read side (`pmo_dash.db`, `pmo_dash.data`, the chart builders and views) never imports this
 package. The app reaches it only through the functions and types below, and the heavy parts
@@ -23,6 +24,10 @@ from pmo_dash.intake.templates import file_name as template_file_name
 from pmo_dash.intake.templates import workbook as template_workbook
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    import polars as pl
+
     from pmo_dash.auth.roles import User
     from pmo_dash.intake.isolated import Outcome
     from pmo_dash.intake.submissions import Manifest, Preview
@@ -42,6 +47,7 @@ __all__ = [
     "labelled",
     "rebuild",
     "rebuild_status",
+    "reporting_calendar",
     "source_files",
     "submission_history",
     "submit",
@@ -112,3 +118,14 @@ def submission_history(settings: Settings, user: User) -> list[Manifest]:
 
     store = SubmissionStore(settings.submissions_dir)
     return [m for m in store.listing() if user.may_submit(m.department_id)]
+
+
+def reporting_calendar(
+    settings: Settings, department_ids: list[str], today: dt.date, periods: int = 12
+) -> pl.DataFrame:
+    """Per department and period (the `periods` months ended before `today`): the due date, the status
+    (on time, late, resubmitted, missing, not yet due) and who submitted the first and latest version,
+    and when. Only returns submitted through the app count."""
+    from pmo_dash.intake.submissions import calendar
+
+    return calendar.reporting_calendar(settings, department_ids, today, periods)

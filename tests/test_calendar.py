@@ -1,0 +1,115 @@
+"""The reporting calendar (issue 13, part 5): due dates and statuses per department and period, from
+submissions stored at chosen times; every expectation worked out by hand from a 2026 calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import polars as pl
+import pytest
+
+from pmo_dash.intake import reporting_calendar
+from pmo_dash.intake.submissions.calendar import due, last_periods
+from pmo_dash.intake.submissions.store import MANIFEST, SubmissionStore
+from pmo_dash.settings import Settings
+
+TODAY = dt.date(2026, 12, 3)  # a Thursday: November's return (due Mon 7 Dec) is not yet due
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(submissions_dir=tmp_path / "submissions", due_working_days=5)
+
+
+def submitted(settings: Settings, department: str, period: str, user: str, at: str) -> None:
+    """A version stored as the app stores it, then dated `at` (UTC) as if submitted then."""
+    manifest = SubmissionStore(settings.submissions_dir).save(
+        department,
+        period,
+        user,
+        [("status_reports.csv", "status_reports.csv", b"x\n", ["status_reports"])],
+        {},
+    )
+    path = settings.submissions_dir / manifest.folder / MANIFEST
+    path.write_text(json.dumps(json.loads(path.read_text()) | {"submitted_at": at}))
+
+
+def test_due_dates_count_working_days_across_weekends():
+    assert due("2026-07", 5) == dt.date(2026, 8, 7)  # ends Fri 31 Jul: Mon 3 to Fri 7 Aug
+    assert due("2026-08", 5) == dt.date(2026, 9, 7)  # ends Mon 31 Aug: Tue 1 to Fri 4, Mon 7 Sep
+    assert due("2026-09", 5) == dt.date(2026, 10, 7)  # ends Wed 30 Sep: Thu 1, Fri 2, Mon 5 to Wed 7
+    assert due("2026-10", 5) == dt.date(2026, 11, 6)  # ends Sat 31 Oct: Mon 2 to Fri 6 Nov
+    assert due("2026-10", 1) == dt.date(2026, 11, 2)  # the Monday after the weekend
+    assert due("2026-11", 5) == dt.date(2026, 12, 7)  # ends Mon 30 Nov: Tue 1 to Fri 4, Mon 7 Dec
+    assert last_periods(TODAY, 12) == ["2025-12"] + [f"2026-{m:02d}" for m in range(1, 12)]
+
+
+def test_each_department_and_period_has_its_status_and_who_and_when(settings):
+    submitted(settings, "FIN", "2026-10", "fin_head", "2026-11-06T23:30:00Z")  # on its due date
+    submitted(settings, "FIN", "2026-09", "fin_head", "2026-10-08T09:00:00Z")  # a day after Wed 7 Oct
+    submitted(settings, "FIN", "2026-08", "fin_head", "2026-09-04T10:00:00Z")  # on time ...
+    submitted(settings, "FIN", "2026-08", "admin", "2026-09-20T12:00:00Z")  # ... then resubmitted
+    submitted(settings, "HR", "2026-10", "hr_head", "2026-11-09T08:00:00Z")  # late (due Fri 6 Nov) ...
+    submitted(settings, "HR", "2026-10", "hr_head", "2026-11-10T08:00:00Z")  # ... then resubmitted
+    submitted(settings, "FIN", "2026-12", "fin_head", "2026-12-02T08:00:00Z")  # the month not yet ended
+    found = reporting_calendar(settings, ["FIN", "HR"], TODAY)
+    assert found.height == 24
+    assert found.filter(pl.col("period") == "2026-12").is_empty()
+    recent = found.filter(pl.col("period") >= "2026-07").sort("department_id", "period")
+    assert recent.select("department_id", "period", "due", "status", "first_on_time", "versions").rows() == [
+        ("FIN", "2026-07", dt.date(2026, 8, 7), "missing", None, 0),
+        ("FIN", "2026-08", dt.date(2026, 9, 7), "resubmitted", True, 2),
+        ("FIN", "2026-09", dt.date(2026, 10, 7), "late", False, 1),
+        ("FIN", "2026-10", dt.date(2026, 11, 6), "on time", True, 1),
+        ("FIN", "2026-11", dt.date(2026, 12, 7), "not yet due", None, 0),
+        ("HR", "2026-07", dt.date(2026, 8, 7), "missing", None, 0),
+        ("HR", "2026-08", dt.date(2026, 9, 7), "missing", None, 0),
+        ("HR", "2026-09", dt.date(2026, 10, 7), "missing", None, 0),
+        ("HR", "2026-10", dt.date(2026, 11, 6), "resubmitted", False, 2),
+        ("HR", "2026-11", dt.date(2026, 12, 7), "not yet due", None, 0),
+    ]
+    utc = dt.UTC
+    assert recent.filter(pl.col("versions") > 0).select(
+        "department_id", "period", "first_by", "first_at", "latest_by", "latest_at"
+    ).rows() == [
+        (
+            "FIN",
+            "2026-08",
+            "fin_head",
+            dt.datetime(2026, 9, 4, 10, tzinfo=utc),
+            "admin",
+            dt.datetime(2026, 9, 20, 12, tzinfo=utc),
+        ),
+        (
+            "FIN",
+            "2026-09",
+            "fin_head",
+            dt.datetime(2026, 10, 8, 9, tzinfo=utc),
+            "fin_head",
+            dt.datetime(2026, 10, 8, 9, tzinfo=utc),
+        ),
+        (
+            "FIN",
+            "2026-10",
+            "fin_head",
+            dt.datetime(2026, 11, 6, 23, 30, tzinfo=utc),
+            "fin_head",
+            dt.datetime(2026, 11, 6, 23, 30, tzinfo=utc),
+        ),
+        (
+            "HR",
+            "2026-10",
+            "hr_head",
+            dt.datetime(2026, 11, 9, 8, tzinfo=utc),
+            "hr_head",
+            dt.datetime(2026, 11, 10, 8, tzinfo=utc),
+        ),
+    ]
+    # Earlier months: nothing submitted through the app, all past due.
+    assert set(found.filter(pl.col("period") < "2026-07")["status"]) == {"missing"}
+
+
+def test_with_no_repository_every_past_period_is_missing(settings):
+    found = reporting_calendar(settings, ["FIN"], dt.date(2026, 12, 8), periods=2)
+    assert found.select("period", "status").rows() == [("2026-10", "missing"), ("2026-11", "missing")]
