@@ -8,7 +8,7 @@ import streamlit as st
 from pmo_dash import data, intake
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import shell
-from pmo_dash.ui.intake import history, views
+from pmo_dash.ui.intake import calendar, history, views
 
 shell.guard()
 settings = get_settings()
@@ -20,7 +20,8 @@ st.caption(
     "kept as a new version, and the warehouse is rebuilt from the latest ones."
 )
 views.notice()
-if chosen := views.choose(user, data.portfolio.departments(shell.user_scope()), dt.date.today()):
+departments = data.portfolio.departments(shell.user_scope())
+if chosen := views.choose(user, departments, dt.date.today()):
     department, period = chosen
     views.templates(settings, department, period)
     files = views.uploads(settings.upload_limit_mb)
@@ -28,3 +29,4 @@ if chosen := views.choose(user, data.portfolio.departments(shell.user_scope()), 
         views.decide(settings, user, department, period, files)
     history.rebuild_status(settings)
     history.submissions(intake.submission_history(settings, user))
+    calendar.show(settings, views.allowed_departments(user, departments), dt.date.today())

@@ -12,7 +12,9 @@ import pytest
 from pmo_dash.intake import reporting_calendar
 from pmo_dash.intake.submissions.calendar import due, last_periods
 from pmo_dash.intake.submissions.store import MANIFEST, SubmissionStore
-from pmo_dash.settings import Settings
+from pmo_dash.settings import Settings, get_settings
+from pmo_dash.ui.intake.views import month_label
+from tests.test_app import app
 
 TODAY = dt.date(2026, 12, 3)  # a Thursday: November's return (due Mon 7 Dec) is not yet due
 
@@ -113,3 +115,39 @@ def test_each_department_and_period_has_its_status_and_who_and_when(settings):
 def test_with_no_repository_every_past_period_is_missing(settings):
     found = reporting_calendar(settings, ["FIN"], dt.date(2026, 12, 8), periods=2)
     assert found.select("period", "status").rows() == [("2026-10", "missing"), ("2026-11", "missing")]
+
+
+@pytest.fixture
+def calendar_app(fixture_settings, tmp_path):
+    """The app on the fixture warehouse, with a repository of its own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PMO_SUBMISSIONS_DIR", str(tmp_path / "submissions"))
+        get_settings.cache_clear()
+        yield get_settings()
+    get_settings.cache_clear()
+
+
+def test_the_submit_page_shows_a_pmo_head_their_own_departments_calendar(calendar_app):
+    today = dt.date.today()  # the page's today: the months are chosen relative to it
+    months = last_periods(today, 12)
+    on_time, resubmitted, missing = months[-3], months[-4], months[-5]
+    submitted(calendar_app, "FIN", on_time, "fin_head", f"{due(on_time, 5)}T10:00:00Z")
+    late = due(resubmitted, 5) + dt.timedelta(days=1)
+    submitted(calendar_app, "FIN", resubmitted, "fin_head", f"{late}T09:00:00Z")
+    submitted(calendar_app, "FIN", resubmitted, "admin", f"{late + dt.timedelta(days=1)}T09:00:00Z")
+    submitted(calendar_app, "HR", on_time, "hr_head", f"{due(on_time, 5)}T10:00:00Z")
+    at = app("submit", user="fin_head")
+    assert not at.exception, [e.message for e in at.exception]
+    assert "Reporting calendar" in [h.value for h in at.subheader]
+    [grid] = [d.value for d in at.dataframe if "department" in d.value.columns and d.value.shape[1] == 13]
+    assert grid["department"].tolist() == ["Finance (FIN)"]
+    assert list(grid.columns[1:]) == [month_label(p) for p in months]
+    cells = {column: list(grid[column][0]) for column in grid.columns[1:]}
+    assert cells[month_label(on_time)] == ["on time"]
+    assert cells[month_label(resubmitted)] == ["resubmitted, first late"]
+    assert cells[month_label(missing)] == ["missing"]
+    [who] = [d.value for d in at.dataframe if "first_by" in d.value.columns]
+    assert who[["department", "period", "versions", "first_by", "latest_by"]].values.tolist() == [
+        ["FIN", month_label(on_time), 1, "fin_head", "fin_head"],
+        ["FIN", month_label(resubmitted), 2, "fin_head", "admin"],
+    ]

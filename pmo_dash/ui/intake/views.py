@@ -37,11 +37,14 @@ def month_label(period: str) -> str:
     return dt.date.fromisoformat(f"{period}-01").strftime("%b %Y")
 
 
+def allowed_departments(user: User, departments: pl.DataFrame) -> pl.DataFrame:
+    """The departments this user may submit for (PMO head: their own; admin: all)."""
+    return departments.filter(pl.col("department_id").map_elements(user.may_submit, return_dtype=pl.Boolean))
+
+
 def choose(user: User, departments: pl.DataFrame, today: dt.date) -> tuple[str, str] | None:
     """The department and period to submit for, or None (said why) when the user may submit for none."""
-    allowed = departments.filter(
-        pl.col("department_id").map_elements(user.may_submit, return_dtype=pl.Boolean)
-    )
+    allowed = allowed_departments(user, departments)
     asked = st.query_params.get(DEPARTMENT)
     if asked and asked not in allowed["department_id"].to_list():
         # Kept until the user picks a department: the widget drops the link's value at once, and the
