@@ -111,3 +111,17 @@ def test_completeness_fields_are_optional_in_the_contract():
     tables = {t.name: t for t in TABLES}
     for table, names in fields.items():
         assert [n for n in names if tables[table].column(n).required] == []
+
+
+def test_the_admin_page_ranks_the_departments_by_data_quality(fixture_settings):
+    from tests.test_app import app
+
+    at = app("admin", user="admin")
+    assert not at.exception
+    table = at.dataframe[1].value  # after the users
+    # October (the latest period): People 85.6 (Green) above Finance 71.2 (Amber), as computed above.
+    assert table["department"].tolist() == ["People", "Finance"]
+    assert table["score"].tolist() == pytest.approx([100 * (11 + 45 + 15 * 6 / 11) / 75, 100 * 53.375 / 75])
+    assert table["honesty"].tolist() == pytest.approx([100, 60])
+    assert table["timeliness"].isna().all()
+    assert any("Timeliness is not measured yet" in c.value for c in at.caption)
