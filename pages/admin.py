@@ -4,7 +4,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import admin, shell
+from pmo_dash.ui import admin, quality, shell
 
 shell.guard()
 settings = get_settings()
@@ -23,3 +23,11 @@ admin.build_summary(data.intake.build_info(shell.user_scope()), settings)
 
 st.subheader("Users")
 admin.users_table(shell.auth(), settings)
+
+st.subheader("Data quality")
+periods = data.portfolio.periods(shell.user_scope())
+if periods:
+    scorecard = data.quality.scorecard(data.Filters(scope=shell.user_scope(), as_of=periods[0]))
+    quality.scorecard_table(scorecard, periods[0])
+else:
+    st.caption("No reporting period yet: nothing to score.")

@@ -96,6 +96,24 @@ class Thresholds(BaseModel):
     lessons_weight_reuse: float = Field(10, description="Weight of reuse in the lessons health score.")
     lessons_health_green: float = Field(70, description="A lessons health score at or above this is Green.")
     lessons_health_amber: float = Field(50, description="A lessons health score at or above this is Amber.")
+    quality_weight_timeliness: float = Field(
+        25, description="Weight of timeliness (returns on time) in the data-quality score."
+    )
+    quality_weight_completeness: float = Field(
+        15, description="Weight of completeness (optional fields filled) in the data-quality score."
+    )
+    quality_weight_validity: float = Field(
+        20, description="Weight of validity (rows not rejected) in the data-quality score."
+    )
+    quality_weight_honesty: float = Field(
+        25, description="Weight of honesty (no watermelons) in the data-quality score."
+    )
+    quality_weight_freshness: float = Field(
+        15,
+        description="Weight of freshness (status reported, not carried forward) in the data-quality score.",
+    )
+    quality_green: float = Field(80, description="A data-quality score at or above this is Green.")
+    quality_amber: float = Field(60, description="A data-quality score at or above this is Amber.")
     compliance_green: float = Field(
         0.95, description="Reporting compliance at or above this share is Green (below it, Amber)."
     )

@@ -1,0 +1,156 @@
+-- The data-quality scorecard of each department PMO (issue 13, part 6; README "Measures").
+
+-- quality_scorecard(scope, as_of): one row per department in scope per period (the 12 up to as_of,
+-- for the trend), each judged on the 12 periods up to it (its window): five components, each a
+-- share from 0 to 1 where 1 is best, and the 0-100 score weighting them (weights and RAG bands
+-- from the build's settings). A component with nothing to measure is null and drops out of the
+-- score, whose weights then re-normalise.
+--   timeliness    returns on time: not measured yet (it needs submission times), always null.
+--   completeness  filled cells / cells of the optional fields below, in the department's accepted
+--                 rows: its status returns for a period in the window, and its projects on the
+--                 portfolio (a project-period) in the window. Only the optional fields whose empty
+--                 value means "not stated": projects' sponsor, project_manager, objective_id,
+--                 expected_benefit, mandatory; status returns' scope_rag, resource_rag,
+--                 forecast_finish, stakeholder_satisfaction, summary. (Left out, because empty
+--                 means something: programme_id, a standalone project; actual_finish, not yet
+--                 delivered; compliance_tags, none in scope; delivery_confidence, overall_rag given
+--                 instead; a return's budget and baseline_finish, the project's.)
+--   validity      1 - rejected / rows read, over the department's files in this build
+--                 (ingest_runs): the same in every period until returns are stored per period.
+--   honesty       1 - watermelons / rated: among the department's active project-periods in the
+--                 window reported that period (each return judged once), those with both a
+--                 reported RAG and an evidence RAG are rated; a watermelon is reported Green, Red
+--                 on evidence.
+--   freshness     reported / active: the share of the department's active project-periods in the
+--                 window whose status was reported for that period, not carried forward (nor
+--                 missing).
+create macro quality_scorecard(scope, as_of) as table
+    with s as (select * from build_settings),
+
+    months as (
+        select period from periods where period <= as_of and period > as_of - interval 12 month
+    ),
+
+    -- Each period's window: the 12 periods up to it.
+    windows as (
+        select m.period, p.period as in_window
+        from months as m
+        inner join periods as p on p.period <= m.period and p.period > m.period - interval 12 month
+    ),
+
+    project_cells as (
+        select
+            w.period,
+            p.department_id,
+            5 as cells,
+            (p.sponsor is not null)::int + (p.project_manager is not null)::int
+            + (p.objective_id is not null)::int + (p.expected_benefit is not null)::int
+            + (p.mandatory is not null)::int as filled
+        from stg_projects as p
+        inner join (select distinct w.period, pp.project_id
+            from windows as w
+            inner join project_periods as pp on w.in_window = pp.period) as w
+            on p.project_id = w.project_id
+    ),
+
+    return_cells as (
+        select
+            w.period,
+            p.department_id,
+            5 as cells,
+            (r.scope_rag is not null)::int + (r.resource_rag is not null)::int
+            + (r.forecast_finish is not null)::int + (r.stakeholder_satisfaction is not null)::int
+            + (r.summary is not null)::int as filled
+        from stg_status_reports as r
+        inner join stg_projects as p on r.project_id = p.project_id
+        inner join windows as w on r.period = w.in_window
+    ),
+
+    completeness as (
+        select period, department_id, sum(filled)::bigint as filled_cells, sum(cells)::bigint as cells
+        from (select * from project_cells union all select * from return_cells)
+        group by period, department_id
+    ),
+
+    validity as (
+        select department_folder as department_id, sum(rows_read)::bigint as rows_read, sum(rejected)::bigint as rejected
+        from ingest_runs
+        where table_name is not null
+        group by department_folder
+    ),
+
+    delivery as (
+        select
+            w.period,
+            pp.department_id,
+            count(*) as active,
+            count(*) filter (where pp.reported_this_period) as reported,
+            count(*) filter (
+                where pp.reported_this_period and pp.reported_rag is not null and pp.evidence_rag is not null
+            ) as rated,
+            count(*) filter (where pp.reported_this_period and pp.is_watermelon) as watermelons
+        from windows as w
+        inner join project_periods as pp on w.in_window = pp.period
+        where pp.is_active
+        group by w.period, pp.department_id
+    ),
+
+    components as (
+        select
+            d.department_id,
+            d.name as department,
+            m.period,
+            coalesce(c.filled_cells, 0) as filled_cells,
+            coalesce(c.cells, 0) as cells,
+            coalesce(v.rows_read, 0) as rows_read,
+            coalesce(v.rejected, 0) as rejected,
+            coalesce(e.rated, 0) as rated,
+            coalesce(e.watermelons, 0) as watermelons,
+            coalesce(e.active, 0) as active,
+            coalesce(e.reported, 0) as reported,
+            null::double as timeliness,
+            c.filled_cells / nullif(c.cells, 0) as completeness,
+            1 - v.rejected / nullif(v.rows_read, 0) as validity,
+            1 - e.watermelons / nullif(e.rated, 0) as honesty,
+            e.reported / nullif(e.active, 0) as freshness
+        from stg_departments as d
+        cross join months as m
+        left join completeness as c on d.department_id = c.department_id and m.period = c.period
+        left join validity as v on d.department_id = v.department_id
+        left join delivery as e on d.department_id = e.department_id and m.period = e.period
+        where list_contains(scope, d.department_id)
+    ),
+
+    scored as (
+        select
+            c.*,
+            100 * (
+                coalesce(s.quality_weight_timeliness * c.timeliness, 0)
+                + coalesce(s.quality_weight_completeness * c.completeness, 0)
+                + coalesce(s.quality_weight_validity * c.validity, 0)
+                + coalesce(s.quality_weight_honesty * c.honesty, 0)
+                + coalesce(s.quality_weight_freshness * c.freshness, 0)
+            ) / nullif(
+                case when c.timeliness is null then 0 else s.quality_weight_timeliness end
+                + case when c.completeness is null then 0 else s.quality_weight_completeness end
+                + case when c.validity is null then 0 else s.quality_weight_validity end
+                + case when c.honesty is null then 0 else s.quality_weight_honesty end
+                + case when c.freshness is null then 0 else s.quality_weight_freshness end,
+                0
+            ) as score,
+            s.quality_green,
+            s.quality_amber
+        from components as c
+        cross join s
+    )
+
+    select
+        * exclude (quality_green, quality_amber),
+        case
+            when score is null then null
+            when score >= quality_green then 'Green'
+            when score >= quality_amber then 'Amber'
+            else 'Red'
+        end as rag
+    from scored
+    order by department, period;
