@@ -97,3 +97,16 @@ def test_what_the_uk_files_do_not_carry_is_said_not_shown_as_zero(uk_app):
     assert at.segmented_control(key="rag_basis").value == "Reported"
     [table] = [d.value for d in at.dataframe if "withheld_budgets" in d.value.columns]
     assert table["evidence_red"].isna().all() and table["reported_red"].sum() > 0
+
+
+def test_the_import_report_beside_the_returns_is_not_taken_for_a_misplaced_return(uk_app):
+    import duckdb
+
+    from pmo_dash.intake.imports.writer import REPORT
+    from pmo_dash.intake.ingest.read import IMPORT_REPORT
+
+    assert REPORT == IMPORT_REPORT and (uk_app.source_dir / REPORT).exists()
+    with duckdb.connect(str(uk_app.warehouse), read_only=True) as con:
+        assert con.execute(
+            "select count(*) from validation_problems where file like '%import_report%'"
+        ).fetchone() == (0,)

@@ -22,6 +22,7 @@ from pmo_dash.contract import BY_NAME
 from pmo_dash.intake.templates.guidance import is_guidance
 
 READABLE = {".csv", ".xlsx", ".parquet"}
+IMPORT_REPORT = "import_report.csv"  # what `python -m pmo_dash import` writes beside its returns
 INSTRUCTIONS = "instructions"  # the first sheet of a template (pmo_dash/intake/templates): never data
 ROW = "__row"  # row number as shown in the user's spreadsheet (header is row 1)
 FILE = "__file"  # path relative to the source folder
@@ -69,6 +70,8 @@ def discover(source: Path) -> list[SourceFile]:
         if any(part.startswith((".", "~$")) for part in parts):
             continue
         name = "/".join(parts)
+        if parts == (IMPORT_REPORT,):  # the import's account of the returns beside it: not a return
+            continue
         if len(parts) != 2:
             misplaced = SourceFile(path, name, None, parts[0] if len(parts) > 1 else "")
             misplaced.problems.append(
