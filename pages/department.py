@@ -33,7 +33,7 @@ if project := projects.projects_table(
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Trends over the last 12 periods")
-    st.plotly_chart(charts.trends(data.portfolio.kpi_trend(here).tail(12)))
+    st.plotly_chart(charts.trends(trend.tail(12)))
 with right:
     st.subheader("Schedule and cost performance")
     scatter = data.portfolio.project_scatter(here)

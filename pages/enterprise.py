@@ -61,7 +61,7 @@ if not views.not_reported(scatter, ("spi",), views.NO_SCATTER):
         drill.open_project(project)
 
 st.subheader("Trends over the last 12 periods")
-st.plotly_chart(charts.trends(data.portfolio.kpi_trend(f).tail(12)))
+st.plotly_chart(charts.trends(trend.tail(12)))
 
 st.subheader("Changed since")
 if since := filters.since_picker(data.portfolio.periods(f.scope), f.as_of):

@@ -29,4 +29,4 @@ if project := projects.projects_table(
     drill.open_project(project)
 
 st.subheader("Trends over the last 12 periods")
-st.plotly_chart(charts.trends(data.portfolio.kpi_trend(here).tail(12)))
+st.plotly_chart(charts.trends(trend.tail(12)))

@@ -29,4 +29,9 @@ if chosen := views.choose(user, departments, dt.date.today()):
         views.decide(settings, user, department, period, files)
     history.rebuild_status(settings)
     history.submissions(intake.submission_history(settings, user))
-    calendar.show(settings, views.allowed_departments(user, departments), dt.date.today())
+    calendar.show(
+        settings,
+        views.allowed_departments(user, departments),
+        dt.date.today(),
+        data.intake.reported_months(shell.user_scope()),
+    )

@@ -146,8 +146,22 @@ def test_the_submit_page_shows_a_pmo_head_their_own_departments_calendar(calenda
     assert cells[month_label(on_time)] == ["on time"]
     assert cells[month_label(resubmitted)] == ["resubmitted, first late"]
     assert cells[month_label(missing)] == ["missing"]
+    # The fixture's own FIN status reports (August to October 2026) came from the base folder: such a
+    # month, past due and not submitted here, is neither missing nor on time.
+    for period in sorted({"2026-09", "2026-10"} & set(months) - {on_time, resubmitted}):
+        if due(period, 5) < today:
+            assert cells[month_label(period)] == ["in the base returns"], period
     [who] = [d.value for d in at.dataframe if "first_by" in d.value.columns]
     assert who[["department", "period", "versions", "first_by", "latest_by"]].values.tolist() == [
         ["FIN", month_label(on_time), 1, "fin_head", "fin_head"],
         ["FIN", month_label(resubmitted), 2, "fin_head", "admin"],
     ]
+
+
+def test_a_month_loaded_from_the_base_returns_is_not_missing():
+    from pmo_dash.ui.intake.calendar import chip
+
+    assert chip("missing", None, loaded=True) == "in the base returns"
+    assert chip("missing", None) == "missing"
+    assert chip("not yet due", None, loaded=True) == "not yet due"
+    assert chip("resubmitted", False, loaded=True) == "resubmitted, first late"

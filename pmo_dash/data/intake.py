@@ -26,6 +26,11 @@ def thresholds() -> Thresholds:
     return Thresholds(**run("intake/thresholds", {}).row(0, named=True))
 
 
+def reported_months(scope: Scope) -> frozenset[tuple[str, str]]:
+    """(department, "YYYY-MM") of every month whose status reports the warehouse holds, in scope."""
+    return frozenset(run("intake/reported_months", {"scope": scope}).iter_rows())
+
+
 def returned(scope: Scope) -> dict[str, frozenset[str]]:
     """For each standard table, the departments in scope that returned rows of it (accepted)."""
     rows = run("intake/returned_tables", {"scope": scope})

@@ -20,22 +20,27 @@ CHIPS = {
     "late": AMBER,
     "resubmitted, first late": RAG_COLOURS["Amber/Red"],
     "missing": RED,
+    "in the base returns": "#5b7fa6",  # loaded, not submitted here: neither on time nor missing
     "not yet due": RAG_COLOURS["Not reported"],
 }
 
 
-def chip(status: str, first_on_time: bool | None) -> str:
+def chip(status: str, first_on_time: bool | None, loaded: bool = False) -> str:
+    """What a cell says: a month nothing was submitted for here, but whose status reports the warehouse
+    holds (loaded from the base folder), is not missing."""
+    if status == "missing" and loaded:
+        return "in the base returns"
     if status == "resubmitted":
         return f"resubmitted, first {'on time' if first_on_time else 'late'}"
     return status
 
 
-def grid(found: pl.DataFrame, names: dict[str, str]) -> pl.DataFrame:
+def grid(found: pl.DataFrame, names: dict[str, str], loaded: frozenset[tuple[str, str]]) -> pl.DataFrame:
     """Department × period: one coloured chip per cell, the periods oldest to newest."""
     cells: dict[str, dict[str, list[str]]] = {}
     for row in found.iter_rows(named=True):
         cells.setdefault(row["department_id"], {})[row["period"]] = [
-            chip(row["status"], row["first_on_time"])
+            chip(row["status"], row["first_on_time"], (row["department_id"], row["period"]) in loaded)
         ]
     periods = list(dict.fromkeys(found["period"]))
     return pl.DataFrame(
@@ -51,19 +56,21 @@ def _time(value: dt.datetime | None) -> str | None:
     return f"{value:%-d %b %Y %H:%M} UTC" if value else None
 
 
-def show(settings: Settings, departments: pl.DataFrame, today: dt.date) -> None:
+def show(
+    settings: Settings, departments: pl.DataFrame, today: dt.date, loaded: frozenset[tuple[str, str]]
+) -> None:
     """The calendar for these departments (department_id, name): the grid, then who submitted and when."""
     st.subheader("Reporting calendar")
     st.caption(
         f"A month's return is due {settings.due_working_days} working days after the month ends; on time "
-        "when its first version is submitted here by the end of that day (UTC). Returns loaded from the "
-        "base folder rather than submitted here count as nothing submitted."
+        "when its first version is submitted here by the end of that day (UTC). A month whose returns were "
+        "loaded from the base folder, not submitted here, reads 'in the base returns'."
     )
     if departments.is_empty():
         return
     names = dict(departments.select("department_id", "name").iter_rows())
     found = intake.reporting_calendar(settings, list(names), today)
-    shown = grid(found, names)
+    shown = grid(found, names, loaded)
     dues = dict(zip(found["period"], found["due"], strict=True))
     st.dataframe(
         shown,
