@@ -4,7 +4,8 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import admin, quality, shell
+from pmo_dash.ui import admin, shell
+from pmo_dash.ui.quality import views as quality
 
 shell.guard()
 settings = get_settings()
@@ -29,5 +30,6 @@ periods = data.portfolio.periods(shell.user_scope())
 if periods:
     scorecard = data.quality.scorecard(data.Filters(scope=shell.user_scope(), as_of=periods[0]))
     quality.scorecard_table(scorecard, periods[0])
+    quality.score_over_time(scorecard)
 else:
     st.caption("No reporting period yet: nothing to score.")

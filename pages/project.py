@@ -59,3 +59,4 @@ if not parts["risks"].is_empty():
         st.caption("From other projects, matched to this project's open risks by category and shared words.")
         views.matches(parts["lesson_matches"])
 views.lists(parts, p, returned)
+views.lineage(data.project.part(scope, project, f.as_of, "lineage"))

@@ -9,6 +9,7 @@ from pmo_dash import data, intake
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import shell
 from pmo_dash.ui.intake import calendar, history, views
+from pmo_dash.ui.quality import views as quality
 
 shell.guard()
 settings = get_settings()
@@ -35,3 +36,8 @@ if chosen := views.choose(user, departments, dt.date.today()):
         dt.date.today(),
         data.intake.reported_months(shell.user_scope()),
     )
+    if latest := data.portfolio.periods(shell.user_scope()):
+        f = data.Filters(scope=shell.user_scope(), as_of=latest[0]).within((department,))
+        names = dict(departments.select("department_id", "name").iter_rows())
+        quality.own(data.quality.scorecard(f), department, names.get(department, department), latest[0])
+        quality.rows_to_fix(f, department)

@@ -15,6 +15,7 @@ import pytest
 
 from pmo_dash.auth import users
 from pmo_dash.intake.build import build
+from pmo_dash.intake.submissions.store import MANIFEST, Manifest, SubmissionStore
 from pmo_dash.settings import Settings, get_settings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "portfolio"
@@ -67,6 +68,25 @@ def money_unit(element, column: str) -> float:
 
     printf = json.loads(element.proto.columns)[column]["type_config"]["format"]
     return dict((suffix, limit) for limit, suffix in fmt.UNITS).get(printf.rsplit("f", 1)[1], 1.0)
+
+
+def stored(
+    root: Path,
+    department: str,
+    period: str,
+    user: str,
+    at: str,
+    content: bytes = b"x\n",
+    table: str = "status_reports",
+) -> Manifest:
+    """A return kept in the repository at `root` as the app keeps it, then dated `at` (UTC, ISO 8601) as
+    if submitted then."""
+    manifest = SubmissionStore(root).save(
+        department, period, user, [(f"{table}.csv", f"{table}.csv", content, [table])], {}
+    )
+    path = root / manifest.folder / MANIFEST
+    path.write_text(json.dumps(json.loads(path.read_text()) | {"submitted_at": at}))
+    return manifest
 
 
 def copy_fixture(target: Path) -> Path:

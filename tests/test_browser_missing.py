@@ -66,7 +66,8 @@ DRAWN = """() => {
     return plots.length >= document.querySelectorAll('[data-testid="stPlotlyChart"]').length
         && plots.every(el => el._fullLayout && el._fullData)
         && document.querySelectorAll('[data-testid="data-grid-canvas"]').length
-            >= document.querySelectorAll('[data-testid="stDataFrame"]').length;
+            >= [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+                .filter(el => el.checkVisibility()).length;  // a closed expander's or tab's draws later
 }"""
 # Where the page's last element ends, in the main pane or the sidebar.
 BOTTOM = """() => Math.ceil(Math.max(...[...document.querySelectorAll('[data-testid="stElementContainer"]')]

@@ -4,16 +4,15 @@ submissions stored at chosen times; every expectation worked out by hand from a 
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import polars as pl
 import pytest
 
 from pmo_dash.intake import reporting_calendar
 from pmo_dash.intake.submissions.calendar import due, last_periods
-from pmo_dash.intake.submissions.store import MANIFEST, SubmissionStore
 from pmo_dash.settings import Settings, get_settings
 from pmo_dash.ui.intake.views import month_label
+from tests.conftest import stored
 from tests.test_app import app
 
 TODAY = dt.date(2026, 12, 3)  # a Thursday: November's return (due Mon 7 Dec) is not yet due
@@ -25,16 +24,7 @@ def settings(tmp_path) -> Settings:
 
 
 def submitted(settings: Settings, department: str, period: str, user: str, at: str) -> None:
-    """A version stored as the app stores it, then dated `at` (UTC) as if submitted then."""
-    manifest = SubmissionStore(settings.submissions_dir).save(
-        department,
-        period,
-        user,
-        [("status_reports.csv", "status_reports.csv", b"x\n", ["status_reports"])],
-        {},
-    )
-    path = settings.submissions_dir / manifest.folder / MANIFEST
-    path.write_text(json.dumps(json.loads(path.read_text()) | {"submitted_at": at}))
+    stored(settings.submissions_dir, department, period, user, at)
 
 
 def test_due_dates_count_working_days_across_weekends():
@@ -144,13 +134,13 @@ def test_the_submit_page_shows_a_pmo_head_their_own_departments_calendar(calenda
     assert list(grid.columns[1:]) == [month_label(p) for p in months]
     cells = {column: list(grid[column][0]) for column in grid.columns[1:]}
     assert cells[month_label(on_time)] == ["on time"]
-    assert cells[month_label(resubmitted)] == ["resubmitted, first late"]
+    assert cells[month_label(resubmitted)] == ["late, resent"]
     assert cells[month_label(missing)] == ["missing"]
     # The fixture's own FIN status reports (August to October 2026) came from the base folder: such a
     # month, past due and not submitted here, is neither missing nor on time.
     for period in sorted({"2026-09", "2026-10"} & set(months) - {on_time, resubmitted}):
         if due(period, 5) < today:
-            assert cells[month_label(period)] == ["in the base returns"], period
+            assert cells[month_label(period)] == ["loaded"], period
     [who] = [d.value for d in at.dataframe if "first_by" in d.value.columns]
     assert who[["department", "period", "versions", "first_by", "latest_by"]].values.tolist() == [
         ["FIN", month_label(on_time), 1, "fin_head", "fin_head"],
@@ -158,10 +148,40 @@ def test_the_submit_page_shows_a_pmo_head_their_own_departments_calendar(calenda
     ]
 
 
-def test_a_month_loaded_from_the_base_returns_is_not_missing():
-    from pmo_dash.ui.intake.calendar import chip
+def test_a_month_loaded_from_the_base_returns_is_not_missing(settings):
+    loaded = frozenset({("FIN", "2026-10"), ("FIN", "2026-11")})
+    submitted(settings, "FIN", "2026-09", "fin_head", "2026-10-08T09:00:00Z")
+    found = reporting_calendar(settings, ["FIN"], dt.date(2026, 12, 3), periods=3, loaded=loaded)
+    # September was submitted (late) whatever the base returns hold; October was loaded, not submitted:
+    # neither on time nor missing; November is not yet due, loaded or not.
+    assert found.select("period", "status").rows() == [
+        ("2026-09", "late"),
+        ("2026-10", "in the base returns"),
+        ("2026-11", "not yet due"),
+    ]
 
-    assert chip("missing", None, loaded=True) == "in the base returns"
-    assert chip("missing", None) == "missing"
-    assert chip("not yet due", None, loaded=True) == "not yet due"
-    assert chip("resubmitted", False, loaded=True) == "resubmitted, first late"
+
+def test_a_quarterly_or_annual_department_is_expected_only_in_its_months(settings):
+    loaded = frozenset({("GMPP", "2025-03"), ("OPS", "2026-06")})
+    found = reporting_calendar(
+        settings,
+        ["GMPP", "OPS", "NEW"],
+        dt.date(2026, 12, 3),
+        periods=12,
+        loaded=loaded,
+        cadences={"GMPP": "Annual", "OPS": "Quarterly", "NEW": "Annual"},
+    )
+    rows = {(d, p): s for d, p, s in found.select("department_id", "period", "status").rows()}
+    assert [p for (d, p), s in rows.items() if d == "GMPP" and s != "not expected"] == ["2026-03"]
+    assert rows[("GMPP", "2026-03")] == "missing"  # GMPP returns each March, its latest return's month
+    # OPS returns quarterly, in June's quarter months: December 2025 to September 2026 (December 2026 has
+    # not ended, so is not among the months).
+    assert [p for (d, p), s in rows.items() if d == "OPS" and s != "not expected"] == [
+        "2025-12",
+        "2026-03",
+        "2026-06",
+        "2026-09",
+    ]
+    assert rows[("OPS", "2026-06")] == "in the base returns"
+    # A department that never returned falls in December: December 2025.
+    assert [p for (d, p), s in rows.items() if d == "NEW" and s != "not expected"] == ["2025-12"]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import duckdb
 import polars as pl
 import pytest
-from conftest import copy_fixture
+from conftest import copy_fixture, stored
 
 from pmo_dash import data
 from pmo_dash.contract import TABLES
@@ -15,7 +17,8 @@ from pmo_dash.data import Filters
 from pmo_dash.intake.build import build
 from pmo_dash.settings import Settings
 
-SEP, OCT = dt.date(2026, 9, 30), dt.date(2026, 10, 31)
+AUG, SEP, OCT = dt.date(2026, 8, 31), dt.date(2026, 9, 30), dt.date(2026, 10, 31)
+FIXTURE = Path(__file__).parent / "fixtures" / "portfolio"
 COMPONENTS = ["timeliness", "completeness", "validity", "honesty", "freshness"]
 
 
@@ -42,11 +45,14 @@ def test_scorecard_components_and_score_for_finance(fixture_settings):
     # reported that period: FIN-P1 August to October, FIN-P2 September and October -> 5 / 10.
     # (FIN-P6, cancelled without a return, is not active.)
     assert (fin["active"], fin["reported"]) == (10, 5)
-    assert [fin[c] for c in COMPONENTS] == pytest.approx([None, 0.725, 1, 0.6, 0.5])
-    # Timeliness is not measured: weights 15 + 20 + 25 + 15 = 75 re-normalised.
-    # 100 x (15 x 0.725 + 20 x 1 + 25 x 0.6 + 15 x 0.5) / 75 = 100 x 53.375 / 75 = 71.17: Amber.
-    assert fin["score"] == pytest.approx(100 * 53.375 / 75)
-    assert fin["rag"] == "Amber"
+    # Timeliness: the months anyone reported are June (HR-P5) and August to October. FIN's August to
+    # October came in the base returns (no submission time: not counted); June was due on 7 July, and
+    # FIN, with two active projects, returned nothing for it: missing -> 0 on time / 1 due.
+    assert (fin["on_time"], fin["due_returns"]) == (0, 1)
+    assert [fin[c] for c in COMPONENTS] == pytest.approx([0, 0.725, 1, 0.6, 0.5])
+    # 100 x (25 x 0 + 15 x 0.725 + 20 x 1 + 25 x 0.6 + 15 x 0.5) / 100 = 53.375: Red (below 60).
+    assert fin["score"] == pytest.approx(53.375)
+    assert fin["rag"] == "Red"
 
 
 def test_scorecard_components_and_score_for_people(fixture_settings):
@@ -62,8 +68,11 @@ def test_scorecard_components_and_score_for_people(fixture_settings):
     # Freshness: active HR-P3 and HR-P4 June to October (10) and HR-P5 in June (1) = 11; reported:
     # HR-P3 August to October, HR-P4 August and September (October carried forward), HR-P5 June = 6.
     assert (hr["active"], hr["reported"]) == (11, 6)
+    # Timeliness: HR reported June and August to October in the base returns; July nobody reported
+    # (not a reporting month): nothing due with a time -> not measured, and its weight drops out.
+    assert (hr["on_time"], hr["due_returns"]) == (0, 0)
     assert [hr[c] for c in COMPONENTS] == pytest.approx([None, 33 / 45, 1, 1, 6 / 11])
-    # 100 x (15 x 33/45 + 20 + 25 + 15 x 6/11) / 75 = 100 x (11 + 45 + 8.18) / 75 = 85.58: Green.
+    # Weights 15 + 20 + 25 + 15 = 75 re-normalised: 100 x (15 x 33/45 + 20 + 25 + 15 x 6/11) / 75 = 100 x (11 + 45 + 8.18) / 75 = 85.58: Green.
     assert hr["score"] == pytest.approx(100 * (11 + 45 + 15 * 6 / 11) / 75)
     assert hr["rag"] == "Green"
 
@@ -119,9 +128,102 @@ def test_the_admin_page_ranks_the_departments_by_data_quality(fixture_settings):
     at = app("admin", user="admin")
     assert not at.exception
     table = at.dataframe[1].value  # after the users
-    # October (the latest period): People 85.6 (Green) above Finance 71.2 (Amber), as computed above.
+    # October (the latest period): People 85.6 (Green) above Finance 53.4 (Red), as computed above.
     assert table["department"].tolist() == ["People", "Finance"]
-    assert table["score"].tolist() == pytest.approx([100 * (11 + 45 + 15 * 6 / 11) / 75, 100 * 53.375 / 75])
+    assert table["score"].tolist() == pytest.approx([100 * (11 + 45 + 15 * 6 / 11) / 75, 53.375])
     assert table["honesty"].tolist() == pytest.approx([100, 60])
-    assert table["timeliness"].isna().all()
-    assert any("Timeliness is not measured yet" in c.value for c in at.caption)
+    assert table["timeliness"].isna().tolist() == [True, False]
+    assert table["timeliness"][1] == 0
+
+
+def submitted(root: Path, department: str, period: str, rows: str, at: str) -> None:
+    """A monthly status return of these rows, submitted at `at`."""
+    header = (FIXTURE / department / "status_reports.csv").read_text().splitlines()[0]
+    stored(root, department, period, f"{department.lower()}_head", at, f"{header}\n{rows}\n".encode())
+
+
+def test_timeliness_counts_returns_submitted_on_time_against_those_due(tmp_path):
+    source = copy_fixture(tmp_path / "returns")
+    base = (FIXTURE / "FIN" / "status_reports.csv").read_text().splitlines()[1:]
+    month = {
+        period: "\n".join(r for r in base if f",{period}-" in r)
+        for period in ("2026-08", "2026-09", "2026-10")
+    }
+    root = tmp_path / "submissions"
+    # The same rows as the base returns (so no other figure moves), submitted at chosen times:
+    submitted(root, "FIN", "2026-08", month["2026-08"], "2026-09-04T10:00:00Z")  # due Mon 7 Sep: on time
+    submitted(root, "FIN", "2026-09", month["2026-09"], "2026-10-08T09:00:00Z")  # due Wed 7 Oct: late
+    submitted(root, "FIN", "2026-10", month["2026-10"], "2026-11-06T23:30:00Z")  # due Fri 6 Nov: on time,
+    submitted(root, "FIN", "2026-10", month["2026-10"], "2026-11-20T08:00:00Z")  # then resubmitted
+    out = tmp_path / "out"
+    out.mkdir()
+    build(
+        Settings(data_dir=out, due_working_days=5), source, out / "w.duckdb", out / "r.csv", submissions=root
+    )
+    with duckdb.connect(str(out / "w.duckdb"), read_only=True) as con:
+        calendar = con.execute(
+            "select strftime(period, '%Y-%m'), status, first_on_time from reporting_calendar "
+            "where department_id = 'FIN' order by period"
+        ).fetchall()
+        card = con.execute(
+            "select period, on_time, due_returns, timeliness from quality_scorecard(['FIN', 'HR'], "
+            "date '2026-10-31') where department_id = 'FIN' and period >= date '2026-08-31' order by period"
+        ).fetchall()
+        hr = con.execute(
+            "select distinct timeliness from quality_scorecard(['HR'], date '2026-10-31')"
+        ).fetchall()
+    assert calendar == [
+        ("2026-06", "missing", None),  # FIN returned nothing for June: missing
+        ("2026-08", "on time", True),
+        ("2026-09", "late", False),
+        ("2026-10", "resubmitted", True),
+    ]
+    # Each period's window: June's missing return, then August on time, September late, October's first
+    # version on time. August: 1 of 2; September: 1 of 3; October: 2 of 4.
+    assert card == [
+        (AUG, 1, 2, pytest.approx(1 / 2)),
+        (SEP, 1, 3, pytest.approx(1 / 3)),
+        (OCT, 2, 4, pytest.approx(2 / 4)),
+    ]
+    assert hr == [(None,)]  # HR submitted nothing here, and missed no month
+
+
+def test_a_pmo_head_sees_their_own_score_and_the_rows_to_fix(fixture_settings):
+    from tests.test_app import app, metrics
+
+    at = app("submit", user="hr_head")
+    assert not at.exception, [e.message for e in at.exception]
+    assert "Data quality: People" in [h.value for h in at.subheader]
+    shown = metrics(at)
+    # As computed above for HR in October: 85.58, Green; timeliness not measured.
+    assert shown["Score (Green)"][0] == "86"
+    assert shown["Timeliness (25)"][0] == "–"
+    assert shown["Completeness (15)"][0] == "73%"  # 33 / 45
+    assert shown["Freshness (15)"][0] == "55%"  # 6 / 11
+    assert [t.label for t in at.tabs] == [
+        "Rejected or flagged (0)",
+        "Not reported in Oct 2026 (1)",
+        "Optional fields empty (1)",
+        "Green, but Red on evidence (0)",
+    ]
+    [stale] = [d.value for d in at.dataframe if "last_reported" in d.value.columns]
+    assert stale["project_id"].tolist() == ["HR-P4"]
+    [empty] = [d.value for d in at.dataframe if "fields" in d.value.columns]
+    assert empty[["project_id", "source_file", "source_row", "fields"]].values.tolist() == [
+        ["HR-P3", "HR/status_reports.xlsx", 4, "scope_rag, resource_rag"]
+    ]
+    # FIN's card, rows and names are not on HR's page.
+    assert not any("Finance" in h.value for h in at.subheader)
+
+
+def test_the_admin_page_draws_every_departments_score_over_time(fixture_settings):
+    from tests.test_app import app
+
+    at = app("admin", user="admin")
+    [chart] = [c for c in at.get("plotly_chart") if "heatmap" in c.proto.spec]
+    spec = json.loads(chart.proto.spec)
+    [heat] = spec["data"]
+    assert heat["y"] == ["People", "Finance"]  # best at the latest period first
+    assert heat["x"] == ["Jun 26", "Jul 26", "Aug 26", "Sep 26", "Oct 26"]
+    # October: People 85.58, Finance 53.375 (as computed above).
+    assert [row[-1] for row in heat["text"]] == ["86", "53"]

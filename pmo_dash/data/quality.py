@@ -6,7 +6,7 @@ import datetime as dt
 
 import polars as pl
 
-from pmo_dash.data.cache import Filters, run
+from pmo_dash.data.cache import Filters, Scope, run
 
 COMPONENTS = ("timeliness", "completeness", "validity", "honesty", "freshness")
 
@@ -21,3 +21,19 @@ def ranking(card: pl.DataFrame, as_of: dt.date) -> pl.DataFrame:
     return card.filter(pl.col("period") == as_of).sort(
         ["score", "department"], descending=[True, False], nulls_last=True
     )
+
+
+def problems(scope: Scope) -> pl.DataFrame:
+    """What the last build found wrong in these departments' returns (file, row, column, value, rule,
+    message), and the submission each file came from (none: the base returns)."""
+    return run("quality/problems", {"scope": scope})
+
+
+def not_reported(f: Filters) -> pl.DataFrame:
+    """Active projects whose status for the as-of period was carried forward or never returned."""
+    return run("quality/not_reported", {"scope": f.scope, "as_of": f.as_of})
+
+
+def unstated_fields(f: Filters) -> pl.DataFrame:
+    """Rows of the as-of period's returns with an optional field left empty, and which fields."""
+    return run("quality/unstated_fields", {"scope": f.scope, "as_of": f.as_of})

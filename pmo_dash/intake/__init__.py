@@ -121,11 +121,18 @@ def submission_history(settings: Settings, user: User) -> list[Manifest]:
 
 
 def reporting_calendar(
-    settings: Settings, department_ids: list[str], today: dt.date, periods: int = 12
+    settings: Settings,
+    department_ids: list[str],
+    today: dt.date,
+    periods: int = 12,
+    loaded: frozenset[tuple[str, str]] = frozenset(),
+    cadences: dict[str, str] | None = None,
 ) -> pl.DataFrame:
     """Per department and period (the `periods` months ended before `today`): the due date, the status
-    (on time, late, resubmitted, missing, not yet due) and who submitted the first and latest version,
-    and when. Only returns submitted through the app count."""
+    (on time, late, resubmitted, in the base returns, missing, not yet due, not expected) and who
+    submitted the first and latest version, and when. Only returns submitted through the app have a
+    time; a month with nothing submitted whose status reports are in `loaded` (department, "YYYY-MM") is
+    in the base returns; a quarterly or annual department (`cadences`) is not expected between returns."""
     from pmo_dash.intake.submissions import calendar
 
-    return calendar.reporting_calendar(settings, department_ids, today, periods)
+    return calendar.reporting_calendar(settings, department_ids, today, periods, loaded, cadences)

@@ -88,6 +88,7 @@ def build(
             progress("writing the warehouse")
             _load(con, found, settings, source)
             _create(con, "submission_sources", lineage)
+            _create(con, "reporting_calendar", _calendar(con, settings, submissions))
             if not (warned := con.sql(sql.check("budget_scale")).pl()).is_empty():
                 # Kept, and flagged: the report and the warehouse's problems say so.
                 con.register("_warned", warned)
@@ -178,6 +179,20 @@ def _load(con: duckdb.DuckDBPyConnection, found: Ingested, settings: Settings, s
     _create(con, "build_info", info)
     for step in sql.build_steps():
         con.execute(step.read_text())
+
+
+def _calendar(con: duckdb.DuckDBPyConnection, settings: Settings, submissions: Path | None) -> pl.DataFrame:
+    """The reporting calendar as known at this build, for the data-quality scorecard's timeliness."""
+    from pmo_dash.intake.submissions import calendar
+    from pmo_dash.intake.submissions.store import SubmissionStore
+
+    cadences = dict(con.sql("select department_id, cadence from stg_departments order by 1").fetchall())
+    loaded = frozenset(
+        con.sql(sql.load("intake/reported_months"), params={"scope": list(cadences)}).fetchall()
+    )
+    store = SubmissionStore(Path(submissions)) if submissions else None
+    today = dt.datetime.now(dt.UTC).date()
+    return calendar.for_warehouse(store, settings.due_working_days, cadences, loaded, today)
 
 
 def _create(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:

@@ -95,3 +95,14 @@ def plain(text: object, limit: int = DISPLAY_LIMIT) -> str:
 def clip(text: str, limit: int = DISPLAY_LIMIT) -> str:
     """At most `limit` characters, an ellipsis saying that there was more."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def row_ranges(rows: list[int]) -> str:
+    """Row numbers as a reader scans them: runs joined, "2, 5–8, 11"."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)

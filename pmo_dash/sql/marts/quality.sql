@@ -5,7 +5,11 @@
 -- share from 0 to 1 where 1 is best, and the 0-100 score weighting them (weights and RAG bands
 -- from the build's settings). A component with nothing to measure is null and drops out of the
 -- score, whose weights then re-normalise.
---   timeliness    returns on time: not measured yet (it needs submission times), always null.
+--   timeliness    on time / due: over the reporting calendar the build wrote (reporting_calendar, the
+--                 months anyone reported) in the window, the department's returns that were due: those
+--                 submitted through the app (on time when the first version was), and those missing
+--                 in a month the department had an active project. A month loaded from the base
+--                 returns (no submission time) or not yet due is not counted.
 --   completeness  filled cells / cells of the optional fields below, in the department's accepted
 --                 rows: its status returns for a period in the window, and its projects on the
 --                 portfolio (a project-period) in the window. Only the optional fields whose empty
@@ -24,6 +28,26 @@
 --   freshness     reported / active: the share of the department's active project-periods in the
 --                 window whose status was reported for that period, not carried forward (nor
 --                 missing).
+-- The optional fields completeness counts, named where empty: one definition for the score and for the
+-- PMO head's list of rows to fix.
+create macro unstated_project_fields(sponsor, project_manager, objective_id, expected_benefit, mandatory) as
+    list_filter([
+        if(sponsor is null, 'sponsor', null),
+        if(project_manager is null, 'project_manager', null),
+        if(objective_id is null, 'objective_id', null),
+        if(expected_benefit is null, 'expected_benefit', null),
+        if(mandatory is null, 'mandatory', null)
+    ], lambda f: f is not null);
+
+create macro unstated_return_fields(scope_rag, resource_rag, forecast_finish, stakeholder_satisfaction, summary) as
+    list_filter([
+        if(scope_rag is null, 'scope_rag', null),
+        if(resource_rag is null, 'resource_rag', null),
+        if(forecast_finish is null, 'forecast_finish', null),
+        if(stakeholder_satisfaction is null, 'stakeholder_satisfaction', null),
+        if(summary is null, 'summary', null)
+    ], lambda f: f is not null);
+
 create macro quality_scorecard(scope, as_of) as table
     with s as (select * from build_settings),
 
@@ -43,9 +67,9 @@ create macro quality_scorecard(scope, as_of) as table
             w.period,
             p.department_id,
             5 as cells,
-            (p.sponsor is not null)::int + (p.project_manager is not null)::int
-            + (p.objective_id is not null)::int + (p.expected_benefit is not null)::int
-            + (p.mandatory is not null)::int as filled
+            5 - len(unstated_project_fields(
+                p.sponsor, p.project_manager, p.objective_id, p.expected_benefit, p.mandatory
+            )) as filled
         from stg_projects as p
         inner join (select distinct w.period, pp.project_id
             from windows as w
@@ -58,9 +82,9 @@ create macro quality_scorecard(scope, as_of) as table
             w.period,
             p.department_id,
             5 as cells,
-            (r.scope_rag is not null)::int + (r.resource_rag is not null)::int
-            + (r.forecast_finish is not null)::int + (r.stakeholder_satisfaction is not null)::int
-            + (r.summary is not null)::int as filled
+            5 - len(unstated_return_fields(
+                r.scope_rag, r.resource_rag, r.forecast_finish, r.stakeholder_satisfaction, r.summary
+            )) as filled
         from stg_status_reports as r
         inner join stg_projects as p on r.project_id = p.project_id
         inner join windows as w on r.period = w.in_window
@@ -70,6 +94,22 @@ create macro quality_scorecard(scope, as_of) as table
         select period, department_id, sum(filled)::bigint as filled_cells, sum(cells)::bigint as cells
         from (select * from project_cells union all select * from return_cells)
         group by period, department_id
+    ),
+
+    timeliness as (
+        select
+            w.period,
+            c.department_id,
+            count(*) filter (where c.first_on_time) as on_time,
+            count(*) as due_returns
+        from windows as w
+        inner join reporting_calendar as c on w.in_window = c.period
+        where c.first_on_time is not null
+            or (c.status = 'missing' and exists (
+                select 1 from project_periods as pp
+                where pp.department_id = c.department_id and pp.period = c.period and pp.is_active
+            ))
+        group by w.period, c.department_id
     ),
 
     validity as (
@@ -108,7 +148,9 @@ create macro quality_scorecard(scope, as_of) as table
             coalesce(e.watermelons, 0) as watermelons,
             coalesce(e.active, 0) as active,
             coalesce(e.reported, 0) as reported,
-            null::double as timeliness,
+            coalesce(t.on_time, 0) as on_time,
+            coalesce(t.due_returns, 0) as due_returns,
+            t.on_time / nullif(t.due_returns, 0) as timeliness,
             c.filled_cells / nullif(c.cells, 0) as completeness,
             1 - v.rejected / nullif(v.rows_read, 0) as validity,
             1 - e.watermelons / nullif(e.rated, 0) as honesty,
@@ -117,6 +159,7 @@ create macro quality_scorecard(scope, as_of) as table
         cross join months as m
         left join completeness as c on d.department_id = c.department_id and m.period = c.period
         left join validity as v on d.department_id = v.department_id
+        left join timeliness as t on d.department_id = t.department_id and m.period = t.period
         left join delivery as e on d.department_id = e.department_id and m.period = e.period
         where list_contains(scope, d.department_id)
     ),

@@ -14,34 +14,35 @@ from pmo_dash.ui.intake.views import month_label
 from pmo_dash.ui.theme import AMBER, GREEN, RAG_COLOURS, RED
 
 # What a cell shows, and its colour.
+# Short enough for twelve months side by side at 1280 px; the caption says what each means.
 CHIPS = {
     "on time": GREEN,
-    "resubmitted, first on time": RAG_COLOURS["Amber/Green"],
+    "resent": RAG_COLOURS["Amber/Green"],  # resubmitted, its first version on time
     "late": AMBER,
-    "resubmitted, first late": RAG_COLOURS["Amber/Red"],
+    "late, resent": RAG_COLOURS["Amber/Red"],  # resubmitted, its first version late
     "missing": RED,
-    "in the base returns": "#5b7fa6",  # loaded, not submitted here: neither on time nor missing
-    "not yet due": RAG_COLOURS["Not reported"],
+    "loaded": "#5b7fa6",  # in the base returns, not submitted here: neither on time nor missing
+    "not due": RAG_COLOURS["Not reported"],
 }
+SAID = {"in the base returns": "loaded", "not yet due": "not due"}
 
 
-def chip(status: str, first_on_time: bool | None, loaded: bool = False) -> str:
-    """What a cell says: a month nothing was submitted for here, but whose status reports the warehouse
-    holds (loaded from the base folder), is not missing."""
-    if status == "missing" and loaded:
-        return "in the base returns"
+def chip(status: str, first_on_time: bool | None) -> str | None:
+    """What a cell says: a resubmission says how its first version came; nothing when no return was
+    expected that month."""
     if status == "resubmitted":
-        return f"resubmitted, first {'on time' if first_on_time else 'late'}"
-    return status
+        return "resent" if first_on_time else "late, resent"
+    if status == "not expected":
+        return None
+    return SAID.get(status, status)
 
 
-def grid(found: pl.DataFrame, names: dict[str, str], loaded: frozenset[tuple[str, str]]) -> pl.DataFrame:
+def grid(found: pl.DataFrame, names: dict[str, str]) -> pl.DataFrame:
     """Department × period: one coloured chip per cell, the periods oldest to newest."""
     cells: dict[str, dict[str, list[str]]] = {}
     for row in found.iter_rows(named=True):
-        cells.setdefault(row["department_id"], {})[row["period"]] = [
-            chip(row["status"], row["first_on_time"], (row["department_id"], row["period"]) in loaded)
-        ]
+        said = chip(row["status"], row["first_on_time"])
+        cells.setdefault(row["department_id"], {})[row["period"]] = [said] if said else []
     periods = list(dict.fromkeys(found["period"]))
     return pl.DataFrame(
         [
@@ -63,14 +64,17 @@ def show(
     st.subheader("Reporting calendar")
     st.caption(
         f"A month's return is due {settings.due_working_days} working days after the month ends; on time "
-        "when its first version is submitted here by the end of that day (UTC). A month whose returns were "
-        "loaded from the base folder, not submitted here, reads 'in the base returns'."
+        "when its first version is submitted here by the end of that day (UTC). 'Resent': submitted again, "
+        "the first on time ('late, resent': the first late). 'Loaded': its returns came from the base "
+        "folder, not submitted here, so neither on time nor missing. A quarterly or annual department's "
+        "months between returns are blank."
     )
     if departments.is_empty():
         return
     names = dict(departments.select("department_id", "name").iter_rows())
-    found = intake.reporting_calendar(settings, list(names), today)
-    shown = grid(found, names, loaded)
+    cadences = dict(departments.select("department_id", "cadence").iter_rows())
+    found = intake.reporting_calendar(settings, list(names), today, loaded=loaded, cadences=cadences)
+    shown = grid(found, names)
     dues = dict(zip(found["period"], found["due"], strict=True))
     st.dataframe(
         shown,
@@ -78,14 +82,14 @@ def show(
         width="stretch",
         height=tables.fitted_height(shown.height, 420),
         key="reporting_calendar",
-        column_config={"department": st.column_config.TextColumn("Department", pinned=True)}
+        column_config={"department": st.column_config.TextColumn("Department", pinned=True, width=170)}
         | {
             month_label(period): st.column_config.MultiselectColumn(
                 month_label(period),
                 options=list(CHIPS),
                 color=list(CHIPS.values()),
                 help=f"Due {due:%-d %b %Y}",
-                width="small",
+                width=76,
             )
             for period, due in dues.items()
         },

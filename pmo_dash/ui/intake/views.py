@@ -18,6 +18,16 @@ from pmo_dash.settings import Settings
 from pmo_dash.ui import download, fmt, tables
 from pmo_dash.ui.filters import IN_LINK
 
+# A problem with a return, as the upload's preview and the data-quality rows to fix list it.
+PROBLEM_COLUMNS = {
+    "file": st.column_config.TextColumn("File", width="medium"),
+    "row": st.column_config.NumberColumn("Row", format="%d", width="small"),
+    "column": st.column_config.TextColumn("Column", width="small"),
+    "value": st.column_config.TextColumn("Value", width="small"),
+    "rule": st.column_config.TextColumn("Rule", width="small"),
+    "message": st.column_config.TextColumn("What is wrong", width="large"),
+}
+
 DEPARTMENT, PERIOD = "submit_for", "submit_period"  # URL keys
 _UPLOADS, _PREVIEW, _NOTICE = "_submit_uploads", "_submit_preview", "_submit_notice"
 _REQUESTED, _NOTICE_ERROR, _REFUSED = "_submit_requested", "_submit_error", "_submit_refused"
@@ -201,14 +211,7 @@ def preview(settings: Settings, user: User, department: str, period: str, files:
             width="stretch",
             height=tables.fitted_height(problems.height, 400),
             placeholder=tables.MISSING,
-            column_config={
-                "file": st.column_config.TextColumn("File", width="medium"),
-                "row": st.column_config.NumberColumn("Row", format="%d", width="small"),
-                "column": st.column_config.TextColumn("Column", width="small"),
-                "value": st.column_config.TextColumn("Value", width="small"),
-                "rule": st.column_config.TextColumn("Rule", width="small"),
-                "message": st.column_config.TextColumn("What is wrong", width="large"),
-            },
+            column_config=PROBLEM_COLUMNS,
         )
         download.csv_button(
             problems, f"problems-{department}-{period}", key="problems_csv", label="Download the problems"
