@@ -126,6 +126,32 @@ class Thresholds(BaseModel):
     realisation_amber: float = Field(
         0.8, description="Benefit realisation at or above this share of plan is Amber (below it, Red)."
     )
+    gate_horizon_days: int = Field(
+        30,
+        description="A stage gate planned within this many days after the period's end, and not passed, is "
+        "a decision the steering committee needs.",
+    )
+    escalation_days: int = Field(
+        14, description="A critical or high issue open longer than this many days is an escalation."
+    )
+    tolerance_cost: float = Field(
+        0.1,
+        description="A project is outside cost tolerance when its forecast cost (EAC) exceeds its budget by "
+        "more than this share.",
+    )
+    tolerance_schedule_days: int = Field(
+        30,
+        description="A project is outside schedule tolerance when its forecast finish slips more than this "
+        "many days past its baseline.",
+    )
+    evidence_max_age_days: int = Field(
+        365, description="A compliant control whose evidence is older than this many days needs new evidence."
+    )
+    over_allocation: float = Field(
+        1.0,
+        description="A department's role is over-allocated in a month when demand exceeds this share of its "
+        "capacity.",
+    )
     whatif_health_floor: float = Field(
         0.7,
         description="What-if delivery health is 0 when the weaker of SPI and CPI is at or below this, 1 at "

@@ -47,6 +47,7 @@ def test_every_page_runs_without_an_exception(fixture_settings, page):
     at = app(page, user="admin", **({page: ENTITY[page]} if page in ENTITY else LEVELS.get(page, {})))
     assert not at.exception, [e.message for e in at.exception]
     assert at.title, f"{page} shows no title"
+    assert "PMO Dash is unavailable" not in [t.value for t in at.title], f"{page} failed"
 
 
 def test_a_page_file_run_on_its_own_hands_over_to_the_app(fixture_settings):

@@ -38,6 +38,7 @@ def test_every_page_opens_on_a_minimal_portfolio(minimal_app, page):
         page, user="admin" if page == "admin" else "exec", **({page: LINKS[page]} if page in LINKS else {})
     )
     assert not at.exception, [e.message for e in at.exception]
+    assert "PMO Dash is unavailable" not in [t.value for t in at.title], "the page failed"
     shown = [t for t in markdown_texts(at) if re.search(r"\bNone\b", t)]
     assert shown == [], "a missing value reads as None"
     assert bare_charts(at) == [], "a chart with nothing to draw"

@@ -9,7 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # The pages every signed-in user may open: the drill path and the insight pages.
-DATA_PAGES = ("enterprise", "department", "programme", "project", "risks", "benefits", "lessons", "whatif")
+DATA_PAGES = (
+    "enterprise",
+    "department",
+    "programme",
+    "project",
+    "risks",
+    "benefits",
+    "lessons",
+    "governance",
+    "compliance",
+    "resources",
+    "whatif",
+)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ HERE = Path(__file__).parent
 # count their open high risks); then the scope macros over those tables; then the marts that are
 # table macros, which read through the scope macros.
 TABLE_MARTS = ("periods", "risks", "portfolio")
-MACRO_MARTS = ("benefits", "lessons", "quality")
+MACRO_MARTS = ("benefits", "lessons", "quality", "governance")
 
 
 @cache

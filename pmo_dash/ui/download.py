@@ -22,3 +22,19 @@ def csv_button(rows: pl.DataFrame, file_name: str, key: str, label: str = "Downl
         icon=":material/download:",
         on_click="ignore",
     )
+
+
+def xlsx_button(
+    sheets: dict[str, pl.DataFrame], file_name: str, key: str, label: str = "Download XLSX"
+) -> None:
+    """A small button that downloads `sheets` (sheet name -> rows) as one neutralised workbook."""
+    st.download_button(
+        label,
+        lambda: exports.xlsx_bytes(sheets),
+        f"{exports.file_stem(file_name)}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=key,
+        type="tertiary",
+        icon=":material/download:",
+        on_click="ignore",
+    )

@@ -177,7 +177,7 @@ def breadcrumb(trail: list[Crumb]) -> None:
 def insight_links(params: dict[str, str]) -> None:
     """Links from a department or programme to its risks, benefits and lessons."""
     row = st.container(horizontal=True, gap="small")
-    for name in ("risks", "benefits", "lessons"):
+    for name in ("risks", "benefits", "lessons", "governance", "compliance", "resources"):
         row.page_link(page(name), label=f"{name.capitalize()} here", icon=PAGES[name][2], query_params=params)
 
 

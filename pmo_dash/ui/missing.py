@@ -59,6 +59,11 @@ SUPPLIED_BY = {
     "lessons": "`lessons` return",
     "risks": "`risks` return (and `risk_reviews`)",
     "issues": "`issues` return",
+    "stage_gates": "`stage_gates` return",
+    "change_requests": "`change_requests` return",
+    "compliance_controls": "`compliance_controls` return",
+    "capacity": "`capacity` and `demand` returns",
+    "demand": "`demand` return",
 }
 
 
@@ -69,7 +74,8 @@ def nothing(
     none in every row): no `what` in view, and the return that would supply them."""
     if not rows.is_empty() and (counted is None or rows[counted].sum()):
         return False
-    text = f"No {what} in view: a department's {SUPPLIED_BY[supply]} would supply them."
+    supplied = SUPPLIED_BY.get(supply, f"`{supply}` return")
+    text = f"No {what} in view: a department's {supplied} would supply them."
     if alert:
         st.info(text, icon=":material/info:")
     else:

@@ -1,0 +1,80 @@
+"""Governance: what the steering committee must decide (gates, changes, escalations, projects outside
+tolerance) as one agenda, and what it has decided (gates, the change-control log, scope creep)."""
+
+import streamlit as st
+
+from pmo_dash import data
+from pmo_dash.ui import drill, fmt, missing, shell
+from pmo_dash.ui.governance import charts, views
+
+shell.guard()
+here = drill.insight_page(
+    "governance",
+    shell.current(),
+    shell.user_scope(),
+    "What the steering committee must decide, and has decided",
+)
+cut = data.intake.thresholds()
+gates = data.governance.gates_due(here)
+changes = data.governance.changes_pending(here)
+escalations = data.governance.escalations(here)
+tolerance = data.governance.outside_tolerance(here)
+
+has = {t: missing.returned((t,), here.scope) for t in ("stage_gates", "change_requests", "issues", "risks")}
+has["escalations"] = has["issues"] or has["risks"]
+
+st.subheader("Decisions needed")
+views.needed_cards(gates, changes, escalations, tolerance, has)
+tabs = st.tabs(
+    [
+        f"Stage gates ({gates.height})",
+        f"Escalations ({escalations.height})",
+        f"Outside tolerance ({tolerance.height})",
+        f"Changes pending ({changes.height})",
+        "The agenda",
+    ]
+)
+with tabs[0]:
+    if has["stage_gates"]:
+        views.gates(gates, cut, here.as_of)
+    else:
+        missing.say("stage gates", ("stage_gates",))
+with tabs[1]:
+    if has["escalations"]:
+        views.escalations(escalations, cut)
+    else:
+        missing.say("issues or risks", ("issues", "risks"))
+with tabs[2]:
+    views.tolerance(tolerance, cut)
+with tabs[3]:
+    if has["change_requests"]:
+        views.changes(changes)
+    else:
+        missing.say("change requests", ("change_requests",))
+with tabs[4]:
+    st.caption("Everything above as one list for the next steering committee, to download.")
+    level = st.query_params.get("programme") or st.query_params.get("department") or "enterprise"
+    views.agenda(data.governance.agenda(gates, changes, escalations, tolerance), here.as_of, fmt.plain(level))
+
+st.subheader("Decisions made")
+left, right = st.columns(2, gap="large")
+with left:
+    st.markdown("**Stage gates passed, by month**")
+    passed = data.governance.gates_passed(here)
+    if not missing.nothing(passed, "stage gates passed", "stage_gates"):
+        st.plotly_chart(charts.gates_passed(passed), key="gates_passed")
+with right:
+    st.markdown("**Gate decisions by department**")
+    decisions = data.governance.gate_decisions(here)
+    if not missing.nothing(decisions, "stage-gate decisions", "stage_gates"):
+        views.gate_decisions(decisions)
+st.markdown("**Change control: scope creep by department**")
+creep = data.governance.scope_creep(here)
+if not missing.nothing(creep, "decided change requests", "change_requests"):
+    st.caption(
+        "Approved change cost as a share of the budget of the department's projects on the portfolio in "
+        "the period; cycle time from raised to decided."
+    )
+    views.scope_creep(creep)
+st.markdown("**The change-control log**")
+views.change_log(data.governance.change_log(here))

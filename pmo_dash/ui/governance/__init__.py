@@ -1,0 +1,1 @@
+"""Governance: the steering committee's decisions, compliance with the frameworks, and resources."""

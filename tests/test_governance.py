@@ -1,0 +1,289 @@
+"""Governance, compliance and resources (issue 15) against the hand-written governance fixture
+(tests/fixtures/governance, laid over the golden portfolio): every expectation worked out by hand
+from its rows as of 31 October 2026."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+from conftest import app_on, copy_fixture
+
+from pmo_dash import db
+from pmo_dash.settings import get_settings
+
+GOVERNANCE = Path(__file__).parent / "fixtures" / "governance"
+OCT = dt.date(2026, 10, 31)
+BOTH = ["FIN", "HR"]
+
+
+def governance_returns(target: Path) -> Path:
+    """The golden portfolio with the governance returns laid over it (HR's as XLSX, like HR's others)."""
+    source = copy_fixture(target)
+    for csv in GOVERNANCE.glob("*/*.csv"):
+        folder = source / csv.parent.name
+        if folder.name == "HR":
+            (folder / f"{csv.stem}.xlsx").unlink(missing_ok=True)
+            pl.read_csv(csv, infer_schema=False).write_excel(folder / f"{csv.stem}.xlsx")
+        else:
+            shutil.copy(csv, folder / csv.name)
+    return source
+
+
+@pytest.fixture(scope="module")
+def governed(fixture_settings, tmp_path_factory):
+    out = tmp_path_factory.mktemp("governance")
+    with app_on(governance_returns(out / "returns"), out) as settings:
+        yield settings
+    get_settings.cache_clear()
+
+
+def rows(settings, name: str, scope=BOTH, **more) -> pl.DataFrame:
+    params = {"scope": scope, "programme": None, "objective": None, "as_of": OCT} | more
+    return db.query(settings.warehouse, f"governance/{name}", params)
+
+
+def test_gates_overdue_and_due_within_the_horizon(governed):
+    gates = rows(governed, "gates_due")
+    # Not passed by 31 October, planned up to 30 November: FIN-P1 G2 (15 Sep), HR-P3 G2 (1 Oct; passed
+    # 5 Nov, after the period), FIN-P2 G2 (20 Oct, held), FIN-P1 G3 (20 Nov), HR-P4 G2 (30 Nov, the
+    # horizon's last day). FIN-P2 G3 (January) is beyond it; FIN-P6's stopped gate is decided.
+    assert gates.select("project_id", "gate", "overdue", "days_overdue", "last_decision").rows() == [
+        ("FIN-P1", "G2", True, 46, None),
+        ("HR-P3", "G2", True, 30, None),
+        ("FIN-P2", "G2", True, 11, "Hold"),
+        ("FIN-P1", "G3", False, -20, None),
+        ("HR-P4", "G2", False, -30, None),
+    ]
+    # A PMO head sees their own department's only.
+    assert set(rows(governed, "gates_due", scope=["HR"])["project_id"]) == {"HR-P3", "HR-P4"}
+
+
+def test_gate_decisions_and_time_from_plan_to_pass(governed):
+    found = {r["department_id"]: r for r in rows(governed, "gate_decisions").iter_rows(named=True)}
+    # FIN: G1s passed 9 days late (FIN-P1) and 4 early (FIN-P2): median 2.5, one late; FIN-P2 G2 held,
+    # FIN-P6 G1 stopped. HR: HR-P3 G1 on the day, HR-P4 G1 10 late, HR-P5 G5 on the day (HR-P3 G2 was
+    # passed after the period): median 0, one late.
+    fin, hr = found["FIN"], found["HR"]
+    assert (fin["passed"], fin["held"], fin["recycled"], fin["stopped"], fin["passed_late"]) == (
+        2,
+        1,
+        0,
+        1,
+        1,
+    )
+    assert fin["median_days_late"] == pytest.approx(2.5)
+    assert (hr["passed"], hr["held"], hr["stopped"], hr["passed_late"]) == (3, 0, 0, 1)
+    assert hr["median_days_late"] == 0
+    monthly = rows(governed, "gates_passed").select(pl.col("month").dt.month(), "on_time", "late").rows()
+    assert monthly == [(2, 0, 1), (3, 2, 0), (6, 1, 1)]
+
+
+def test_pending_changes_cycle_time_and_scope_creep(governed):
+    # Raised by 31 October, undecided then: FIN-C3 (pending, 60 days) and FIN-C4 (decided 10 November).
+    pending = rows(governed, "changes_pending")
+    assert pending.select("change_id", "age_days").rows() == [("FIN-C3", 60), ("FIN-C4", 30)]
+    log = rows(governed, "change_log")
+    assert log.select("change_id", "decided_by", "cycle_days").rows() == [
+        ("HR-C2", "Steering committee", 10),
+        ("FIN-C2", "Steering committee", 30),
+        ("HR-C1", "CCB", 20),
+        ("FIN-C1", "CCB", 20),
+    ]
+    creep = {r["department_id"]: r for r in rows(governed, "scope_creep").iter_rows(named=True)}
+    # FIN: FIN-C1 approved (100) of 2 decided, cycle 20 and 30 -> median 25; budget of its active projects
+    # 1000 + 2000 -> 100 / 3000. HR: HR-C1 approved (80), cycles 20 and 10 -> 15; 500 + 800 (HR-P8 has not
+    # started: not active) -> 80 / 1300.
+    assert (creep["FIN"]["decided"], creep["FIN"]["approved"], creep["FIN"]["by_ccb"]) == (2, 1, 1)
+    assert creep["FIN"]["median_cycle_days"] == 25
+    assert creep["FIN"]["creep"] == pytest.approx(100 / 3000)
+    assert creep["HR"]["median_cycle_days"] == 15
+    assert creep["HR"]["creep"] == pytest.approx(80 / 1300)
+
+
+def test_escalations_and_projects_outside_tolerance(governed):
+    # HR-I1 (Critical, open since 1 July: 122 days), FIN-I1 (High, since 10 October: 21 days > 14),
+    # FIN-R2 (exposure 15, action due 15 October: 16 days). FIN-R1 (12) and HR-R1 (action due in
+    # November) are not.
+    found = rows(governed, "escalations")
+    assert found.select("kind", "item_id", "days").rows() == [
+        ("Issue", "HR-I1", 122),
+        ("Issue", "FIN-I1", 21),
+        ("Risk", "FIN-R2", 16),
+    ]
+    # FIN-P1: EAC 1000 / 0.9 = 1111 (11% over); HR-P3: 500 / 0.76 = 658 (32% over). HR-P4 slips
+    # exactly 30 days: not beyond the tolerance.
+    outside = rows(governed, "outside_tolerance")
+    assert outside.select("project_id", "outside").rows() == [("HR-P3", "cost"), ("FIN-P1", "cost")]
+    assert outside["overrun"].to_list() == pytest.approx([500 / 0.76 / 500 - 1, 1 / 0.9 - 1], abs=1e-3)
+
+
+def test_compliance_matrix_and_controls_needing_attention(governed):
+    matrix = rows(governed, "compliance_matrix")
+    assert matrix.select("framework", "department_id", "controls", "compliant", "non_compliant").rows() == [
+        ("GDPR", "FIN", 1, 0, 0),
+        ("GDPR", "HR", 1, 0, 0),
+        ("SOX", "FIN", 4, 3, 1),
+    ]
+    attention = rows(governed, "controls_attention")
+    # Non-compliant first; then by due date: SOX-404-2's evidence (1 Sep 2025) is older than 365 days at
+    # 31 Oct 2026; GDPR-32 was due 30 Sep, in progress; SOX-ITGC is compliant with no evidence (no due
+    # date: last). HR-P4's GDPR-5 is not assessed but not yet due.
+    assert attention.select("project_id", "control", "why").rows() == [
+        ("FIN-P2", "SOX-404-1", "non-compliant"),
+        ("FIN-P1", "SOX-404-2", "evidence out of date"),
+        ("FIN-P2", "GDPR-32", "overdue"),
+        ("FIN-P2", "SOX-ITGC", "no evidence"),
+    ]
+    # HR-P3 is tagged GDPR and returns no GDPR control.
+    assert rows(governed, "uncontrolled_tags").select("project_id", "framework").rows() == [("HR-P3", "GDPR")]
+    assert rows(governed, "mandatory_projects")["project_id"].to_list() == ["FIN-P2"]
+
+
+def test_utilisation_bottlenecks_and_demand_drivers(governed):
+    usage = rows(governed, "utilisation", rows="department_role")
+    cells = {(r["department_id"], r["role"], r["month"].month): r for r in usage.iter_rows(named=True)}
+    # FIN developers in October: 1.5 + 1.0 against 2 -> 125%, over-allocated; November 1.0 / 2.
+    assert cells[("FIN", "Developer", 10)]["utilisation"] == pytest.approx(1.25)
+    assert cells[("FIN", "Developer", 10)]["over_allocated"]
+    assert cells[("FIN", "Developer", 11)]["utilisation"] == pytest.approx(0.5)
+    # Testers: October none of 1 (0%); November FIN-P2's 1.0 of 1 is full, not over (FIN-P6 is cancelled).
+    assert cells[("FIN", "Tester", 10)]["utilisation"] == 0
+    assert cells[("FIN", "Tester", 11)]["demand_fte"] == pytest.approx(1.0)
+    assert not cells[("FIN", "Tester", 11)]["over_allocated"]
+    # Demand where no capacity was returned is over-allocated, its utilisation unknown.
+    assert (
+        cells[("FIN", "Analyst", 12)]["utilisation"] is None
+        and cells[("FIN", "Analyst", 12)]["over_allocated"]
+    )
+    assert cells[("HR", "Developer", 1)]["over_allocated"]
+    # Summed rows: developers across FIN and HR in October, 2.5 + 0.5 of 2 + 1: exactly full, not over;
+    # FIN's roles together in October, 2.5 of 2 + 1.
+    by_role = rows(governed, "utilisation", rows="role").filter(pl.col("month") == dt.date(2026, 10, 1))
+    assert by_role.select("role", "capacity_fte", "demand_fte", "over_allocated").rows() == [
+        ("Developer", 3.0, 3.0, False),
+        ("Tester", 1.0, 0.0, False),
+    ]
+    by_department = rows(governed, "utilisation", rows="department").filter(
+        pl.col("month") == dt.date(2026, 10, 1)
+    )
+    assert by_department.select("department_id", "role", "utilisation").rows() == [
+        ("FIN", None, pytest.approx(2.5 / 3)),
+        ("HR", None, pytest.approx(0.5)),
+    ]
+    roles = rows(governed, "bottlenecks")
+    # Developer: FIN October (0.5 short), HR January and February (HR-P8's 1.0 and 0.5, no capacity);
+    # Analyst: FIN December (0.5).
+    assert roles.select("role", "over_allocated_months", "departments", "shortfall_fte_months").rows() == [
+        ("Developer", 3, 2, pytest.approx(2.0)),
+        ("Analyst", 1, 1, pytest.approx(0.5)),
+        ("Tester", 0, 0, pytest.approx(0.0)),
+    ]
+    drivers = rows(
+        governed,
+        "demand_drivers",
+        scope=["FIN"],
+        department="FIN",
+        role="Developer",
+        month=dt.date(2026, 10, 1),
+    )
+    assert drivers.select("project_id", "demand_fte").rows() == [("FIN-P1", 1.5), ("FIN-P2", 1.0)]
+    unstarted = rows(governed, "unstarted_demand")
+    assert unstarted.select("project_id", "demand_fte_months").rows() == [("HR-P8", 1.5)]
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def frame(at, key: str) -> pl.DataFrame | None:
+    """The table drawn with this key (a clickable one), or the one with this column (a plain one)."""
+    found = [d for d in at.dataframe if d.key == key] or [d for d in at.dataframe if key in d.value.columns]
+    return pl.from_pandas(found[0].value) if found else None
+
+
+def test_the_governance_page_as_an_executive_and_as_a_pmo_head(governed):
+    from tests.test_app import app
+
+    at = app("governance", user="exec")
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title[0].value == "Governance · Enterprise"
+    assert metrics(at) == {
+        "Gates overdue": "3",
+        "Changes pending": "2",
+        "Escalations": "3",
+        "Outside tolerance": "2",
+    }
+    assert [t.label for t in at.tabs][:4] == [
+        "Stage gates (5)",
+        "Escalations (3)",
+        "Outside tolerance (2)",
+        "Changes pending (2)",
+    ]
+    agenda = frame(at, "item")
+    # Gates (5), escalations (3), outside tolerance (2), changes (2), in that order.
+    assert (
+        agenda["item"].to_list()
+        == ["Gate overdue"] * 3
+        + ["Gate due"] * 2
+        + ["Escalated issue"] * 2
+        + ["Escalated risk"]
+        + ["Outside tolerance"] * 2
+        + ["Change pending"] * 2
+    )
+    at = app("governance", user="hr_head")
+    assert metrics(at) == {
+        "Gates overdue": "1",
+        "Changes pending": "0",
+        "Escalations": "1",
+        "Outside tolerance": "1",
+    }
+    shown = " ".join(str(v) for key in ("gates_due", "item") for v in frame(at, key).to_dicts())
+    assert "FIN-" not in shown and "Finance" not in shown
+
+
+def test_a_click_on_a_gate_opens_its_project(governed):
+    from tests.test_app import app
+
+    at = app("governance", user="exec")
+    at.session_state["gates_due"] = {"selection": {"rows": [1], "columns": [], "cells": []}}
+    at.run()
+    assert at.title[0].value == "Payroll replacement"  # HR-P3, the second gate due
+
+
+def test_the_compliance_and_resources_pages(governed):
+    from tests.test_app import app
+
+    at = app("compliance", user="fin_head")
+    assert not at.exception, [e.message for e in at.exception]
+    assert frame(at, "controls_attention")["control"].to_list() == [
+        "SOX-404-1",
+        "SOX-404-2",
+        "GDPR-32",
+        "SOX-ITGC",
+    ]
+    assert frame(at, "uncontrolled_tags") is None  # HR-P3's missing GDPR control is not FIN's
+    [chart] = [c for c in at.get("plotly_chart") if "heatmap" in c.proto.spec]
+    heat = json.loads(chart.proto.spec)["data"][0]
+    assert (heat["y"], heat["x"], heat["text"]) == (["GDPR", "SOX"], ["Finance"], [["0/1"], ["3/4"]])
+    at = app("resources", user="exec")
+    assert not at.exception, [e.message for e in at.exception]
+    assert frame(at, "over_allocated_months")["role"].to_list() == ["Developer", "Analyst", "Tester"]
+    # A click on FIN's developers in October lists what drives them; a click on a row opens the project.
+    at.session_state["utilisation"] = {
+        "selection": {
+            "points": [{"customdata": "FIN|Developer|2026-10-01"}],
+            "point_indices": [0],
+            "box": [],
+            "lasso": [],
+        }
+    }
+    at.run()
+    assert frame(at, "demand_drivers")["project_id"].to_list() == ["FIN-P1", "FIN-P2"]
+    at.session_state["demand_drivers"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert at.title[0].value == "General ledger migration"
