@@ -12,7 +12,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 TIER, SEED = "enterprise", 7
-PAGES = ["enterprise", "department", "programme", "project", "risks", "benefits", "lessons", "whatif"]
+PAGES = [
+    "enterprise",
+    "department",
+    "programme",
+    "project",
+    "risks",
+    "benefits",
+    "lessons",
+    "governance",
+    "compliance",
+    "resources",
+    "whatif",
+]
 BUILD_RATIO_TARGET = 1.5
 WARM_TARGET_MS, COLD_TARGET_MS = 150, 1500
 SLIDER_TARGET_MS = 250

@@ -76,5 +76,5 @@ if not missing.nothing(creep, "decided change requests", "change_requests"):
         "the period; cycle time from raised to decided."
     )
     views.scope_creep(creep)
-st.markdown("**The change-control log**")
+st.markdown("**The change-control log**, decisions of the last 13 months")
 views.change_log(data.governance.change_log(here))

@@ -12,7 +12,7 @@ import polars as pl
 import streamlit as st
 
 from pmo_dash.settings import Thresholds
-from pmo_dash.ui import drill, tables
+from pmo_dash.ui import download, drill, tables
 
 PROJECT = {
     "project": st.column_config.TextColumn("Project", width=190),
@@ -162,20 +162,13 @@ def tolerance(rows: pl.DataFrame, cut: Thresholds) -> None:
 
 
 def agenda(rows: pl.DataFrame, as_of: dt.date, scope_name: str) -> None:
+    """The decisions needed as one list to download for the steering committee: what it holds, then
+    the buttons (the lists themselves are in the tabs beside)."""
     if rows.is_empty():
         st.caption("Nothing for the steering committee to decide.")
         return
-    shown = {
-        "item": st.column_config.TextColumn("Item", width=120),
-        "project": st.column_config.TextColumn("Project", width=180),
-        "department": st.column_config.TextColumn("Department", width=130),
-        "what": st.column_config.TextColumn("What", width=240),
-        "since": tables.date("Since", width=100),
-        "detail": st.column_config.TextColumn("Detail"),
-    }
-    tables.show(rows, shown, height=tables.fitted_height(rows.height, 320), key="agenda")
-    from pmo_dash.ui import download
-
+    counts = rows.group_by("item", maintain_order=True).len()
+    st.markdown(" · ".join(f"**{n}** {item.lower()}" for item, n in counts.iter_rows()))
     name = f"steering-agenda-{scope_name}-{as_of:%Y-%m}"
     headers = {
         "item": "Item",
@@ -187,8 +180,7 @@ def agenda(rows: pl.DataFrame, as_of: dt.date, scope_name: str) -> None:
         "detail": "Detail",
     }
     export = rows.select(list(headers)).rename(headers)
-    row = st.container(horizontal=True, gap="small")
-    with row:
+    with st.container(horizontal=True, gap="small"):
         download.csv_button(export, name, key="agenda_csv", label="Agenda as CSV")
         download.xlsx_button({"Agenda": export}, name, key="agenda_xlsx", label="Agenda as XLSX")
 
