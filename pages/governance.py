@@ -78,3 +78,18 @@ if not missing.nothing(creep, "decided change requests", "change_requests"):
     views.scope_creep(creep)
 st.markdown("**The change-control log**, decisions of the last 13 months")
 views.change_log(data.governance.change_log(here))
+
+st.subheader("Stakeholder satisfaction and the IPMO's seed KPIs")
+trend = data.portfolio.kpi_trend(here)
+views.seed_kpis(trend, here.as_of)
+left, right = st.columns(2, gap="large")
+with left:
+    st.markdown("**Satisfaction by department**, lowest first")
+    by_department = data.governance.satisfaction_by_department(here)
+    if by_department.is_empty():
+        st.caption("No return in force gives a stakeholder satisfaction score (`status_reports`).")
+    else:
+        views.satisfaction_by_department(by_department)
+with right:
+    st.markdown("**The ten lowest-scoring projects**")
+    views.lowest_satisfaction(data.governance.lowest_satisfaction(here))

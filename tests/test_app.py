@@ -71,6 +71,9 @@ def test_enterprise_kpis_and_their_change_since_the_previous_period(fixture_sett
         "Red (evidence)": ("50%", "+0 pts"),
         # FIN-R2 reached 5 x 3 = 15 on 15 October; HR-R1 stands at 16 throughout.
         "High risks": ("2", "+1"),
+        # The returns in force: Oct FIN-P1 3, FIN-P2 4, HR-P3 3, HR-P4 4 (September's) = 3.5; Sep 4, 4, 3,
+        # 4 = 3.75: -0.25, to one place.
+        "Satisfaction": ("3.5 / 5", "-0.2"),
     }
 
 

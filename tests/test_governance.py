@@ -217,6 +217,12 @@ def test_the_governance_page_as_an_executive_and_as_a_pmo_head(governed):
         "Changes pending": "2",
         "Escalations": "3",
         "Outside tolerance": "2",
+        # The seed KPIs in October, the returns in force: EV 450 + 1000 + 190 + 400 against PV 600 + 1000
+        # + 200 + 400 -> -160 / 2200; EAC within 10% of budget for FIN-P2 and HR-P4 of the four;
+        # satisfaction 3, 4, 3, 4.
+        "Schedule variance": "-7.3%",
+        "Budget adherence": "50%",
+        "Stakeholder satisfaction": "3.5 / 5",
     }
     assert [t.label for t in at.tabs][:4] == [
         "Stage gates (5)",
@@ -230,13 +236,27 @@ def test_the_governance_page_as_an_executive_and_as_a_pmo_head(governed):
         "**3** gate overdue · **2** gate due · **2** escalated issue · **1** escalated risk · "
         "**2** outside tolerance · **2** change pending"
     ]
+    # Satisfaction by department, lowest first: FIN (3 + 4) / 2 = 3.5, was 4.0; HR (3 + 4) / 2, was 3.5.
+    by_department = frame(at, "scores")
+    assert by_department.select("department", "satisfaction", "change").rows() == [
+        ("Finance", 3.5, -0.5),
+        ("People", 3.5, 0.0),
+    ]
+    assert frame(at, "lowest_satisfaction")["project"].to_list() == [
+        "General ledger migration",  # FIN-P1, 3
+        "Payroll replacement",  # HR-P3, 3
+        "Accounts payable automation",  # FIN-P2, 4
+        "Recruitment portal",  # HR-P4, 4 (September's return)
+    ]
     at = app("governance", user="hr_head")
-    assert metrics(at) == {
+    got = metrics(at)
+    assert {k: got[k] for k in ("Gates overdue", "Changes pending", "Escalations", "Outside tolerance")} == {
         "Gates overdue": "1",
         "Changes pending": "0",
         "Escalations": "1",
         "Outside tolerance": "1",
     }
+    assert got["Stakeholder satisfaction"] == "3.5 / 5"  # HR-P3 3, HR-P4 4
     shown = " ".join(str(v) for v in frame(at, "gates_due").to_dicts())
     assert "FIN-" not in shown and "Finance" not in shown
 

@@ -157,3 +157,11 @@ def demand_drivers(f: Filters, department_id: str | None, role: str | None, mont
 
 def unstarted_demand(f: Filters) -> pl.DataFrame:
     return run("governance/unstarted_demand", f.params())
+
+
+def satisfaction_by_department(f: Filters) -> pl.DataFrame:
+    return run("governance/satisfaction_by_department", f.params())
+
+
+def lowest_satisfaction(f: Filters) -> pl.DataFrame:
+    return run("governance/lowest_satisfaction", f.params())

@@ -121,6 +121,7 @@ with_return as (
         r.earned_value,
         r.actual_cost,
         r.forecast_finish as report_forecast_finish,
+        r.stakeholder_satisfaction,
         r.budget as report_budget,
         rw.row is not null as report_budget_withheld,
         r.baseline_finish as report_baseline_finish

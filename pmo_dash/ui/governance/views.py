@@ -266,3 +266,89 @@ def parse_cell(picked: str | None) -> tuple[str | None, str | None, dt.date] | N
     except ValueError:
         return None
     return found.group(1) or None, found.group(2) or None, month
+
+
+def seed_kpis(trend: pl.DataFrame, as_of: dt.date) -> None:
+    """The IPMO's seed KPIs side by side, each with its change since the previous period and its trend:
+    schedule variance, budget adherence, stakeholder satisfaction."""
+    now = trend.filter(pl.col("period") == as_of)
+    if now.is_empty():
+        st.caption("Nothing to show for this period.")
+        return
+    current = now.row(0, named=True)
+    earlier = trend.filter(pl.col("period") < as_of)
+    before = earlier.row(-1, named=True) if earlier.height else None
+    history = trend.tail(12)
+
+    def card(column, label, key, shown, change, help):
+        value, previous = current[key], before[key] if before else None
+        delta = None if value is None or previous is None else change(value - previous)
+        still = delta is not None and not any(c in "123456789" for c in delta)  # rounds to no change
+        column.metric(
+            label,
+            "not reported" if value is None else shown(value),
+            delta="no change" if still else delta,
+            delta_color="off" if still else "normal",
+            delta_arrow="off" if still else "auto",
+            border=True,
+            help=help,
+            chart_data=[v for v in history[key].to_list() if v is not None] or None,
+        )
+
+    cells = st.columns(3)
+    card(
+        cells[0],
+        "Schedule variance",
+        "schedule_variance",
+        lambda v: f"{v:+.1%}",
+        lambda d: f"{d * 100:+.1f} pts",
+        "Earned value less planned value, as a share of planned value (negative: behind)",
+    )
+    card(
+        cells[1],
+        "Budget adherence",
+        "budget_adherence",
+        lambda v: f"{v:.0%}",
+        lambda d: f"{d * 100:+.0f} pts",
+        f"Of the {current['costed_projects']} active projects with an EAC, the share within the cost "
+        "tolerance of their budget",
+    )
+    card(
+        cells[2],
+        "Stakeholder satisfaction",
+        "satisfaction",
+        lambda v: f"{v:.1f} / 5",
+        lambda d: f"{round(d, 1) + 0.0:+.1f}",
+        f"Mean of the {current['satisfaction_scores']} scores (1 poor, 5 excellent) in the returns in force",
+    )
+
+
+def satisfaction_by_department(rows: pl.DataFrame) -> None:
+    tables.show(
+        rows,
+        {
+            "department": st.column_config.TextColumn("Department", width=150),
+            "satisfaction": st.column_config.NumberColumn("Mean", format="%.2f", width=60),
+            "change": st.column_config.NumberColumn(
+                "Change", format="%+.2f", width=65, help="Since the period before"
+            ),
+            "scores": st.column_config.NumberColumn("Scores", format="%d", width=60),
+        },
+        height=tables.fitted_height(rows.height, 360),
+        key="satisfaction_by_department",
+    )
+
+
+def lowest_satisfaction(rows: pl.DataFrame) -> None:
+    clickable(
+        rows.with_columns(tables.rag_cell("evidence_rag")),
+        {
+            "satisfaction": st.column_config.NumberColumn("Score", format="%d", width=55),
+            "project": st.column_config.TextColumn("Project", width=180),
+            "summary": st.column_config.TextColumn("What the return said", width=200),
+            "evidence_rag": tables.rag_column("Evidence"),
+            "department": st.column_config.TextColumn("Department", width=120),
+        },
+        "lowest_satisfaction",
+        "No return in force gives a satisfaction score.",
+    )

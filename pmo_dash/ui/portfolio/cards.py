@@ -69,7 +69,7 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date, *, risks: bool = True) -> Non
     def signed_ratio(d):
         return f"{round(d, 2) + 0.0:+.2f}"
 
-    # Two rows of four: at seven across, a card is too narrow for "£29.4m" below 1600 px.
+    # Two rows of four: at eight across, a card is too narrow for "£29.4m" below 1600 px.
     cols = [*st.columns(4), *st.columns(4)]
     card(cols[0], "Active projects", "active_projects", count, delta_fmt=signed_count, good_up=None)
     card(
@@ -95,6 +95,16 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date, *, risks: bool = True) -> Non
         good_up=False,
         help=f"{current['red_projects']} of {current['rated_projects']} reporting projects are Red on "
         "SPI, CPI, slip or open high risks, whatever they reported",
+    )
+    card(
+        cols[7],
+        "Satisfaction",
+        "satisfaction",
+        lambda v: f"{v:.1f} / 5",
+        delta_fmt=lambda d: f"{round(d, 1) + 0.0:+.1f}",
+        help="Stakeholder satisfaction: the mean score (1 poor to 5 excellent) of the "
+        f"{current['satisfaction_scores']} returns in force that give one",
+        missing="not reported",
     )
     if not risks:  # no department in view returns risks: not a count of 0
         cols[6].metric(
