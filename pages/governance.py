@@ -5,7 +5,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.ui import drill, fmt, missing, shell
-from pmo_dash.ui.governance import charts, views
+from pmo_dash.ui.governance import charts, outcomes, views
 
 shell.guard()
 here = drill.insight_page(
@@ -81,7 +81,7 @@ views.change_log(data.governance.change_log(here))
 
 st.subheader("Stakeholder satisfaction and the IPMO's seed KPIs")
 trend = data.portfolio.kpi_trend(here)
-views.seed_kpis(trend, here.as_of)
+outcomes.seed_kpis(trend, here.as_of)
 left, right = st.columns(2, gap="large")
 with left:
     st.markdown("**Satisfaction by department**, lowest first")
@@ -89,7 +89,21 @@ with left:
     if by_department.is_empty():
         st.caption("No return in force gives a stakeholder satisfaction score (`status_reports`).")
     else:
-        views.satisfaction_by_department(by_department)
+        outcomes.satisfaction_by_department(by_department)
 with right:
     st.markdown("**The ten lowest-scoring projects**")
-    views.lowest_satisfaction(data.governance.lowest_satisfaction(here))
+    outcomes.lowest_satisfaction(data.governance.lowest_satisfaction(here))
+
+st.subheader("Post-implementation reviews")
+reviews = data.governance.pir_status(here)
+if reviews.is_empty():
+    st.caption("No project in view has closed yet: no review is due.")
+else:
+    st.caption(
+        f"A closed project's review is due {cut.pir_due_months} months after it closed. Click a project "
+        "to open it."
+    )
+    outcomes.pir_status(reviews)
+    if not missing.returned(("post_implementation_reviews",), here.scope):
+        missing.say("post-implementation reviews", ("post_implementation_reviews",))
+    outcomes.pir_list(data.governance.pir_list(here))

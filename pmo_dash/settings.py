@@ -152,6 +152,10 @@ class Thresholds(BaseModel):
         description="A department's role is over-allocated in a month when demand exceeds this share of its "
         "capacity.",
     )
+    pir_due_months: int = Field(
+        6,
+        description="A closed project's post-implementation review is due this many months after it closed.",
+    )
     whatif_health_floor: float = Field(
         0.7,
         description="What-if delivery health is 0 when the weaker of SPI and CPI is at or below this, 1 at "

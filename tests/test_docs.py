@@ -46,6 +46,7 @@ def test_contract_names_every_table_of_the_design():
         "compliance_controls",
         "capacity",
         "demand",
+        "post_implementation_reviews",
     ]
 
 

@@ -326,3 +326,20 @@ def test_the_agenda_lists_every_decision_needed_as_text(governed):
         "60 days old; 30 days of schedule",
         "30 days old; 0 days of schedule",
     ]
+
+
+def test_post_implementation_reviews_due_held_and_overdue(governed):
+    # HR-P9 closed 31 Jan, due 31 Jul, held 20 Aug (late) and HR-L9 logged after it; HR-P10 closed 31
+    # Mar, due 30 Sep: overdue by 31 days; HR-P5 closed 30 Jun, due 30 Dec: not yet due (its review on
+    # 10 November is after the period). HR-P5's benefit measured after closing: 120 of 150 planned.
+    status = rows(governed, "pir_status")
+    assert status.select(
+        "department_id", "closed", "held", "overdue", "not_yet_due", "held_late", "with_lessons"
+    ).rows() == [("HR", 3, 1, 1, 1, 1, 1)]
+    assert status["benefits_realisation"].to_list() == [pytest.approx(0.8)]
+    listed = rows(governed, "pir_list")
+    assert listed.select("project_id", "status", "due_on", "days_overdue", "rating").rows() == [
+        ("HR-P10", "overdue", dt.date(2026, 9, 30), 31, None),
+        ("HR-P9", "held", dt.date(2026, 7, 31), 92, "Partially successful"),
+    ]
+    assert rows(governed, "pir_status", scope=["FIN"]).is_empty()  # FIN closed nothing

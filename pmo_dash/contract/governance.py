@@ -1,8 +1,9 @@
-"""The governance returns: change requests, stage gates, compliance controls, capacity and demand."""
+"""The governance returns: change requests, stage gates, compliance controls, capacity, demand and
+post-implementation reviews."""
 
 from __future__ import annotations
 
-from pmo_dash.contract.model import Column, DateOrder, Table, enum, money, project_ref
+from pmo_dash.contract.model import NARRATIVE, Column, DateOrder, Table, enum, money, project_ref
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -79,5 +80,26 @@ TABLES: tuple[Table, ...] = (
             Column("demand_fte", "float", True, "demanded full-time equivalents", min=0),
         ),
         key=("project_id", "role", "month"),
+    ),
+    Table(
+        "post_implementation_reviews",
+        "one row per post-implementation review of a closed project",
+        (
+            project_ref(),
+            Column("held_on", "date", True, "date the review was held", not_future=True),
+            enum(
+                "rating",
+                ("Successful", "Partially successful", "Unsuccessful"),
+                aliases={"partially": "Partially successful", "partial": "Partially successful"},
+                doc="the review's verdict on what the project delivered",
+            ),
+            money(
+                "benefits_realised_to_date",
+                required=False,
+                doc="benefits realised to date at the review (GBP)",
+            ),
+            Column("findings", "text", False, "what the review found", max_length=NARRATIVE),
+        ),
+        key=("project_id",),
     ),
 )

@@ -165,3 +165,12 @@ def satisfaction_by_department(f: Filters) -> pl.DataFrame:
 
 def lowest_satisfaction(f: Filters) -> pl.DataFrame:
     return run("governance/lowest_satisfaction", f.params())
+
+
+def pir_status(f: Filters) -> pl.DataFrame:
+    """Per department: closed projects and their post-implementation reviews held, overdue, not yet due."""
+    return run("governance/pir_status", f.params())
+
+
+def pir_list(f: Filters) -> pl.DataFrame:
+    return run("governance/pir_list", f.params())

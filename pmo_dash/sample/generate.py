@@ -22,6 +22,7 @@ from pmo_dash.sample.delivery import (
     build_stage_gates,
 )
 from pmo_dash.sample.errors import Injected, inject
+from pmo_dash.sample.governance import build_reviews, shape
 from pmo_dash.sample.outcomes import build_benefits, build_lessons
 from pmo_dash.sample.portfolio import (
     Departments,
@@ -101,6 +102,10 @@ def _build(rng: np.random.Generator, tier: str, xlsx: bool) -> tuple[dict[str, p
     for name, future in (("demand", future_demand), ("capacity", future_capacity)):
         both = pl.concat([frames[name].select(future.columns), future])
         frames[name] = both.sort("_dept", maintain_order=True)  # rows are written per department
+    # Last, from a stream of its own: a governance change never moves another table's rows.
+    governance = np.random.default_rng(rng.integers(2**63))
+    frames["post_implementation_reviews"] = build_reviews(governance, p)
+    shape(governance, frames, depts, p)
     return frames, depts
 
 

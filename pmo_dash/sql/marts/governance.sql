@@ -121,3 +121,50 @@ create macro utilisation(scope, programme, objective, as_of) as table
     from capacity as c
     full join demand as d on c.department_id = d.department_id and c.role = d.role and c.month = d.month
     cross join s;
+
+-- pir_reviews(scope, programme, objective, as_of): each project within the filters that closed
+-- (actual finish) by the period's end, with its post-implementation review: due pir_due_months after
+-- closing; 'held' when held by the period's end, else 'overdue' once due, else 'not yet due'. With
+-- the review's rating and benefits realised, the realisation of the project's benefits measured after
+-- it closed (benefits_then: actual / planned to date, their mean) and the lessons it logged on or
+-- after the review.
+create macro pir_reviews(scope, programme, objective, as_of) as table
+    with s as (select pir_due_months from build_settings),
+
+    closed as (
+        select p.project_id, p.name as project, p.department_id, p.actual_finish, p.expected_benefit
+        from scoped_project_list(scope, programme, objective) as p
+        where p.actual_finish <= as_of
+    ),
+
+    after_close as (
+        select b.project_id, avg(b.realisation) as benefits_realisation
+        from benefits_then(scope, programme, objective, as_of) as b
+        inner join closed as c on b.project_id = c.project_id
+        where b.measured_on > c.actual_finish
+        group by b.project_id
+    )
+
+    select
+        c.*,
+        (c.actual_finish + to_months(s.pir_due_months))::date as due_on,
+        case when v.held_on <= as_of then v.held_on end as held_on,
+        case when v.held_on <= as_of then v.rating end as rating,
+        case when v.held_on <= as_of then v.benefits_realised_to_date end as benefits_realised_to_date,
+        case when v.held_on <= as_of then v.findings end as findings,
+        case
+            when v.held_on <= as_of then 'held'
+            when (c.actual_finish + to_months(s.pir_due_months))::date < as_of then 'overdue'
+            else 'not yet due'
+        end as status,
+        date_diff('day', (c.actual_finish + to_months(s.pir_due_months))::date, as_of) as days_overdue,
+        a.benefits_realisation,
+        (
+            select count(*) from stg_lessons as l
+            where l.project_id = c.project_id and v.held_on <= as_of and l.logged_on >= v.held_on
+                and l.logged_on <= as_of
+        ) as lessons_after
+    from closed as c
+    cross join s
+    left join stg_post_implementation_reviews as v on c.project_id = v.project_id
+    left join after_close as a on c.project_id = a.project_id;
