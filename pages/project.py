@@ -4,7 +4,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.ui import drill, fmt, shell
-from pmo_dash.ui.project import charts, views
+from pmo_dash.ui.project import charts, lineage, views
 from pmo_dash.ui.risks import charts as risk_charts
 
 shell.guard()
@@ -59,4 +59,4 @@ if not parts["risks"].is_empty():
         st.caption("From other projects, matched to this project's open risks by category and shared words.")
         views.matches(parts["lesson_matches"])
 views.lists(parts, p, returned)
-views.lineage(data.project.part(scope, project, f.as_of, "lineage"))
+lineage.show(data.project.part(scope, project, f.as_of, "lineage"))

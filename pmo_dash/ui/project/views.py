@@ -106,6 +106,22 @@ def status(p: dict[str, Any]) -> None:
         ("EAC", fmt.reported(p["eac"], fmt.money), "Estimate at completion: budget / CPI"),
         ("Open high risks", f"{p['open_high_risks']}", None),
     ]
+    if p["spi_t"] is not None:  # earned schedule: the time-based indices beside SPI and CPI
+        shown += [
+            (
+                "SPI(t)",
+                fmt.ratio(p["spi_t"]),
+                "Earned schedule / actual time: SPI in time, which does not "
+                "return to 1.0 when a late project finishes",
+            ),
+            ("SV(t) (days)", f"{round(p['sv_t_days']):+,}", "Earned schedule less actual time, in days"),
+            ("Finish by ES", fmt.day(p["ieac_t_finish"]), "Baseline start + planned duration / SPI(t)"),
+            (
+                "TCPI",
+                fmt.reported(p["tcpi"], fmt.ratio),
+                "Cost efficiency the rest of the work needs to finish on budget: (BAC − EV) / (BAC − AC)",
+            ),
+        ]
     metric_rows(shown)
     if p["slip_days"] is not None and p["current_baseline_finish"] != p["baseline_finish"]:
         st.caption(
@@ -258,41 +274,3 @@ def matches(rows: pl.DataFrame) -> None:
             "lesson_id": st.column_config.TextColumn("ID"),
         },
     )
-
-
-def lineage(rows: pl.DataFrame) -> None:
-    """Where the project's figures came from: each return's file and rows (as numbered in the
-    spreadsheet), and the submission that carried the file, or the base returns."""
-    with st.expander("Where these figures came from", icon=":material/source:"):
-        if rows.is_empty():
-            st.caption("Nothing to trace.")
-            return
-        shown = rows.with_columns(
-            pl.col("source_rows").map_elements(fmt.row_ranges, return_dtype=pl.String),
-            pl.when(pl.col("version").is_null())
-            .then(pl.lit("base returns"))
-            .otherwise(
-                pl.format(
-                    "version {}, {}, {}", "version", "submitted_by", pl.col("submitted_at").str.slice(0, 10)
-                )
-            )
-            .alias("source"),
-            pl.col("sha256").str.slice(0, 12),
-        )
-        st.caption(
-            "The rows of each return this page reads for the project: its record, the status return in "
-            "force for the period, and its milestones, risks, issues, benefits, changes, gates and "
-            "controls. A file submitted in the app names its version; sha256 (its first 12 characters) "
-            "identifies the file the build read."
-        )
-        tables.show(
-            shown,
-            {
-                "table_name": st.column_config.TextColumn("Return", width="small"),
-                "source_file": st.column_config.TextColumn("File", width="medium"),
-                "source_rows": st.column_config.TextColumn("Rows", width="medium"),
-                "source": st.column_config.TextColumn("Submitted", width="medium"),
-                "sha256": st.column_config.TextColumn("sha256", width="small"),
-            },
-            key="project_lineage",
-        )

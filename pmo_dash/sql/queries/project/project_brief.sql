@@ -1,4 +1,5 @@
--- project_brief: one row, the project's facts and its status in the period (none when the
+-- project_brief: one row, the project's facts and its status in the period (with its earned schedule,
+-- marts/forecast.sql) (none when the
 -- project is outside the scope or did not exist then).
 select
     p.project_id,
@@ -46,9 +47,15 @@ select
     p.vac,
     p.slip_days,
     p.original_slip_days,
-    p.open_high_risks
+    p.open_high_risks,
+    es.spi_t,
+    es.sv_t_days,
+    es.ieac_t_finish,
+    es.tspi,
+    es.tcpi
 from scoped_projects($scope, null, null) as p
 inner join stg_departments as d on p.department_id = d.department_id
+left join earned_schedule as es on p.project_id = es.project_id and p.period = es.period
 left join stg_programmes as g on p.programme_id = g.programme_id
 left join stg_strategic_objectives as o on p.objective_id = o.objective_id
 where p.project_id = $project
