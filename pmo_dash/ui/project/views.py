@@ -118,8 +118,9 @@ def status(p: dict[str, Any]) -> None:
             ("Finish by ES", fmt.day(p["ieac_t_finish"]), "Baseline start + planned duration / SPI(t)"),
             (
                 "TCPI",
-                fmt.reported(p["tcpi"], fmt.ratio),
-                "Cost efficiency the rest of the work needs to finish on budget: (BAC − EV) / (BAC − AC)",
+                "budget spent" if p["tcpi"] is None else fmt.ratio(p["tcpi"]),
+                "Cost efficiency the rest of the work needs to finish on budget: (BAC − EV) / (BAC − AC); "
+                "none once actual cost has reached the budget",
             ),
         ]
     metric_rows(shown)
