@@ -60,14 +60,14 @@ def test_a_page_file_run_on_its_own_hands_over_to_the_app(fixture_settings):
 
 def test_enterprise_kpis_and_their_change_since_the_previous_period(fixture_settings):
     assert metrics(app()) == {
-        "Active projects": ("4", "+0"),
-        "Budget": ("£4.30k", "+£0"),
+        "Active projects": ("4", "no change"),
+        "Budget": ("£4.30k", "no change"),
         # EAC: Oct 1000/0.9 + 2000 + 500/0.76 + 800/(400/380) = 4,529.0; Sep 1000/(420/450) + 2000 + 500/(170/210) + 760.
         "EAC": ("£4.53k", "+£80"),
         # SPI: Oct 2040/2200 = 0.927, Sep 1790/1880 = 0.952. CPI: Oct 2040/2130 = 0.958, Sep 1790/1840 = 0.973.
         "SPI": ("0.93", "-0.02"),
         "CPI": ("0.96", "-0.02"),
-        "Red (evidence)": ("50%", "+0 pts"),
+        "Red (evidence)": ("50%", "no change"),
         # FIN-R2 reached 5 x 3 = 15 on 15 October; HR-R1 stands at 16 throughout.
         "High risks": ("2", "+1"),
     }
@@ -106,7 +106,7 @@ def test_a_link_restores_the_view(fixture_settings):
 
 def test_department_kpis_are_the_departments_alone(fixture_settings):
     got = metrics(app("department", department="HR"))
-    assert got["Active projects"] == ("2", "+0")
+    assert got["Active projects"] == ("2", "no change")
     assert got["EAC"][0] == "£1.42k"  # 500/0.76 + 760
     assert got["SPI"][0] == "0.98"  # 590 / 600
     assert got["CPI"][0] == "0.94"  # 590 / 630

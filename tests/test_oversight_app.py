@@ -109,14 +109,14 @@ def test_every_page_opens_on_oversight_returns(oversight_app, page):
 def test_enterprise_cards_say_what_is_not_reported_and_what_is_withheld(oversight_app):
     at = app()
     assert metrics(at) == {
-        "Active projects": ("6", "+0"),
+        "Active projects": ("6", "no change"),
         # £30m + £4.5m + £1.2bn + £150m + £80m; February had MOJ-P1 at its original £26.19m.
         "Budget": ("£1.46bn", "+£3.81m"),
         "EAC": ("not reported", None),
         "SPI": ("0.90", None),  # MOJ-P3 alone: 1.8m / 2m
         "CPI": ("not reported", None),
         "Red (evidence)": ("20%", "-20 pts"),  # 1 of 5 rated; February 2 of 5
-        "High risks": ("1", "+0"),
+        "High risks": ("1", "no change"),
     }
     budget = next(m for m in at.metric if m.label == "Budget")
     assert budget.help.endswith("excluding 1 withheld")

@@ -8,6 +8,7 @@ import json
 
 import numpy as np
 import polars as pl
+from streamlit.proto.Metric_pb2 import Metric
 
 from pmo_dash import data
 from pmo_dash.auth.roles import User
@@ -83,3 +84,25 @@ def test_the_home_page_is_titled_by_what_its_user_sees(fixture_settings):
     assert header.portfolio_title(both, data.portfolio.departments(("FIN", "HR"))) == (
         "Your departments' portfolio"
     )
+
+
+def test_a_change_of_nothing_reads_no_change_without_an_arrow_or_colour(fixture_settings):
+    assert [fmt.is_no_change(c) for c in ("+0", "-0.0", "+£0", "+0 pts", "+0.00", "-0.02", "+£80")] == [
+        True,
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+    cards = {m.label: m.proto for m in app().metric}
+    # October against September: 4 active projects and a £4.30k budget both times; EAC up £80 (test_app).
+    for label in ("Active projects", "Budget", "Red (evidence)"):
+        assert (cards[label].delta, cards[label].direction, cards[label].color) == (
+            "no change",
+            Metric.MetricDirection.NONE,
+            Metric.MetricColor.GRAY,
+        )
+    assert (cards["EAC"].delta, cards["EAC"].direction) == ("+£80", Metric.MetricDirection.UP)
+    assert cards["EAC"].color == Metric.MetricColor.RED  # a rising cost is bad news

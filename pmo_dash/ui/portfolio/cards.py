@@ -50,8 +50,7 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date, *, risks: bool = True) -> Non
         column.metric(
             label,
             missing if current[key] is None and missing else fmt.reported(current[key], shown),
-            delta=change,
-            delta_color="off" if good_up is None else "normal" if good_up else "inverse",
+            **fmt.delta(change, "off" if good_up is None else "normal" if good_up else "inverse"),
             border=True,
             help=help,
             chart_data=[v for v in history[key].to_list() if v is not None] or None,

@@ -27,7 +27,10 @@ def headline(result: Outcome) -> None:
     selection = result.selection
     cols = st.columns(5)
     cols[0].metric(
-        "Funded projects", f"{result.funded:,}", delta=f"{result.funded - now_count:+,} on now", border=True
+        "Funded projects",
+        f"{result.funded:,}",
+        **fmt.delta(f"{result.funded - now_count:+,} on now"),
+        border=True,
     )
     cols[1].metric(
         "Cost (EAC)",
@@ -44,7 +47,7 @@ def headline(result: Outcome) -> None:
     cols[2].metric(
         "Total score",
         f"{selection.objective:,.1f}",
-        delta=f"{selection.objective - now_score:+,.1f} on now",
+        **fmt.delta(f"{selection.objective - now_score:+,.1f} on now"),
         border=True,
         help="The sum of the funded projects' weighted scores: what the optimiser maximises.",
     )
@@ -52,8 +55,7 @@ def headline(result: Outcome) -> None:
     cols[3].metric(
         "Expected benefit",
         fmt.money(benefit) if benefits_reported(result) else "not reported",
-        delta=f"{fmt.money(benefit - benefit_now)} on now" if benefits_reported(result) else None,
-        delta_color="normal" if benefit != benefit_now else "off",
+        **fmt.delta(f"{fmt.money(benefit - benefit_now)} on now" if benefits_reported(result) else None),
         border=True,
         help=None if benefits_reported(result) else NO_BENEFITS,
     )
