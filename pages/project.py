@@ -15,14 +15,16 @@ if project is None:
     st.stop()
 facts = data.project.part(scope, project, f.as_of, "brief")
 if facts.is_empty():
-    views.not_then(project, f.as_of, data.project.part(scope, project, f.as_of, "history"))
+    record = data.project.part(scope, project, f.as_of, "record")
+    views.not_then(record, f.as_of, data.project.part(scope, project, f.as_of, "history"))
     st.stop()
 p = facts.row(0, named=True)
 
 st.title(fmt.plain(p["project"]))
 drill.breadcrumb(drill.project_trail(p))
 
-views.facts(p, past=f.as_of < data.portfolio.periods(scope)[0])
+past = f.as_of < data.portfolio.periods(scope)[0]  # then what returns keep only as it is today says so
+views.facts(p, past=past)
 views.status(p)
 
 history = data.project.part(scope, project, f.as_of, "history")
@@ -42,6 +44,8 @@ with right:
         st.caption(views.empty("milestones", p, returned))
     else:
         st.plotly_chart(charts.milestones(milestones, data.intake.thresholds()))
+        if past:
+            st.caption("Forecast dates as returned today (returns keep no history of them).")
 
 parts = {part: data.project.part(scope, project, f.as_of, part) for part in views.LISTS}
 if not parts["risks"].is_empty():
@@ -58,4 +62,4 @@ if not parts["risks"].is_empty():
         st.subheader("Lessons others learned")
         st.caption("From other projects, matched to this project's open risks by category and shared words.")
         views.matches(parts["lesson_matches"])
-views.lists(parts, p, returned)
+views.lists(parts, p, returned, past)

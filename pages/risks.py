@@ -3,13 +3,14 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, filters, missing, shell, tables
+from pmo_dash.ui import drill, filters, header, missing, shell, tables
 from pmo_dash.ui.risks import charts, views
 
 shell.guard()
 here = drill.insight_page("risks", shell.current(), shell.user_scope(), "Risks and issues, as last reviewed")
 missing.page_needs("risks or issues", ("risks", "issues"), here.scope)
 cut = data.intake.thresholds()
+past = header.is_past(here)  # a risk's owner, response and action date are today's
 
 left, right = st.columns(2, gap="large")
 with left:
@@ -46,6 +47,7 @@ with right:
                 "department",
                 "response",
                 "risk_id",
+                past=past,
             ),
             height=420,
         )
@@ -54,7 +56,7 @@ with right:
             "Top 10 risks by exposure",
             data.risks.top(here),
             views.risk_columns(
-                "exposure", "title", "project", "owner", "action_due", "action_overdue", "risk_id"
+                "exposure", "title", "project", "owner", "action_due", "action_overdue", "risk_id", past=past
             ),
             height=420,
         )
@@ -63,7 +65,9 @@ if since:
     tables.titled_table(
         f"Risks that worsened since {since:%b %Y}",
         data.risks.worsened(here, since),
-        views.risk_columns("title", "project", "was", "now", "rise", "department", "owner", "risk_id"),
+        views.risk_columns(
+            "title", "project", "was", "now", "rise", "department", "owner", "risk_id", past=past
+        ),
     )
 
 left, right = st.columns(2, gap="large")
@@ -82,7 +86,15 @@ tables.titled_table(
     "Overdue risk actions",
     data.risks.overdue_actions(here),
     views.risk_columns(
-        "title", "project", "days_overdue", "exposure", "owner", "action_due", "department", "risk_id"
+        "title",
+        "project",
+        "days_overdue",
+        "exposure",
+        "owner",
+        "action_due",
+        "department",
+        "risk_id",
+        past=past,
     ),
 )
 

@@ -222,7 +222,7 @@ def test_a_project_that_had_ended_says_so_rather_than_not_started(fixture_settin
     # HR-P5 closed on 30 June 2026; in October it no longer exists, in June it does.
     at = app("project", project="HR-P5")
     assert [w.value for w in at.warning] == [
-        "Project HR\\-P5 had ended by Oct 2026 (its last period was Jun 2026): choose an earlier period."
+        "Leave self\\-service had ended by Oct 2026 (its last period was Jun 2026): choose an earlier period."
     ]
     assert [t.value for t in app("project", project="HR-P5", as_of="Jun 2026").title] == [
         "Leave self\\-service"

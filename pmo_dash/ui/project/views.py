@@ -10,9 +10,11 @@ import streamlit as st
 
 from pmo_dash import periods
 from pmo_dash.ui import fmt, tables
+from pmo_dash.ui.header import TODAY
 
 LISTS = ("risks", "benefits", "lessons", "lesson_matches", "changes", "gates", "controls")
 EARNED_VALUE = ("planned_value", "earned_value", "actual_cost")
+ENDED = ("Closed", "Cancelled")  # states in which a project no longer runs
 
 
 def not_reported(history: pl.DataFrame, columns: tuple[str, ...]) -> bool:
@@ -23,18 +25,26 @@ def not_reported(history: pl.DataFrame, columns: tuple[str, ...]) -> bool:
     return False
 
 
-def not_then(project: str, as_of: dt.date, earlier: pl.DataFrame) -> None:
-    """Why a project has no brief for the period: it had not started, or it had already ended
-    (`earlier` is its history up to the period)."""
+def not_then(record: pl.DataFrame, as_of: dt.date, earlier: pl.DataFrame) -> None:
+    """Why a project has no brief for the period: it had already ended, or it had not started yet.
+    `record` is the project as returned, `earlier` its history up to the period; a project that
+    finished before any period the warehouse holds has no history at all, yet had not "not started"."""
     when = periods.label(as_of)
-    if earlier.is_empty():
-        st.warning(f"Project {fmt.plain(project)} had not started by {when}: choose a later period.")
-        return
-    last = periods.label(earlier["period"].max())
-    st.warning(
-        f"Project {fmt.plain(project)} had ended by {when} (its last period was {last}): "
-        "choose an earlier period."
-    )
+    row = record.row(0, named=True)
+    name = fmt.plain(row["project"])
+    if not earlier.is_empty():
+        last = periods.label(earlier["period"].max())
+        st.warning(f"{name} had ended by {when} (its last period was {last}): choose an earlier period.")
+    elif row["actual_finish"] is not None and row["actual_finish"] <= as_of:
+        st.warning(
+            f"{name} had ended by {when}: it finished on {fmt.day(row['actual_finish'])}, "
+            "before any period its returns cover."
+        )
+    elif row["state"] in ENDED and (row["baseline_start"] is None or row["baseline_start"] <= as_of):
+        st.warning(f"{name} is {row['state'].lower()}, and no return up to {when} covers it.")
+    else:
+        starts = f" (its baseline start is {fmt.day(row['baseline_start'])})" if row["baseline_start"] else ""
+        st.warning(f"{name} had not started by {when}{starts}: choose a later period.")
 
 
 def facts(p: dict[str, Any], past: bool = False) -> None:
@@ -155,22 +165,26 @@ def empty(part: str, p: dict[str, Any], returned: dict[str, frozenset[str]]) -> 
     return f"Not returned: {fmt.plain(p['department'])} has sent no `{table}` return, which supplies these."
 
 
-def lists(parts: dict[str, pl.DataFrame], p: dict[str, Any], returned: dict[str, frozenset[str]]) -> None:
-    """Top risks, benefits, lessons, change requests, gates and compliance controls, side by side."""
+def lists(
+    parts: dict[str, pl.DataFrame], p: dict[str, Any], returned: dict[str, frozenset[str]], past: bool = False
+) -> None:
+    """Top risks, benefits, lessons, change requests, gates and compliance controls, side by side. In a
+    view of an earlier period (`past`), what returns keep only as it is today is labelled so."""
+    now = TODAY if past else ""
     left, right = st.columns(2)
     with left:
         tables.titled_table(
             "Top risks (as last reviewed)",
             parts["risks"].head(10),
             {
-                "title": st.column_config.TextColumn("Risk", width=170),
+                "title": st.column_config.TextColumn("Risk", width=150 if past else 170),
                 "likelihood": st.column_config.NumberColumn("L", width=35, help="Likelihood (1-5)"),
                 "impact": st.column_config.NumberColumn("I", width=35, help="Impact (1-5)"),
                 "exposure": st.column_config.NumberColumn("L × I", width=50),
-                "owner": st.column_config.TextColumn("Owner", width=110),
-                "action_due": tables.date("Action due", width=95),
+                "owner": st.column_config.TextColumn("Owner" + now, width=110),
+                "action_due": tables.date("Action due" + now, width=125 if past else 95),
                 "action_overdue": st.column_config.CheckboxColumn("Overdue", width=70),
-                "response": st.column_config.TextColumn("Response"),
+                "response": st.column_config.TextColumn("Response" + now),
                 "risk_id": st.column_config.TextColumn("ID"),
             },
             empty=empty("risks", p, returned),
@@ -193,13 +207,18 @@ def lists(parts: dict[str, pl.DataFrame], p: dict[str, Any], returned: dict[str,
             parts["controls"],
             {
                 "framework": st.column_config.TextColumn("Framework", width=90),
-                "control": st.column_config.TextColumn("Control", width=160),
-                "state": st.column_config.TextColumn("State", width=100),
+                "control": st.column_config.TextColumn("Control", width=140),
+                "state": st.column_config.TextColumn("State", width=125),
                 "due_on": tables.date("Due", width=95),
                 "overdue": st.column_config.CheckboxColumn("Overdue", width=70),
             },
             empty=empty("controls", p, returned),
         )
+        if past and not parts["controls"].is_empty():
+            st.caption(
+                f"States as returned today (returns keep no history of them); a control evidenced after "
+                f"{periods.label(p['period'])} shows as not yet evidenced."
+            )
     with right:
         tables.titled_table(
             "Benefits (measured to date)",

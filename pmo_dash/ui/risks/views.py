@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from pmo_dash.ui import drill, tables
+from pmo_dash.ui.header import TODAY
 
 
 def heat_cell(event) -> tuple[int, int] | None:
@@ -20,8 +21,13 @@ def heat_cell(event) -> tuple[int, int] | None:
     return int(cell.group(1)), int(cell.group(2))
 
 
-def risk_columns(*extra: str) -> dict[str, Any]:
-    """How a list of risks reads, whichever list it is."""
+# What a risks return keeps only as it is today: in a view of an earlier period, labelled so.
+TODAYS = ("owner", "response", "action_due")
+
+
+def risk_columns(*extra: str, past: bool = False) -> dict[str, Any]:
+    """How a list of risks reads, whichever list it is; in a view of an earlier period (`past`), the
+    owner, response and action date are today's, and say so."""
     # Widths that fit a half-width list at 1280 px: the risk, where it is, who owns it, by when.
     columns = {
         "risk_id": st.column_config.TextColumn("ID"),
@@ -40,4 +46,8 @@ def risk_columns(*extra: str) -> dict[str, Any]:
         "days_overdue": st.column_config.NumberColumn("Days overdue", width=95),
         "action_overdue": st.column_config.CheckboxColumn("Overdue", width=70),
     }
+    if past:
+        for key in TODAYS:
+            columns[key]["label"] += TODAY
+            columns[key]["width"] = (columns[key]["width"] or 100) + 30  # room for " (today)"
     return {k: columns[k] for k in extra}
