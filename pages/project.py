@@ -60,6 +60,9 @@ if not parts["risks"].is_empty():
         st.plotly_chart(grid)
     with right:
         st.subheader("Lessons others learned")
-        st.caption("From other projects, matched to this project's open risks by category and shared words.")
+        st.caption(
+            "From other projects, matched to this project's open risks: 2 for the risk's category, 1 for "
+            "each word or two-word phrase they share (filler left out); one line per lesson, best first."
+        )
         views.matches(parts["lesson_matches"])
 views.lists(parts, p, returned, past)

@@ -263,17 +263,22 @@ def lists(
 
 
 def matches(rows: pl.DataFrame) -> None:
-    """Lessons from other projects that match this one's open risks, with why they matched."""
+    """Lessons from other projects that match this one's open risks: one line per lesson, the best
+    match first, with why it matched and how many projects logged it."""
     tables.titled_table(
         "Matching lessons",
         rows,
         {
-            "title": st.column_config.TextColumn("Lesson", width=170),
-            "risk": st.column_config.TextColumn("Speaks to risk", width=160),
-            "department": st.column_config.TextColumn("From", width=120),
-            "effect": st.column_config.TextColumn("Effect", width=75),
+            "title": st.column_config.TextColumn("Lesson", width=190),
+            "why": st.column_config.TextColumn("Why it matches", width=130),
+            "risk": st.column_config.TextColumn("Speaks to risk", width=150),
+            "projects": st.column_config.NumberColumn(
+                "Logged by", format="%d projects", width=85, help="Projects that logged this lesson"
+            ),
             "recommendation": st.column_config.TextColumn("Recommendation", width="medium"),
-            "shared_words": st.column_config.TextColumn("Shared words"),
+            "effect": st.column_config.TextColumn("Effect", width=75),
+            "department": st.column_config.TextColumn("From"),
             "lesson_id": st.column_config.TextColumn("ID"),
         },
+        empty="No lesson from another project matches its open risks.",
     )
