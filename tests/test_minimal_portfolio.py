@@ -82,6 +82,6 @@ def test_the_project_brief_tells_not_returned_from_none(minimal_app):
 
 def test_the_what_if_does_not_claim_no_overloads_without_capacity(minimal_app):
     at = app("whatif")
-    [staffing] = [m for m in at.metric if m.label == "Staffing overloads"]
+    [staffing] = [m for m in at.metric if m.label == "Overloads"]
     assert staffing.value == "–"
     assert "no department in view returned capacity" in staffing.proto.help

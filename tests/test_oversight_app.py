@@ -226,3 +226,14 @@ def test_charts_skip_what_is_not_reported(oversight_app):
     assert trends["layout"]["title"]["text"] == "Reporting compliance (SPI and CPI not reported)"
     assert "xaxis2" not in trends["layout"]  # no bare axes where SPI and CPI would be
     assert [t["name"] for t in trends["data"]] == ["Red on evidence", "Reporting compliance"]
+
+
+def test_the_what_if_says_it_leaves_out_a_project_it_cannot_cost(oversight_app):
+    # MOJ-P2's budget is withheld and no return gives its actual cost: no EAC, so no cost to fund.
+    at = app("whatif")
+    assert not at.exception
+    assert on_screen(at.info[0].value) == (
+        "1 active or on-hold project left out: no EAC and no budget (withheld), so the what-if cannot cost "
+        "it: Courts digital casework."
+    )
+    assert "MOJ-P2" not in set(at.dataframe[0].value["project_id"])

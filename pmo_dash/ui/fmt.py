@@ -61,8 +61,13 @@ def delta(change: str | None, colour: str = "normal") -> dict[str, str | None]:
     """st.metric's delta arguments for a change as shown: coloured by `colour` (normal, inverse, off),
     or "no change", neutral and without an arrow, when it is nothing at the precision shown."""
     if change is not None and is_no_change(change):
-        return {"delta": NO_CHANGE, "delta_color": "off", "delta_arrow": "off"}
+        return note(NO_CHANGE)
     return {"delta": change, "delta_color": colour}
+
+
+def note(text: str) -> dict[str, str]:
+    """st.metric's delta arguments for a word under a card's value ("not reported"): grey, no arrow."""
+    return {"delta": text, "delta_color": "off", "delta_arrow": "off"}
 
 
 def ratio(value: float | None) -> str:
