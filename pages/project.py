@@ -1,17 +1,21 @@
-"""Project: a one-page brief, as the project stood in the as-of period."""
+"""Project: a one-page brief, as the project stood in the as-of period. With none chosen, every project
+in view."""
 
 import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.ui import drill, fmt, shell
+from pmo_dash.ui.portfolio import index
 from pmo_dash.ui.project import charts, views
 from pmo_dash.ui.risks import charts as risk_charts
 
 shell.guard()
 f = shell.current()
 scope = shell.user_scope()
-project = drill.chosen("project", data.portfolio.project_choices(scope), "project_id", "label", "project")
+project = drill.chosen("project", data.portfolio.project_choices(scope), "project_id", "project")
 if project is None:
+    if not drill.named("project"):  # nothing chosen yet: every project in view
+        index.projects_in_view(f, scope)
     st.stop()
 facts = data.project.part(scope, project, f.as_of, "brief")
 if facts.is_empty():
