@@ -129,7 +129,7 @@ def risk_trend(trend: pl.DataFrame) -> go.Figure:
     ]
     layout = theme.layout(
         300,
-        xaxis=theme.axis(nticks=7),
+        xaxis=theme.period_axis(x),
         yaxis2=theme.axis(
             overlaying="y",
             side="right",
@@ -142,22 +142,26 @@ def risk_trend(trend: pl.DataFrame) -> go.Figure:
 
 
 def concentration(rows: pl.DataFrame) -> go.Figure:
-    """Risk categories against departments: how much exposure sits where."""
+    """Departments against risk categories: how much exposure sits where. Departments run down the
+    side, so that forty of them read as forty rows, not forty squeezed columns."""
     categories = sorted(set(rows["category"]))
-    departments = sorted(set(rows["department"]))
+    departments = sorted(set(rows["department"]), reverse=True)
     value = {(r["category"], r["department"]): r["exposure"] for r in rows.iter_rows(named=True)}
-    z = [[value.get((c, d)) for d in departments] for c in categories]
+    z = [[value.get((c, d)) for c in categories] for d in departments]
     cells = go.Heatmap(
-        x=theme.safe(pl.Series(departments)),
-        y=theme.safe(pl.Series(categories)),
+        x=theme.safe(pl.Series(categories)),
+        y=theme.safe(pl.Series(departments)),
         z=z,
         colorscale="Reds",
-        hovertemplate="%{y} in %{x}: exposure %{z}<extra></extra>",
+        hovertemplate="%{x} in %{y}: exposure %{z}<extra></extra>",
         colorbar={"title": "exposure"},
         text=[["" if v is None else f"{v:,}" for v in row] for row in z],
         texttemplate="%{text}",
+        xgap=1,
+        ygap=1,
     )
-    return go.Figure([cells], theme.layout(max(300, 34 * len(categories) + 120)))
+    layout = theme.layout(max(300, 26 * len(departments) + 110), xaxis=theme.axis(side="top", tickangle=0))
+    return go.Figure([cells], layout)
 
 
 def issues_by_severity(rows: pl.DataFrame) -> go.Figure:
