@@ -122,7 +122,7 @@ def test_clicking_a_departments_bar_opens_that_department(fixture_settings):
 
 
 def test_clicking_a_project_in_the_scatter_opens_the_project(fixture_settings):
-    at = select_point(app(), "scatter", "HR-P3")
+    at = select_point(app(tab="Schedule and cost"), "scatter", "HR-P3")
     assert at.title[0].value == "Payroll replacement"
     assert [m for m in metrics(at) if m == "CPI"] and metrics(at)["CPI"][0] == "0.76"
 

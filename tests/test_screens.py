@@ -162,3 +162,21 @@ def test_a_movement_cell_lists_its_moves_and_the_way_back(fixture_settings):
     assert "**Top 10 risks by exposure** (3)" in [m.value for m in at.markdown]
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert not chart["layout"].get("shapes")
+
+
+def test_the_home_page_opens_on_what_needs_attention_and_draws_only_the_open_tab(fixture_settings):
+    at = app()
+    # October against September: FIN-P1 a watermelon; nothing newly Red (FIN-P1 and HR-P3 were Red in
+    # September too); FIN-R2 into the red zone (2 x 3 to 5 x 3); People reports 1 of 2 projects (50%).
+    assert [m.value for m in at.markdown if "Needs attention" in m.value] == [
+        ":orange-badge[Needs attention] **1** watermelon (reported Green, Red on evidence) · **1** risk into "
+        "the red zone · reporting below 80%: People"
+    ]
+    # The first tab, Departments, is drawn; the others run only when opened (and are links of their own).
+    assert {c.proto.id.split("-")[-1] for c in at.get("plotly_chart")} >= {"rag_mix", "compliance"}
+    assert not [c for c in at.get("plotly_chart") if c.proto.id.endswith("scatter")]
+    changed = app(tab="What changed")
+    assert "**Risks into the red zone** (1)" in [m.value for m in changed.markdown]
+    assert "No project's evidence RAG changed since Sep 2026." not in [c.value for c in changed.caption]
+    quiet = app(tab="What changed", as_of="Sep 2026")
+    assert any(c.value.startswith("No risk crossed into the red zone since Aug 2026") for c in quiet.caption)

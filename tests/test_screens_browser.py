@@ -127,3 +127,27 @@ def drill_into_a_department(page) -> None:
     page.wait_for_function("() => location.pathname.endsWith('/department')", timeout=60_000)
     settle(page)
     page.wait_for_timeout(3000)  # longer than the script holds a query-only change (ui/history.py)
+
+
+# Where things are on the home page: the attention line, the cards, the control choosing their baseline.
+LAYOUT = """() => {
+    const top = el => el.getBoundingClientRect().top;
+    const cards = [...document.querySelectorAll('[data-testid="stMetric"]')];
+    const attention = [...document.querySelectorAll('[data-testid="stMarkdownContainer"]')]
+        .find(m => m.innerText.startsWith('Needs attention'));
+    const control = document.querySelector('.st-key-compare');
+    return {attention: top(attention), first: top(cards[0]), last: cards[cards.length - 1].getBoundingClientRect().bottom,
+            control: top(control), height: document.querySelector('[data-testid="stMain"]').scrollHeight};
+}"""
+
+
+def test_the_home_page_opens_on_what_needs_attention(demo_server, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": SIZES[1][0], "height": SIZES[1][1]})
+    log_in(page, demo_server, "exec")
+    open_page(page, demo_server)
+    at = page.evaluate(LAYOUT)
+    # The first screen (900 px high) answers what needs attention: the line, then the cards.
+    assert at["attention"] < at["first"] < SIZES[1][1]
+    assert at["last"] < at["control"]  # the numbers first, the choice of their baseline under them
+    assert at["height"] < 3000, at  # 4,421 px at 1440 before the tabs, on the same demo
