@@ -7,7 +7,6 @@ FIN-L3 and HR-L4, two lessons whose only words in common with each other and wit
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import duckdb
 import pytest
@@ -15,7 +14,7 @@ import pytest
 from pmo_dash import data
 from pmo_dash.data import Filters
 from pmo_dash.settings import get_settings
-from tests.conftest import FIXTURE, app_on
+from tests.conftest import app_on, golden_returns
 
 OCT = dt.date(2026, 10, 31)
 BOTH = ("FIN", "HR")
@@ -35,9 +34,7 @@ HR_RISKS = (
 @pytest.fixture(scope="module")
 def lessons_app(fixture_settings, tmp_path_factory):
     out = tmp_path_factory.mktemp("lessons")
-    source = out / "returns"
-    shutil.copytree(FIXTURE, source)
-    (source / "README.md").unlink()
+    source = golden_returns(out / "returns")
     for path, rows in (
         ("FIN/lessons.csv", FIN_LESSONS),
         ("HR/lessons.csv", HR_LESSONS),

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 
 from pmo_dash.ui import shell
-from tests.conftest import FIXTURE, app_on, on_screen
+from tests.conftest import app_on, golden_returns, on_screen
 from tests.test_app import app
 from tests.test_hostile_pages import markdown_texts
 
@@ -22,9 +21,7 @@ LINKS = {"department": "FIN", "programme": "FIN-PG1", "project": "FIN-P1"}
 def minimal_app(fixture_settings, tmp_path_factory):
     """The app on the golden returns with only departments, projects and status reports."""
     out = tmp_path_factory.mktemp("minimal")
-    source = out / "returns"
-    shutil.copytree(FIXTURE, source)
-    (source / "README.md").unlink()
+    source = golden_returns(out / "returns")
     for path in source.glob("*/*.csv"):
         if path.stem not in KEPT:
             path.unlink()

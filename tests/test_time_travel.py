@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 
 import pytest
 
 from pmo_dash import data
-from tests.conftest import FIXTURE, app_on, on_screen
+from tests.conftest import app_on, golden_returns, on_screen
 from tests.test_app import app
 
 SEP, OCT = dt.date(2026, 9, 30), dt.date(2026, 10, 31)
@@ -46,9 +45,7 @@ FIN-P1,SOX,SOX-404,In progress,2026-12-31,
 @pytest.fixture(scope="module")
 def travel_app(fixture_settings, tmp_path_factory):
     out = tmp_path_factory.mktemp("travel")
-    source = out / "returns"
-    shutil.copytree(FIXTURE, source)
-    (source / "README.md").unlink()
+    source = golden_returns(out / "returns")
     with (source / "FIN" / "projects.csv").open("a") as f:
         f.write(PROJECTS)
     with (source / "FIN" / "status_reports.csv").open("a") as f:

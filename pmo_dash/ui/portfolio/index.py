@@ -3,6 +3,8 @@ with its RAG and key figures, sortable, and a click on a row opens it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 import streamlit as st
 
@@ -18,68 +20,48 @@ RAG_COUNTS = "Red, Amber and Green count the active projects by evidence RAG (SP
 
 def departments(f: Filters) -> None:
     """Every department in view; a click opens one."""
-    rows = data.portfolio.department_summary(f)
-    drill.index_heading("Departments", f, _count(rows.height, "department") + " with active projects")
-    if rows.is_empty():
-        st.info(f"No department in view has an active project in {label(f.as_of)}.")
-        return
-    st.caption(f"{RAG_COUNTS} Click a column to sort, a row to open the department.")
-    event = tables.show(
-        rows,
-        {
-            "department": st.column_config.TextColumn("Department", width=190),
-            "active_projects": st.column_config.NumberColumn("Projects", format="%d", width=70),
-            **_rag_counts("evidence_red", "evidence_amber", "evidence_green"),
-            "watermelons": st.column_config.NumberColumn(
-                "Watermelons", format="%d", width=95, help="Reported Green, Red on evidence"
-            ),
-            "spi": tables.ratio("SPI", width=55),
-            "cpi": tables.ratio("CPI", width=55),
-            "budget": tables.money("Budget", width=85),
-            "eac": tables.money("EAC", width=85),
-            "reporting_compliance": tables.share("Reported on time", width=120),
-            "department_id": st.column_config.TextColumn("ID", width=70),
-        },
-        height=tables.fitted_height(rows.height, 720),
-        key="department_index",
-        on_select="rerun",
-        selection_mode="single-row",
-    )
-    if department := tables.selected_row(event, rows, "department_id"):
-        drill.open_department(department)
+    columns = {
+        "department": st.column_config.TextColumn("Department", width=190),
+        "active_projects": st.column_config.NumberColumn("Projects", format="%d", width=70),
+        **_rag_counts("evidence_red", "evidence_amber", "evidence_green"),
+        **_figures(),
+        "reporting_compliance": tables.share("Reported on time", width=120),
+        "department_id": st.column_config.TextColumn("ID", width=70),
+    }
+    _index(f, data.portfolio.department_summary(f), "department", columns, drill.open_department)
 
 
 def programmes(f: Filters) -> None:
     """Every programme in view; a click opens one."""
+    columns = {
+        "programme": st.column_config.TextColumn("Programme", width=220),
+        "department": st.column_config.TextColumn("Department", width=150),
+        "active_projects": st.column_config.NumberColumn("Projects", format="%d", width=70),
+        **_rag_counts("red", "amber", "green"),
+        **_figures(),
+        "programme_id": st.column_config.TextColumn("ID"),
+    }
     rows = data.portfolio.programme_summary(f).filter(pl.col("programme_id").is_not_null())
-    drill.index_heading("Programmes", f, _count(rows.height, "programme") + " with active projects")
+    _index(f, rows, "programme", columns, drill.open_programme)
+
+
+def _index(f: Filters, rows: pl.DataFrame, noun: str, columns: dict, open_one: Callable[[str], None]) -> None:
+    """The heading, the table of `rows` (one per `noun`, with `columns`) and the drill on a click."""
+    drill.index_heading(f"{noun.capitalize()}s", f, _count(rows.height, noun) + " with active projects")
     if rows.is_empty():
-        st.info(f"No programme in view has an active project in {label(f.as_of)}.")
+        st.info(f"No {noun} in view has an active project in {label(f.as_of)}.")
         return
-    st.caption(f"{RAG_COUNTS} Click a column to sort, a row to open the programme.")
+    st.caption(f"{RAG_COUNTS} Click a column to sort, a row to open the {noun}.")
     event = tables.show(
         rows,
-        {
-            "programme": st.column_config.TextColumn("Programme", width=220),
-            "department": st.column_config.TextColumn("Department", width=150),
-            "active_projects": st.column_config.NumberColumn("Projects", format="%d", width=70),
-            **_rag_counts("red", "amber", "green"),
-            "watermelons": st.column_config.NumberColumn(
-                "Watermelons", format="%d", width=95, help="Reported Green, Red on evidence"
-            ),
-            "spi": tables.ratio("SPI", width=55),
-            "cpi": tables.ratio("CPI", width=55),
-            "budget": tables.money("Budget", width=85),
-            "eac": tables.money("EAC", width=85),
-            "programme_id": st.column_config.TextColumn("ID"),
-        },
+        columns,
         height=tables.fitted_height(rows.height, 720),
-        key="programme_index",
+        key=f"{noun}_index",
         on_select="rerun",
         selection_mode="single-row",
     )
-    if programme := tables.selected_row(event, rows, "programme_id"):
-        drill.open_programme(programme)
+    if chosen := tables.selected_row(event, rows, f"{noun}_id"):
+        open_one(chosen)
 
 
 def projects_in_view(f: Filters, user_scope: Scope) -> None:
@@ -102,6 +84,19 @@ def projects_in_view(f: Filters, user_scope: Scope) -> None:
     )
     if pick:
         drill.open_project(pick)
+
+
+def _figures() -> dict[str, st.column_config.Column]:
+    """What an index shows of each row's projects beside their RAG."""
+    return {
+        "watermelons": st.column_config.NumberColumn(
+            "Watermelons", format="%d", width=95, help="Reported Green, Red on evidence"
+        ),
+        "spi": tables.ratio("SPI", width=55),
+        "cpi": tables.ratio("CPI", width=55),
+        "budget": tables.money("Budget", width=85),
+        "eac": tables.money("EAC", width=85),
+    }
 
 
 def _rag_counts(red: str, amber: str, green: str) -> dict[str, st.column_config.Column]:
