@@ -151,3 +151,21 @@ def test_the_home_page_opens_on_what_needs_attention(demo_server, browser_page):
     assert at["attention"] < at["first"] < SIZES[1][1]
     assert at["last"] < at["control"]  # the numbers first, the choice of their baseline under them
     assert at["height"] < 3000, at  # 4,421 px at 1440 before the tabs, on the same demo
+
+
+def test_back_from_a_department_opened_in_the_index_returns_to_the_index(demo_server, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": SIZES[1][0], "height": SIZES[1][1]})
+    log_in(page, demo_server, "exec")
+    page.goto(f"{demo_server}/department")
+    page.get_by_role("heading", name="Departments").wait_for(timeout=60_000)
+    settle(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    page.mouse.click(grid["x"] + 16, grid["y"] + 35 * 1.5)  # the first row's selection box
+    page.wait_for_url(re.compile(r".*/department\?department=CLIN$"), timeout=60_000)
+    page.get_by_role("heading", name="Clinical Services").wait_for(timeout=60_000)
+    settle(page)
+    page.wait_for_timeout(3000)  # longer than the script holds a query-only change (ui/history.py)
+    page.go_back()
+    page.get_by_role("heading", name="Departments").wait_for(timeout=60_000)
+    assert page.url == f"{demo_server}/department"

@@ -21,7 +21,7 @@ RAG_COUNTS = "Red, Amber and Green count the active projects by evidence RAG (SP
 def departments(f: Filters) -> None:
     """Every department in view; a click opens one."""
     columns = {
-        "department": st.column_config.TextColumn("Department", width=190),
+        "department": st.column_config.TextColumn("Department", width=160),
         "active_projects": st.column_config.NumberColumn("Projects", format="%d", width=70),
         **_rag_counts("evidence_red", "evidence_amber", "evidence_green"),
         **_figures(),
@@ -90,7 +90,7 @@ def _figures() -> dict[str, st.column_config.Column]:
     """What an index shows of each row's projects beside their RAG."""
     return {
         "watermelons": st.column_config.NumberColumn(
-            "Watermelons", format="%d", width=95, help="Reported Green, Red on evidence"
+            "Watermelons", format="%d", width=90, help="Reported Green, Red on evidence"
         ),
         "spi": tables.ratio("SPI", width=55),
         "cpi": tables.ratio("CPI", width=55),
