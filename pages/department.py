@@ -1,13 +1,16 @@
-"""Department: one department's PMO, its programmes and projects; a click drills further in."""
+"""Department: one department's PMO, its programmes and projects; a click drills further in. With
+none chosen, every department in view."""
 
 import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.ui import drill, filters, missing, shell
-from pmo_dash.ui.portfolio import cards, charts, projects, views
+from pmo_dash.ui.portfolio import cards, charts, index, projects, views
 
 shell.guard()
 if (level := drill.department(shell.current(), shell.user_scope())) is None:
+    if not drill.named("department"):  # nothing chosen yet: every department in view
+        index.departments(shell.current())
     st.stop()
 here, department = level.filters, level.facts["department_id"]
 

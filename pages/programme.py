@@ -1,13 +1,15 @@
-"""Programme: the roll-up of one programme's projects."""
+"""Programme: the roll-up of one programme's projects. With none chosen, every programme in view."""
 
 import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.ui import drill, missing, shell
-from pmo_dash.ui.portfolio import cards, charts, projects, views
+from pmo_dash.ui.portfolio import cards, charts, index, projects, views
 
 shell.guard()
 if (level := drill.programme(shell.current(), shell.user_scope())) is None:
+    if not drill.named("programme"):  # nothing chosen yet: every programme in view
+        index.programmes(shell.current())
     st.stop()
 here, this = level.filters, level.facts
 

@@ -1,28 +1,34 @@
-"""Project: a one-page brief, as the project stood in the as-of period."""
+"""Project: a one-page brief, as the project stood in the as-of period. With none chosen, every project
+in view."""
 
 import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.ui import drill, fmt, shell
+from pmo_dash.ui.portfolio import index
 from pmo_dash.ui.project import charts, lineage, views
 from pmo_dash.ui.risks import charts as risk_charts
 
 shell.guard()
 f = shell.current()
 scope = shell.user_scope()
-project = drill.chosen("project", data.portfolio.project_choices(scope), "project_id", "label", "project")
+project = drill.chosen("project", data.portfolio.project_choices(scope), "project_id", "project")
 if project is None:
+    if not drill.named("project"):  # nothing chosen yet: every project in view
+        index.projects_in_view(f, scope)
     st.stop()
 facts = data.project.part(scope, project, f.as_of, "brief")
 if facts.is_empty():
-    views.not_then(project, f.as_of, data.project.part(scope, project, f.as_of, "history"))
+    record = data.project.part(scope, project, f.as_of, "record")
+    views.not_then(record, f.as_of, data.project.part(scope, project, f.as_of, "history"))
     st.stop()
 p = facts.row(0, named=True)
 
 st.title(fmt.plain(p["project"]))
 drill.breadcrumb(drill.project_trail(p))
 
-views.facts(p, past=f.as_of < data.portfolio.periods(scope)[0])
+past = f.as_of < data.portfolio.periods(scope)[0]  # then what returns keep only as it is today says so
+views.facts(p, past=past)
 views.status(p)
 
 history = data.project.part(scope, project, f.as_of, "history")
@@ -42,6 +48,8 @@ with right:
         st.caption(views.empty("milestones", p, returned))
     else:
         st.plotly_chart(charts.milestones(milestones, data.intake.thresholds()))
+        if past:
+            st.caption("Forecast dates as returned today (returns keep no history of them).")
 
 parts = {part: data.project.part(scope, project, f.as_of, part) for part in views.LISTS}
 if not parts["risks"].is_empty():
@@ -56,7 +64,10 @@ if not parts["risks"].is_empty():
         st.plotly_chart(grid)
     with right:
         st.subheader("Lessons others learned")
-        st.caption("From other projects, matched to this project's open risks by category and shared words.")
+        st.caption(
+            "From other projects, matched to this project's open risks: 2 for the risk's category, 1 for "
+            "each word or two-word phrase they share (filler left out); one line per lesson, best first."
+        )
         views.matches(parts["lesson_matches"])
-views.lists(parts, p, returned)
+views.lists(parts, p, returned, past)
 lineage.show(data.project.part(scope, project, f.as_of, "lineage"))

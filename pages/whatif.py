@@ -11,6 +11,7 @@ f, user, user_scope = shell.current(), shell.user(), shell.user_scope()
 st.title("What-if: portfolio review")
 header.caption(f, "Active and on-hold projects · nothing here changes the returns")
 candidates = data.whatif.candidates(f)
+views.left_out(data.whatif.uncosted(f))
 if candidates.is_empty():
     st.info("No active or on-hold project in view to fund or cut.")
     st.stop()

@@ -89,6 +89,13 @@ def stored(
     return manifest
 
 
+def golden_returns(target: Path) -> Path:
+    """The golden returns as they are (CSV), to add to or take from before building a variant."""
+    shutil.copytree(FIXTURE, target)
+    (target / "README.md").unlink()
+    return target
+
+
 def copy_fixture(target: Path) -> Path:
     """The golden returns, with HR's converted to XLSX so both readers are exercised."""
     shutil.copytree(FIXTURE, target)

@@ -61,14 +61,14 @@ def test_a_page_file_run_on_its_own_hands_over_to_the_app(fixture_settings):
 
 def test_enterprise_kpis_and_their_change_since_the_previous_period(fixture_settings):
     assert metrics(app()) == {
-        "Active projects": ("4", "+0"),
-        "Budget": ("£4.30k", "+£0"),
+        "Active projects": ("4", "no change"),
+        "Budget": ("£4.30k", "no change"),
         # EAC: Oct 1000/0.9 + 2000 + 500/0.76 + 800/(400/380) = 4,529.0; Sep 1000/(420/450) + 2000 + 500/(170/210) + 760.
         "EAC": ("£4.53k", "+£80"),
         # SPI: Oct 2040/2200 = 0.927, Sep 1790/1880 = 0.952. CPI: Oct 2040/2130 = 0.958, Sep 1790/1840 = 0.973.
         "SPI": ("0.93", "-0.02"),
         "CPI": ("0.96", "-0.02"),
-        "Red (evidence)": ("50%", "+0 pts"),
+        "Red (evidence)": ("50%", "no change"),
         # FIN-R2 reached 5 x 3 = 15 on 15 October; HR-R1 stands at 16 throughout.
         "High risks": ("2", "+1"),
         # The returns in force: Oct FIN-P1 3, FIN-P2 4, HR-P3 3, HR-P4 4 (September's) = 3.5; Sep 4, 4, 3,
@@ -110,7 +110,7 @@ def test_a_link_restores_the_view(fixture_settings):
 
 def test_department_kpis_are_the_departments_alone(fixture_settings):
     got = metrics(app("department", department="HR"))
-    assert got["Active projects"] == ("2", "+0")
+    assert got["Active projects"] == ("2", "no change")
     assert got["EAC"][0] == "£1.42k"  # 500/0.76 + 760
     assert got["SPI"][0] == "0.98"  # 590 / 600
     assert got["CPI"][0] == "0.94"  # 590 / 630
@@ -126,7 +126,7 @@ def test_clicking_a_departments_bar_opens_that_department(fixture_settings):
 
 
 def test_clicking_a_project_in_the_scatter_opens_the_project(fixture_settings):
-    at = select_point(app(), "scatter", "HR-P3")
+    at = select_point(app(tab="Schedule and cost"), "scatter", "HR-P3")
     assert at.title[0].value == "Payroll replacement"
     assert [m for m in metrics(at) if m == "CPI"] and metrics(at)["CPI"][0] == "0.76"
 
@@ -218,15 +218,17 @@ def test_benefits_page_cards(fixture_settings):
 def test_project_page_shows_lessons_that_match_its_risks(fixture_settings):
     at = app("project", project="HR-P3")
     tables = [d.value for d in at.dataframe]
-    matched = [t for t in tables if "shared_words" in t.columns]
-    assert matched and matched[0]["lesson_id"].tolist() == ["HR-L2"]
+    matched = [t for t in tables if "why" in t.columns]
+    assert matched and matched[0][["lesson_id", "why"]].values.tolist() == [
+        ["HR-L2", "shares parallel, payroll"]
+    ]
 
 
 def test_a_project_that_had_ended_says_so_rather_than_not_started(fixture_settings):
     # HR-P5 closed on 30 June 2026; in October it no longer exists, in June it does.
     at = app("project", project="HR-P5")
     assert [w.value for w in at.warning] == [
-        "Project HR\\-P5 had ended by Oct 2026 (its last period was Jun 2026): choose an earlier period."
+        "Leave self\\-service had ended by Oct 2026 (its last period was Jun 2026): choose an earlier period."
     ]
     assert [t.value for t in app("project", project="HR-P5", as_of="Jun 2026").title] == [
         "Leave self\\-service"

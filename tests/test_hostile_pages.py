@@ -117,6 +117,9 @@ def visits() -> list[tuple[str, str, dict[str, str]]]:
         ("risks", "exec", {"department": "FIN"}),
         ("project", "exec", {"project": "FIN-P8"}),
         ("department", "exec", {"department": "<a href='https://evil.example'>x</a> :material/home:"}),
+        # The indexes (nothing chosen yet) and the home page's other tabs (issue 14).
+        *((page, "exec", {}) for page in ("department", "programme", "project")),
+        *(("enterprise", "exec", {"tab": tab}) for tab in ("Schedule and cost", "Trends", "What changed")),
     ]
     return pages
 

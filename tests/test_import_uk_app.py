@@ -13,7 +13,7 @@ import pytest
 
 from pmo_dash.intake.imports import run_import
 from pmo_dash.ui import fmt
-from tests.conftest import app_on, money_unit
+from tests.conftest import app_on, money_unit, on_screen
 from tests.test_app import app, metrics
 from tests.test_import_uk import AS_OF, FIVE, MAPPING, RAW, YEARS, amount, raw
 from tests.test_oversight_app import chart, values
@@ -110,3 +110,28 @@ def test_the_import_report_beside_the_returns_is_not_taken_for_a_misplaced_retur
         assert con.execute(
             "select count(*) from validation_problems where file like '%import_report%'"
         ).fetchone() == (0,)
+
+
+def test_the_what_if_says_why_every_uk_project_scores_the_same_and_what_it_leaves_out(uk_app):
+    """The GMPP gives no strategic fit, benefit, risks or earned value: every project scores the middle
+    of fit and of health, (3 x 0.5 + 2 x 0.5) / 10 = 0.25, and the page says why. The 51 projects of the
+    2023 file whose whole-life cost is withheld cannot be costed, and the page says they are left out."""
+    at = app("whatif", as_of="Mar 2023")
+    assert not at.exception
+    ranked = at.dataframe[0].value
+    assert set(ranked["score"].round(6)) == {0.25} and len(ranked) == 193
+    left_out, same = (on_screen(i.value) for i in at.info[:2])
+    assert left_out.startswith(
+        "51 active or on-hold projects left out: no EAC and no budget (withheld), so the what-if cannot "
+        "cost them: "
+    )
+    assert left_out.endswith(" and 46 more.")
+    assert same == (
+        "Every project scores the same (0.25): the returns in view give no strategic fit, expected benefit, "
+        "open risks, SPI or CPI to tell them apart (a measure not reported counts as the middle of its "
+        "scale). With equal scores the optimiser funds as many projects as the envelope allows."
+    )
+    got = metrics(at)
+    assert got["Total score"] == ("48.2", "no change")  # 193 x 0.25 = 48.25, to even; never "-0.0"
+    assert got["Benefit"] == ("–", "not reported")
+    assert got["Overloads"] == ("–", "not known")

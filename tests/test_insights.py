@@ -126,7 +126,7 @@ def test_recurring_themes_across_departments(fixture_settings, monkeypatch):
     finally:
         monkeypatch.delenv("PMO_RECURRING_THEME_DEPARTMENTS")
         get_settings.cache_clear()
-    assert themes.rows() == [("category", "Supplier management", 2, 2), ("keyword", "supplier", 2, 2)]
+    assert themes.rows() == [("category", "Supplier management", 2, 2), ("term", "supplier", 2, 2)]
 
 
 def test_lessons_that_speak_to_a_projects_open_risks(fixture_settings):

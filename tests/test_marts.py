@@ -105,3 +105,13 @@ def test_measure_macros_are_the_one_definition(con):
     )
     # Nothing booked: the budget stands. Cost booked, nothing earned: all of the budget is still to do.
     assert one(con, "select eac(1000, 0, 0), eac(1000, 0, 200), spi(10, 0)") == (1000, 1200, None)
+
+
+def test_delivery_health_of_nothing_reported_is_halfway_not_perfect(con):
+    # Floor 0.7: SPI 0.85 is halfway; the weaker of the two counts; one reported alone counts; none is
+    # no news (0.5), never least(1, null) = 1, DuckDB's least skipping the null.
+    assert one(
+        con,
+        "select delivery_health(0.85, 1.1, 0.7), delivery_health(1.2, 0.7, 0.7), "
+        "delivery_health(null, 0.85, 0.7), delivery_health(null, null, 0.7)",
+    ) == pytest.approx((0.5, 0.0, 0.5, 0.5))

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 
 from pmo_dash.ui import shell
-from tests.conftest import FIXTURE, app_on, on_screen
+from tests.conftest import app_on, golden_returns, on_screen
 from tests.test_app import app
 from tests.test_hostile_pages import markdown_texts
 
@@ -22,9 +21,7 @@ LINKS = {"department": "FIN", "programme": "FIN-PG1", "project": "FIN-P1"}
 def minimal_app(fixture_settings, tmp_path_factory):
     """The app on the golden returns with only departments, projects and status reports."""
     out = tmp_path_factory.mktemp("minimal")
-    source = out / "returns"
-    shutil.copytree(FIXTURE, source)
-    (source / "README.md").unlink()
+    source = golden_returns(out / "returns")
     for path in source.glob("*/*.csv"):
         if path.stem not in KEPT:
             path.unlink()
@@ -83,6 +80,6 @@ def test_the_project_brief_tells_not_returned_from_none(minimal_app):
 
 def test_the_what_if_does_not_claim_no_overloads_without_capacity(minimal_app):
     at = app("whatif")
-    [staffing] = [m for m in at.metric if m.label == "Staffing overloads"]
+    [staffing] = [m for m in at.metric if m.label == "Overloads"]
     assert staffing.value == "–"
     assert "no department in view returned capacity" in staffing.proto.help

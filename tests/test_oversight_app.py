@@ -109,14 +109,14 @@ def test_every_page_opens_on_oversight_returns(oversight_app, page):
 def test_enterprise_cards_say_what_is_not_reported_and_what_is_withheld(oversight_app):
     at = app()
     assert metrics(at) == {
-        "Active projects": ("6", "+0"),
+        "Active projects": ("6", "no change"),
         # £30m + £4.5m + £1.2bn + £150m + £80m; February had MOJ-P1 at its original £26.19m.
         "Budget": ("£1.46bn", "+£3.81m"),
         "EAC": ("not reported", None),
         "SPI": ("0.90", None),  # MOJ-P3 alone: 1.8m / 2m
         "CPI": ("not reported", None),
         "Red (evidence)": ("20%", "-20 pts"),  # 1 of 5 rated; February 2 of 5
-        "High risks": ("1", "+0"),
+        "High risks": ("1", "no change"),
         "Satisfaction": ("not reported", None),  # the oversight returns give no score
     }
     budget = next(m for m in at.metric if m.label == "Budget")
@@ -126,7 +126,8 @@ def test_enterprise_cards_say_what_is_not_reported_and_what_is_withheld(oversigh
     ]
     # No chart of SPI against CPI (nobody reports both), and it says which return would.
     assert any(
-        c.value.startswith("Not reported: no project in view reports both SPI and CPI") for c in at.caption
+        c.value.startswith("Not reported: no project in view reports both SPI and CPI")
+        for c in app(tab="Schedule and cost").caption
     )
 
 
@@ -215,7 +216,7 @@ def test_a_page_says_which_return_would_supply_what_it_lacks(oversight_app, page
 
 
 def test_charts_skip_what_is_not_reported(oversight_app):
-    at = app()
+    at = app(tab="Schedule and cost")
     variance = chart(at, "variance")
     # Median slip is reported (MOJ 15.5 days of 31 and 0; DFT 45 of 90 and 0); cost variance is not.
     slip, cost = variance["data"]
@@ -227,3 +228,14 @@ def test_charts_skip_what_is_not_reported(oversight_app):
     assert trends["layout"]["title"]["text"] == "Reporting compliance (SPI and CPI not reported)"
     assert "xaxis2" not in trends["layout"]  # no bare axes where SPI and CPI would be
     assert [t["name"] for t in trends["data"]] == ["Red on evidence", "Reporting compliance"]
+
+
+def test_the_what_if_says_it_leaves_out_a_project_it_cannot_cost(oversight_app):
+    # MOJ-P2's budget is withheld and no return gives its actual cost: no EAC, so no cost to fund.
+    at = app("whatif")
+    assert not at.exception
+    assert on_screen(at.info[0].value) == (
+        "1 active or on-hold project left out: no EAC and no budget (withheld), so the what-if cannot cost "
+        "it: Courts digital casework."
+    )
+    assert "MOJ-P2" not in set(at.dataframe[0].value["project_id"])

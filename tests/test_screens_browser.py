@@ -3,6 +3,8 @@ value and label, and no table cell reads "None". One server, one browser, one lo
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pmo_dash.intake.build import build
@@ -91,3 +93,79 @@ def test_no_card_is_cut_and_no_cell_says_none(demo_server, browser_page, usernam
     assert read > 100, read
     assert {k: cut for k, (_, cut, _) in found.items() if cut} == {}
     assert {k: none for k, (_, _, none) in found.items() if none} == {}
+
+
+def test_one_press_of_back_goes_back_one_view_after_a_drill(demo_server, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": SIZES[1][0], "height": SIZES[1][1]})
+    log_in(page, demo_server, "exec")
+    page.goto(f"{demo_server}/risks?as_of=Sep+2026")
+    page.get_by_role("heading", name="Risks · Enterprise").wait_for(timeout=60_000)
+    settle(page)
+    open_page(page, f"{demo_server}/?as_of=Sep+2026")
+    drill_into_a_department(page)
+    assert "department=" in page.url and "as_of=Sep+2026" in page.url
+    page.go_back()
+    page.get_by_role("heading", name="Enterprise portfolio").wait_for(timeout=60_000)
+    assert page.url == f"{demo_server}/?as_of=Sep+2026"
+    page.go_back()
+    page.get_by_role("heading", name="Risks · Enterprise").wait_for(timeout=60_000)
+    page.go_forward()
+    page.get_by_role("heading", name="Enterprise portfolio").wait_for(timeout=60_000)
+    page.go_forward()
+    page.wait_for_url(re.compile(r".*/department\?department=\w+&as_of=Sep\+2026$"), timeout=60_000)
+
+
+def drill_into_a_department(page) -> None:
+    """Click the widest bar of RAG by department, as a mouse would (plotly's drag layer is on top)."""
+    chart = page.locator(".js-plotly-plot").first
+    chart.scroll_into_view_if_needed()
+    bars = chart.locator("g.trace.bars g.point path")
+    boxes = [b for b in (bars.nth(i).bounding_box() for i in range(bars.count())) if b]
+    bar = max(boxes, key=lambda b: b["width"] * b["height"])
+    page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
+    page.wait_for_function("() => location.pathname.endsWith('/department')", timeout=60_000)
+    settle(page)
+    page.wait_for_timeout(3000)  # longer than the script holds a query-only change (ui/history.py)
+
+
+# Where things are on the home page: the attention line, the cards, the control choosing their baseline.
+LAYOUT = """() => {
+    const top = el => el.getBoundingClientRect().top;
+    const cards = [...document.querySelectorAll('[data-testid="stMetric"]')];
+    const attention = [...document.querySelectorAll('[data-testid="stMarkdownContainer"]')]
+        .find(m => m.innerText.startsWith('Needs attention'));
+    const control = document.querySelector('.st-key-compare');
+    return {attention: top(attention), first: top(cards[0]), last: cards[cards.length - 1].getBoundingClientRect().bottom,
+            control: top(control), height: document.querySelector('[data-testid="stMain"]').scrollHeight};
+}"""
+
+
+def test_the_home_page_opens_on_what_needs_attention(demo_server, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": SIZES[1][0], "height": SIZES[1][1]})
+    log_in(page, demo_server, "exec")
+    open_page(page, demo_server)
+    at = page.evaluate(LAYOUT)
+    # The first screen (900 px high) answers what needs attention: the line, then the cards.
+    assert at["attention"] < at["first"] < SIZES[1][1]
+    assert at["last"] < at["control"]  # the numbers first, the choice of their baseline under them
+    assert at["height"] < 3000, at  # 4,421 px at 1440 before the tabs, on the same demo
+
+
+def test_back_from_a_department_opened_in_the_index_returns_to_the_index(demo_server, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": SIZES[1][0], "height": SIZES[1][1]})
+    log_in(page, demo_server, "exec")
+    page.goto(f"{demo_server}/department")
+    page.get_by_role("heading", name="Departments").wait_for(timeout=60_000)
+    settle(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    page.mouse.click(grid["x"] + 16, grid["y"] + 35 * 1.5)  # the first row's selection box
+    page.wait_for_url(re.compile(r".*/department\?department=CLIN$"), timeout=60_000)
+    page.get_by_role("heading", name="Clinical Services").wait_for(timeout=60_000)
+    settle(page)
+    page.wait_for_timeout(3000)  # longer than the script holds a query-only change (ui/history.py)
+    page.go_back()
+    page.get_by_role("heading", name="Departments").wait_for(timeout=60_000)
+    assert page.url == f"{demo_server}/department"

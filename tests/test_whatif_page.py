@@ -59,7 +59,7 @@ def test_the_budget_slider_moves_the_funded_set_to_the_optimum(fixture_settings)
     at = app("whatif")
     assert not at.exception, [e.message for e in at.exception]
     assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P3", "HR-P4"}
-    assert metrics(at)["Funded projects"] == ("4", "+0 on now")
+    assert metrics(at)["Funded projects"] == ("4", "no change")
     assert any(
         c.startswith("The best possible selection (proven) · 4 candidate projects") for c in at.caption.values
     )
@@ -132,7 +132,17 @@ def test_a_saved_scenario_survives_a_fresh_app_and_compares(fixture_settings, no
     assert rows["Funded projects"] == ("4", "3")
     assert rows["Cost (EAC)"] == ("£4.53k", "£3.42k")
     assert rows["Envelope"] == ("£4.53k", "£3.62k")
+    # Expected benefit: 3,000 + 2,500 + 800 + 900; without FIN-P1, 4,200.
+    assert rows["Expected benefit"] == ("£7.20k", "£4.20k")
+    # Strategic fit: (5 + 4 + 3 + 3) / 4; without FIN-P1, (4 + 3 + 3) / 3.
+    assert rows["Strategic fit (mean of funded, 1-5)"] == ("3.75", "3.33")
     assert rows["Weights: fit, benefit, health, risk"] == ("3, 3, 2, 2", "3, 3, 2, 2")
+    # The same weights: their scores compare (0.4833 + 0.4875 + 0.07 + 0.44; without FIN-P1).
+    assert rows["Total score (same weights)"] == ("1.5", "1.0")
+    assert any(
+        c.value.endswith("Their weights are the same, so their total scores compare too.")
+        for c in fresh.caption
+    )
     differ = [
         d.value
         for d in fresh.dataframe
@@ -146,6 +156,29 @@ def test_a_saved_scenario_survives_a_fresh_app_and_compares(fixture_settings, no
             "Board option B: 80%": False,
         },
     ]
+
+
+def test_scenarios_of_different_weights_are_compared_without_their_scores(fixture_settings, no_scenarios):
+    save(app("whatif"), "Balanced")
+    at = app("whatif")
+    at.slider(key="wi_fit").set_value(0).run()
+    save(at, "No fit")
+    at = app("whatif")
+    at.multiselect(key="wi_compare").set_value(["Balanced", "No fit"]).run()
+    side = [d.value for d in at.dataframe if "Balanced" in d.value.columns and "" in d.value.columns][0]
+    rows = {r[""]: (r["Balanced"], r["No fit"]) for r in side.to_dict("records")}
+    assert not [r for r in rows if "score" in r.lower()]
+    assert rows["Weights: fit, benefit, health, risk"] == ("3, 3, 2, 2", "0, 3, 2, 2")
+    # Without fit, HR-P3 scores (0.8 + 0.4 - 2) / 7 < 0: not worth funding. Fit (5 + 4 + 3) / 3.
+    assert rows["Funded projects"] == ("4", "3")
+    assert rows["Strategic fit (mean of funded, 1-5)"] == ("3.75", "4.00")
+    assert any(
+        c.value.endswith(
+            "Total scores are left out: each is summed on its own scenario's weights, so they do not compare."
+        )
+        for c in at.caption
+    )
+    assert "score" not in " ".join(saved_table(at).columns)
 
 
 def test_opening_a_scenario_restores_its_levers(fixture_settings, no_scenarios):

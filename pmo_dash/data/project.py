@@ -19,14 +19,15 @@ PROJECT_PARTS = (
     "changes",
     "gates",
     "controls",
+    "record",
     "lineage",
 )
 
 
 def part(scope: Scope, project_id: str, as_of: dt.date, part: str) -> pl.DataFrame:
     """One part of a project's brief: brief, history, milestones, risks, benefits, lessons, changes,
-    gates, controls or lineage (the files and rows its figures came from). Empty when the project is
-    outside the scope."""
+    gates, controls, lineage (the files and rows its figures came from) or its record (as returned,
+    whatever the period). Empty when the project is outside the scope."""
     if part not in PROJECT_PARTS:
         raise ValueError(f"unknown project part {part!r}")
     return run(f"project/project_{part}", {"scope": scope, "project": project_id, "as_of": as_of})

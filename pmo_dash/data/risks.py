@@ -18,6 +18,11 @@ def cell(f: Filters, likelihood: int, impact: int) -> pl.DataFrame:
     return run("risks/risk_cell", f.params(likelihood=likelihood, impact=impact))
 
 
+def cell_moves(f: Filters, since: dt.date, likelihood: int, impact: int) -> pl.DataFrame:
+    """The risks that moved into or out of one cell between `since` and the period."""
+    return run("risks/risk_cell_moves", f.params(since=since, likelihood=likelihood, impact=impact))
+
+
 def movement(f: Filters, since: dt.date) -> pl.DataFrame:
     return run("risks/risk_movement", f.params(since=since))
 

@@ -15,6 +15,11 @@ def candidates(f: Filters) -> pl.DataFrame:
     return run("whatif/whatif_candidates", f.params())
 
 
+def uncosted(f: Filters) -> pl.DataFrame:
+    """The projects a review could fund but cannot cost (no EAC, no budget), left out of the what-if."""
+    return run("whatif/whatif_uncosted", f.params())
+
+
 def demand(f: Filters) -> pl.DataFrame:
     return run("whatif/whatif_demand", f.params())
 

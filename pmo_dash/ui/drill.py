@@ -46,24 +46,27 @@ def open_project(project_id: str) -> None:
     st.switch_page(page("project"), query_params={"project": project_id})
 
 
-def chosen(level: str, options: pl.DataFrame, id_column: str, label_column: str, noun: str) -> str | None:
-    """The id named by the URL for this level, if the user may see it; otherwise a picker to choose one."""
+def chosen(level: str, options: pl.DataFrame, id_column: str, noun: str) -> str | None:
+    """The id the URL names for this level, if the user may see it. None when it names none (the page
+    shows its index instead) or one the user cannot see (and says so: see `named`)."""
     wanted = st.query_params.get(level)
-    known = dict(zip(options[id_column], options[label_column], strict=True))
-    if wanted in known:
+    if wanted and wanted in set(options[id_column]):
         return wanted
     if wanted:
         _not_yours(noun, wanted, icon=":material/link_off:")
-    if not known:
-        st.info(f"There is no {noun} to show.")
-        return None
-    pick = st.selectbox(
-        f"Choose a {noun}", list(known), format_func=known.get, index=None, placeholder=f"Choose a {noun}"
-    )
-    if pick:
-        st.query_params[level] = pick
-        st.rerun()
     return None
+
+
+def named(level: str) -> bool:
+    """Whether the URL names a department, programme or project for this level (seen or not)."""
+    return bool(st.query_params.get(level))
+
+
+def index_heading(title: str, f: Filters, what: str) -> None:
+    """The heading of a level's index (every department, programme or project in view)."""
+    st.title(title)
+    header.caption(f, what)
+    breadcrumb([enterprise_crumb(), (title, "", {})])
 
 
 def _not_yours(noun: str, wanted: str, icon: str | None = None) -> None:
@@ -71,17 +74,17 @@ def _not_yours(noun: str, wanted: str, icon: str | None = None) -> None:
 
 
 def department(f: Filters, user_scope: Scope) -> Level | None:
-    """The department page's level: the one the link names, else a picker to choose one (None till then)."""
+    """The department page's level: the one the link names; None when it names none (see `named`)."""
     return _picked("department", data.portfolio.departments(user_scope), f, _department)
 
 
 def programme(f: Filters, user_scope: Scope) -> Level | None:
-    """The programme page's level: the one the link names, else a picker to choose one (None till then)."""
+    """The programme page's level: the one the link names; None when it names none (see `named`)."""
     return _picked("programme", data.portfolio.programmes(user_scope), f, _programme)
 
 
 def _picked(noun: str, options: pl.DataFrame, f: Filters, build: Callable) -> Level | None:
-    picked = chosen(noun, options, f"{noun}_id", "name", noun)
+    picked = chosen(noun, options, f"{noun}_id", noun)
     return None if picked is None else build(f, _row(options, f"{noun}_id", picked))
 
 

@@ -48,6 +48,28 @@ def reported(value: float | None, shown) -> str:
     return NOT_REPORTED if value is None else shown(value)
 
 
+NO_CHANGE = "no change"
+
+
+def is_no_change(change: str) -> bool:
+    """Whether a change as shown ("+0", "-0.0", "+£0", "+0 pts") is nothing at the precision shown:
+    a card then says "no change", with no arrow and no colour, never a green "↑ +0"."""
+    return re.search(r"[1-9]", change) is None
+
+
+def delta(change: str | None, colour: str = "normal") -> dict[str, str | None]:
+    """st.metric's delta arguments for a change as shown: coloured by `colour` (normal, inverse, off),
+    or "no change", neutral and without an arrow, when it is nothing at the precision shown."""
+    if change is not None and is_no_change(change):
+        return note(NO_CHANGE)
+    return {"delta": change, "delta_color": colour}
+
+
+def note(text: str) -> dict[str, str]:
+    """st.metric's delta arguments for a word under a card's value ("not reported"): grey, no arrow."""
+    return {"delta": text, "delta_color": "off", "delta_arrow": "off"}
+
+
 def ratio(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 

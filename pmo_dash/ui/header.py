@@ -21,6 +21,16 @@ def caption(f: Filters, what: str) -> None:
     )
 
 
+TODAY = " (today)"  # after a label whose value returns keep only as it is today
+
+
+def is_past(f: Filters) -> bool:
+    """Whether the view is of an earlier period than the latest: then what returns keep only as it is
+    today (a risk's owner, a milestone's forecast) is labelled as today's."""
+    known = data.portfolio.periods(f.scope)
+    return bool(known) and f.as_of < known[0]
+
+
 def portfolio_title(user: User, departments: pl.DataFrame) -> str:
     """The home page's title, by what the user sees: the enterprise, one department, or theirs."""
     if user.sees_every_department:

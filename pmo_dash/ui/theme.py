@@ -63,6 +63,13 @@ def period_names(periods: Iterable) -> np.ndarray:
     return np.array([p.strftime(PERIOD) for p in periods])
 
 
+def period_axis(names: np.ndarray, shown: int = 6, **more) -> dict:
+    """An axis of period names (`period_names`) that neither turns nor crowds its labels at half the
+    width of a 1440 px screen: at most `shown` of them, level, the latest always among them."""
+    step = max(1, -(-len(names) // shown))
+    return axis(tickmode="array", tickvals=names[::-1][::step][::-1], tickangle=0, type="category") | more
+
+
 def bands(values: np.ndarray, green_from: float, amber_from: float) -> np.ndarray:
     """A colour per value: green from `green_from`, amber from `amber_from`, red below."""
     return np.where(values >= green_from, GREEN, np.where(values >= amber_from, AMBER, RED))
@@ -150,6 +157,30 @@ def side_by_side(titles: tuple[str, str], gap: float, shared_y: bool = False) ->
         "annotations": [
             title | {"text": titles[0], "x": half / 2},
             title | {"text": titles[1], "x": 1 - half / 2},
+        ],
+    }
+
+
+def stacked(titles: tuple[str, str], gap: float = 0.16) -> dict:
+    """Layout for two plots in one figure, one above the other, sharing the x axis: readable at any
+    width (side by side, each half of a half-width column was too narrow for its title and months)."""
+    half = (1 - gap) / 2
+    title = {
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "showarrow": False,
+    }
+    return {
+        "xaxis": axis(anchor="y", showticklabels=False),
+        "yaxis": axis(domain=[1 - half, 1]),
+        "xaxis2": axis(anchor="y2", matches="x"),
+        "yaxis2": axis(domain=[0, half]),
+        "annotations": [
+            title | {"text": titles[0], "y": 1.0, "font": {"size": 13}},
+            title | {"text": titles[1], "y": half, "font": {"size": 13}},
         ],
     }
 

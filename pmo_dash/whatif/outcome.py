@@ -6,6 +6,7 @@ tests call it directly.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import polars as pl
@@ -37,10 +38,12 @@ class Outcome:
         now = self.candidates.filter(pl.col("funded_now"))
         return now.height, float(now["eac"].sum()), float(now["score"].sum())
 
-    def summary(self) -> dict[str, float | int | str]:
+    def summary(self) -> dict[str, float | int | str | None]:
         """The figures a saved scenario keeps, to compare without re-running it."""
+        chosen = self.candidates.filter(pl.col("funded"))["project_id"]
         return {
             "funded": self.funded,
+            "fit": mean_fit(self.candidates, chosen),
             "cost": round(self.selection.total_cost, 2),
             "budget": round(self.levers.budget, 2),
             "value": round(self.selection.objective, 4),
@@ -48,6 +51,13 @@ class Outcome:
             "over_allocated_cells": self.selection.over_allocated.height,
             "status": self.selection.status,
         }
+
+
+def mean_fit(candidates: pl.DataFrame, funded: Iterable[str]) -> float | None:
+    """The mean strategic fit (1-5, as reported) of the funded projects that report one; None when
+    none does. Unlike the score, it means the same whatever a scenario's weights."""
+    fits = candidates.filter(pl.col("project_id").is_in(list(funded)))["strategic_fit"].drop_nulls()
+    return None if fits.is_empty() else round(float(fits.mean()), 2)
 
 
 def benefit_plan(candidates: pl.DataFrame) -> pl.DataFrame:

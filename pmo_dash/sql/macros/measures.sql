@@ -53,7 +53,11 @@ create macro reporting_compliance(reported_this_period) as
     count(*) filter (where reported_this_period) / nullif(count(*), 0);
 
 -- What-if delivery health: 1 at SPI and CPI of 1 or better, 0 at `floor` or worse, by the weaker of
--- the two; unknown (no return yet) counts as halfway. (The span is rounded because 1 - 0.7 is
--- 0.30000000000000004 in binary.)
+-- the two (the one reported, when only one is); unknown (neither reported) counts as halfway. DuckDB's
+-- least and greatest skip nulls, so least(1, null) is 1: unknown is caught before them, never read as
+-- perfect health. (The span is rounded because 1 - 0.7 is 0.30000000000000004 in binary.)
 create macro delivery_health(spi, cpi, floor) as
-    coalesce(greatest(0, least(1, (least(spi, cpi) - floor) / round(1 - floor, 12))), 0.5);
+    case
+        when spi is null and cpi is null then 0.5
+        else greatest(0, least(1, (least(spi, cpi) - floor) / round(1 - floor, 12)))
+    end;

@@ -183,10 +183,12 @@ measured as (
             when w.actual_cost is not null or (w.report_period is null and w.profile = 'Delivery')
                 then vac(w.budget, w.earned_value, w.actual_cost)
         end as vac,
+        -- The projects return's forecast finish is today's (it keeps no history): it stands in for a
+        -- return's only in the latest period, never in an earlier one, which would show later news.
         coalesce(
             case when w.actual_finish <= w.period then w.actual_finish end,
             w.report_forecast_finish,
-            w.forecast_finish,
+            case when w.period = (select max(period) from periods) then w.forecast_finish end,
             case when w.profile = 'Delivery' then w.current_baseline_finish end
         ) as forecast_finish_then,
         coalesce(h.open_high_risks, 0) as open_high_risks

@@ -57,3 +57,20 @@ final as (
 )
 
 select * from final;
+
+-- risk_moves(since, as_of): one row per risk that moved between the reviews as they stood at `since`
+-- and at `as_of`: its cell then and now, a risk raised since moving in from nowhere (no cell then),
+-- one closed since moving out to nowhere (no cell now). The one definition of a move: the heat map's
+-- movement counts them per cell, and a cell lists its own. Queries scope it by its project.
+create macro risk_moves(since, as_of) as table
+    select
+        coalesce(a.risk_id, b.risk_id) as risk_id,
+        coalesce(a.project_id, b.project_id) as project_id,
+        coalesce(a.department_id, b.department_id) as department_id,
+        b.likelihood as from_likelihood,
+        b.impact as from_impact,
+        a.likelihood as to_likelihood,
+        a.impact as to_impact
+    from (select * from risk_periods where period = as_of) as a
+    full outer join (select * from risk_periods where period = since) as b on a.risk_id = b.risk_id
+    where a.likelihood is distinct from b.likelihood or a.impact is distinct from b.impact;

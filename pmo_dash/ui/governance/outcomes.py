@@ -8,7 +8,7 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from pmo_dash.ui import tables
+from pmo_dash.ui import fmt, tables
 from pmo_dash.ui.governance.views import clickable
 
 
@@ -27,13 +27,10 @@ def seed_kpis(trend: pl.DataFrame, as_of: dt.date) -> None:
     def card(column, label, key, shown, change, help):
         value, previous = current[key], before[key] if before else None
         delta = None if value is None or previous is None else change(value - previous)
-        still = delta is not None and not any(c in "123456789" for c in delta)  # rounds to no change
         column.metric(
             label,
             "not reported" if value is None else shown(value),
-            delta="no change" if still else delta,
-            delta_color="off" if still else "normal",
-            delta_arrow="off" if still else "auto",
+            **fmt.delta(delta),
             border=True,
             help=help,
             chart_data=[v for v in history[key].to_list() if v is not None] or None,

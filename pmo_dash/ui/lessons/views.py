@@ -51,18 +51,24 @@ def health_table(health: pl.DataFrame, as_of: dt.date) -> None:
 
 
 def themes(rows: pl.DataFrame) -> None:
-    """Categories and keywords that lessons from several departments share."""
+    """Categories and terms (keywords and two-word phrases) that lessons from several departments share."""
     minimum = get_settings().recurring_theme_departments
     if rows.is_empty():
-        st.caption(f"No category or keyword recurs in lessons from {minimum} or more departments.")
+        st.caption(f"No category or term recurs in lessons from {minimum} or more departments.")
         return
-    st.caption(f"Shared by lessons from {minimum} or more departments.")
+    st.caption(
+        f"Shared by lessons from {minimum} or more departments. Terms are the words and two-word phrases "
+        "of a lesson's title and story, in the singular, without filler (stop words, past tenses, adverbs); "
+        "a word shows only where no phrase holding it says the same."
+    )
     left, right = st.columns(2)
-    for column, kind, title in ((left, "category", "Category"), (right, "keyword", "Keyword")):
+    for column, kind, title in ((left, "category", "Category"), (right, "term", "Term")):
+        shown = rows.filter(pl.col("kind") == kind).head(12)
         with column:
             tables.show(
-                rows.filter(pl.col("kind") == kind).head(12),
+                shown,
                 {"theme": title, "departments": "Departments", "lessons": "Lessons"},
+                height=tables.fitted_height(shown.height, 460),
             )
 
 

@@ -23,18 +23,23 @@ def judged(trend: pl.DataFrame, as_of: dt.date) -> bool:
 
 
 def kpi_cards(trend: pl.DataFrame, as_of: dt.date, *, risks: bool = True) -> None:
-    """The headline numbers with their change since the chosen earlier period and a 12-period sparkline."""
-    choice = st.segmented_control("Change since", BASELINES, default=BASELINES[0], key=COMPARE, **IN_LINK)
+    """The headline numbers with their change since the chosen earlier period and a 12-period sparkline;
+    the choice of that period under them (the numbers come first)."""
+    numbers = st.container()
+    below = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+    choice = below.segmented_control(
+        "Change since", BASELINES, default=BASELINES[0], key=COMPARE, label_visibility="collapsed", **IN_LINK
+    )
     now = trend.filter(pl.col("period") == as_of)
     if now.is_empty():
-        st.info("Nothing to show for this period.")
+        numbers.info("Nothing to show for this period.")
         return
     current = now.row(0, named=True)
     since = _baseline(trend["period"].to_list(), as_of, choice or BASELINES[0])
     before = trend.filter(pl.col("period") == since).row(0, named=True) if since in trend["period"] else None
     history = trend.tail(12)
     withheld = current["withheld_budgets"]
-    st.caption(
+    below.caption(
         (
             f"Changes against {periods.label(since)}; sparklines over the last 12 periods."
             if before is not None
@@ -50,8 +55,7 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date, *, risks: bool = True) -> Non
         column.metric(
             label,
             missing if current[key] is None and missing else fmt.reported(current[key], shown),
-            delta=change,
-            delta_color="off" if good_up is None else "normal" if good_up else "inverse",
+            **fmt.delta(change, "off" if good_up is None else "normal" if good_up else "inverse"),
             border=True,
             help=help,
             chart_data=[v for v in history[key].to_list() if v is not None] or None,
@@ -70,7 +74,7 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date, *, risks: bool = True) -> Non
         return f"{round(d, 2) + 0.0:+.2f}"
 
     # Two rows of four: at eight across, a card is too narrow for "£29.4m" below 1600 px.
-    cols = [*st.columns(4), *st.columns(4)]
+    cols = [*numbers.columns(4), *numbers.columns(4)]
     card(cols[0], "Active projects", "active_projects", count, delta_fmt=signed_count, good_up=None)
     card(
         cols[1],

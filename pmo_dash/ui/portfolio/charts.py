@@ -134,13 +134,14 @@ def reporting_compliance(compliance: pl.DataFrame, cut: Thresholds) -> go.Figure
 
 
 def trends(trend: pl.DataFrame) -> go.Figure:
-    """SPI and CPI over the periods, beside the share Red and reporting compliance. What no return in
-    view carries is not drawn (no bare axes): without SPI or CPI, the right-hand chart alone, titled
-    with what is missing; without evidence, reporting compliance alone."""
+    """SPI and CPI over the periods, above the share Red and reporting compliance (one above the other,
+    so that it reads at half width). What no return in view carries is not drawn (no bare axes): without
+    SPI or CPI, the lower chart alone, titled with what is missing; without evidence, reporting
+    compliance alone."""
     x = theme.period_names(trend["period"])
     earned = not (trend["spi"].is_null().all() and trend["cpi"].is_null().all())
     judged = not trend["share_red"].is_null().all()
-    right = "x2" if earned else "x"
+    lower = "2" if earned else ""
     shares = [
         *(
             [
@@ -148,8 +149,8 @@ def trends(trend: pl.DataFrame) -> go.Figure:
                     x=x,
                     y=trend["share_red"].to_numpy(),
                     name="Red on evidence",
-                    xaxis=right,
-                    yaxis=right.replace("x", "y"),
+                    xaxis=f"x{lower}",
+                    yaxis=f"y{lower}",
                     line={"color": RED, "width": 3},
                 )
             ]
@@ -160,11 +161,12 @@ def trends(trend: pl.DataFrame) -> go.Figure:
             x=x,
             y=trend["reporting_compliance"].to_numpy(),
             name="Reporting compliance",
-            xaxis=right,
-            yaxis=right.replace("x", "y"),
+            xaxis=f"x{lower}",
+            yaxis=f"y{lower}",
             line={"color": "#7f7f7f", "width": 2, "dash": "dash"},
         ),
     ]
+    share_axis = {"tickformat": theme.SHARE, "range": [0, 1.05]}
     if not earned:
         missing = "SPI and CPI not reported" + ("" if judged else "; no evidence to judge Red on")
         return go.Figure(
@@ -172,7 +174,10 @@ def trends(trend: pl.DataFrame) -> go.Figure:
             theme.layout(
                 300,
                 title={"text": f"Reporting compliance ({missing})", "font": {"size": 13}},
-                yaxis=theme.axis(tickformat=theme.SHARE, range=[0, 1.05]),
+                xaxis=theme.period_axis(x),
+                yaxis=theme.axis(**share_axis),
+                legend=theme.LEGEND_ABOVE,
+                margin={"l": 10, "r": 10, "t": 60, "b": 10},
             ),
         )
     lines = [
@@ -180,9 +185,18 @@ def trends(trend: pl.DataFrame) -> go.Figure:
         go.Scatter(x=x, y=trend["cpi"].to_numpy(), name="CPI", line={"color": "#8c564b", "width": 3}),
         *shares,
     ]
-    sides = theme.side_by_side(("Schedule and cost performance", "Red on evidence, and reporting"), 0.08)
-    sides["yaxis2"] |= {"tickformat": theme.SHARE, "range": [0, 1.05]}
-    return go.Figure(lines, theme.layout(300, shapes=[theme.line("y", 1)], **sides))
+    panels = theme.stacked(("Schedule and cost performance (SPI, CPI)", "Red on evidence, and reporting"))
+    panels["xaxis"] |= theme.period_axis(x, showticklabels=False)
+    panels["xaxis2"] |= theme.period_axis(x)
+    panels["yaxis2"] |= share_axis
+    layout = theme.layout(
+        440,
+        shapes=[theme.line("y", 1)],
+        legend=theme.LEGEND_ABOVE | {"y": 1.08},
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        **panels,
+    )
+    return go.Figure(lines, layout)
 
 
 def _cadence(cadence: str | None) -> str:

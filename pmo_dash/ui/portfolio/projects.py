@@ -24,7 +24,7 @@ def projects_table(rows: pl.DataFrame, key: str, file_name: str = "projects") ->
     table = shown.with_columns(chips)
     withheld = shown["budget_withheld"].sum()
     st.caption(
-        f"{shown.height} of {rows.height} projects · click a row to open the project"
+        f"{shown.height:,} of {rows.height:,} projects · click a row to open the project"
         + (f" · budgets withheld: {withheld} (shown {tables.MISSING})" if withheld else "")
     )
     # The measures an executive compares first, then who and where; the ID last (it is in the link).

@@ -8,7 +8,7 @@ import polars as pl
 import streamlit as st
 
 from pmo_dash import periods
-from pmo_dash.ui import tables
+from pmo_dash.ui import fmt, tables
 from pmo_dash.ui.theme import MIXED
 
 # What a chart would need, and which return would supply it, when no project in view reports it.
@@ -16,6 +16,7 @@ NO_VARIANCE = (
     "no project in view carries a forecast finish or earned value and actual cost "
     "(status_reports: forecast_finish, earned_value, actual_cost)."
 )
+NAMED = 5  # departments named in the attention line; the rest are counted
 NO_SCATTER = (
     "no project in view reports both SPI and CPI (status_reports: planned_value, earned_value, actual_cost)."
 )
@@ -89,6 +90,37 @@ def watermelons(rows: pl.DataFrame, key: str, *, judged: bool = True) -> str | N
     return tables.selected_row(event, rows, "project_id")
 
 
+def attention(
+    watermelons: int,
+    changed: pl.DataFrame | None,
+    into_red: pl.DataFrame | None,
+    compliance: pl.DataFrame,
+    amber: float,
+    since: dt.date | None,
+) -> None:
+    """What needs an executive's attention, in one line at the top: watermelons, projects newly Red and
+    risks into the red zone since the previous period (`since`), departments reporting below `amber`."""
+    counts = [(watermelons, "watermelon", "(reported Green, Red on evidence)")]
+    if since is not None and changed is not None and into_red is not None:
+        counts.append((int(changed["newly_red"].sum()), "project", f"newly Red since {periods.label(since)}"))
+        counts.append((into_red.height, "risk", "into the red zone"))
+    items = [f"**{n:,}** {noun}{'' if n == 1 else 's'} {what}" for n, noun, what in counts if n]
+    late = compliance.filter(pl.col("reporting_compliance") < amber)["department"]
+    if late.len():
+        names = ", ".join(fmt.plain(n, 40) for n in late.head(NAMED))
+        more = f" and {late.len() - NAMED:,} more" if late.len() > NAMED else ""
+        items.append(f"reporting below {amber:.0%}: {names}{more}")
+    # A bordered line, not an alert: the page's alerts are the link notices, which stay until dismissed.
+    with st.container(border=True):
+        if items:
+            st.markdown(":orange-badge[Needs attention] " + " · ".join(items))
+        else:
+            st.markdown(
+                ":green-badge[Nothing flagged] no watermelon, nothing newly Red, no risk into the red zone, "
+                f"every department reporting at {amber:.0%} or more."
+            )
+
+
 def changed_since(changed: pl.DataFrame, into_red: pl.DataFrame, since: dt.date) -> None:
     """What moved since an earlier period: RAG changes, newly Red projects, risks into the red zone."""
     newly_red = changed.filter(pl.col("newly_red"))
@@ -98,32 +130,40 @@ def changed_since(changed: pl.DataFrame, into_red: pl.DataFrame, since: dt.date)
     )
     left, right = st.columns(2)
     with left:
-        shown = changed.with_columns(tables.rag_cell("rag_before"), tables.rag_cell("rag_now"))
-        tables.show(
-            shown,
-            {
-                "project": st.column_config.TextColumn("Project", width=170),
-                "rag_before": tables.rag_column("Was"),
-                "rag_now": tables.rag_column("Now"),
-                "department": st.column_config.TextColumn("Department", width=130),
-                "evidence": st.column_config.TextColumn("Evidence now", width="medium"),
-                "project_id": st.column_config.TextColumn("ID"),
-            },
-            height=300,
-        )
+        st.markdown(f"**Projects whose evidence RAG changed** ({changed.height})")
+        if changed.is_empty():
+            st.caption(f"No project's evidence RAG changed since {periods.label(since)}.")
+        else:
+            shown = changed.with_columns(tables.rag_cell("rag_before"), tables.rag_cell("rag_now"))
+            tables.show(
+                shown,
+                {
+                    "project": st.column_config.TextColumn("Project", width=170),
+                    "rag_before": tables.rag_column("Was"),
+                    "rag_now": tables.rag_column("Now"),
+                    "department": st.column_config.TextColumn("Department", width=130),
+                    "evidence": st.column_config.TextColumn("Evidence now", width="medium"),
+                    "project_id": st.column_config.TextColumn("ID"),
+                },
+                height=tables.fitted_height(shown.height, 300),
+            )
     with right:
-        tables.show(
-            into_red,
-            {
-                "title": st.column_config.TextColumn("Risk", width=170),
-                "exposure_before": st.column_config.NumberColumn("Was", format="%d", width=50),
-                "exposure_now": st.column_config.NumberColumn("Now", format="%d", width=50),
-                "project": st.column_config.TextColumn("Project", width=140),
-                "owner": st.column_config.TextColumn("Owner"),
-                "risk_id": st.column_config.TextColumn("ID"),
-            },
-            height=300,
-        )
+        st.markdown(f"**Risks into the red zone** ({into_red.height})")
+        if into_red.is_empty():
+            st.caption(f"No risk crossed into the red zone since {periods.label(since)}.")
+        else:
+            tables.show(
+                into_red,
+                {
+                    "title": st.column_config.TextColumn("Risk", width=170),
+                    "exposure_before": st.column_config.NumberColumn("Was", format="%d", width=50),
+                    "exposure_now": st.column_config.NumberColumn("Now", format="%d", width=50),
+                    "project": st.column_config.TextColumn("Project", width=140),
+                    "owner": st.column_config.TextColumn("Owner"),
+                    "risk_id": st.column_config.TextColumn("ID"),
+                },
+                height=tables.fitted_height(into_red.height, 300),
+            )
 
 
 def rating_note(mix: pl.DataFrame, basis: str) -> None:

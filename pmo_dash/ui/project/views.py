@@ -10,9 +10,12 @@ import streamlit as st
 
 from pmo_dash import periods
 from pmo_dash.ui import fmt, tables
+from pmo_dash.ui.header import TODAY
+from pmo_dash.ui.project import forecast
 
 LISTS = ("risks", "benefits", "lessons", "lesson_matches", "changes", "gates", "controls")
 EARNED_VALUE = ("planned_value", "earned_value", "actual_cost")
+ENDED = ("Closed", "Cancelled")  # states in which a project no longer runs
 
 
 def not_reported(history: pl.DataFrame, columns: tuple[str, ...]) -> bool:
@@ -23,18 +26,26 @@ def not_reported(history: pl.DataFrame, columns: tuple[str, ...]) -> bool:
     return False
 
 
-def not_then(project: str, as_of: dt.date, earlier: pl.DataFrame) -> None:
-    """Why a project has no brief for the period: it had not started, or it had already ended
-    (`earlier` is its history up to the period)."""
+def not_then(record: pl.DataFrame, as_of: dt.date, earlier: pl.DataFrame) -> None:
+    """Why a project has no brief for the period: it had already ended, or it had not started yet.
+    `record` is the project as returned, `earlier` its history up to the period; a project that
+    finished before any period the warehouse holds has no history at all, yet had not "not started"."""
     when = periods.label(as_of)
-    if earlier.is_empty():
-        st.warning(f"Project {fmt.plain(project)} had not started by {when}: choose a later period.")
-        return
-    last = periods.label(earlier["period"].max())
-    st.warning(
-        f"Project {fmt.plain(project)} had ended by {when} (its last period was {last}): "
-        "choose an earlier period."
-    )
+    row = record.row(0, named=True)
+    name = fmt.plain(row["project"])
+    if not earlier.is_empty():
+        last = periods.label(earlier["period"].max())
+        st.warning(f"{name} had ended by {when} (its last period was {last}): choose an earlier period.")
+    elif row["actual_finish"] is not None and row["actual_finish"] <= as_of:
+        st.warning(
+            f"{name} had ended by {when}: it finished on {fmt.day(row['actual_finish'])}, "
+            "before any period its returns cover."
+        )
+    elif row["state"] in ENDED and (row["baseline_start"] is None or row["baseline_start"] <= as_of):
+        st.warning(f"{name} is {row['state'].lower()}, and no return up to {when} covers it.")
+    else:
+        starts = f" (its baseline start is {fmt.day(row['baseline_start'])})" if row["baseline_start"] else ""
+        st.warning(f"{name} had not started by {when}{starts}: choose a later period.")
 
 
 def facts(p: dict[str, Any], past: bool = False) -> None:
@@ -106,23 +117,7 @@ def status(p: dict[str, Any]) -> None:
         ("EAC", fmt.reported(p["eac"], fmt.money), "Estimate at completion: budget / CPI"),
         ("Open high risks", f"{p['open_high_risks']}", None),
     ]
-    if p["spi_t"] is not None:  # earned schedule: the time-based indices beside SPI and CPI
-        shown += [
-            (
-                "SPI(t)",
-                fmt.ratio(p["spi_t"]),
-                "Earned schedule / actual time: SPI in time, which does not "
-                "return to 1.0 when a late project finishes",
-            ),
-            ("SV(t) (days)", f"{round(p['sv_t_days']):+,}", "Earned schedule less actual time, in days"),
-            ("Finish by ES", fmt.day(p["ieac_t_finish"]), "Baseline start + planned duration / SPI(t)"),
-            (
-                "TCPI",
-                "budget spent" if p["tcpi"] is None else fmt.ratio(p["tcpi"]),
-                "Cost efficiency the rest of the work needs to finish on budget: (BAC − EV) / (BAC − AC); "
-                "none once actual cost has reached the budget",
-            ),
-        ]
+    shown += forecast.earned_schedule_cards(p)
     metric_rows(shown)
     if p["slip_days"] is not None and p["current_baseline_finish"] != p["baseline_finish"]:
         st.caption(
@@ -172,22 +167,26 @@ def empty(part: str, p: dict[str, Any], returned: dict[str, frozenset[str]]) -> 
     return f"Not returned: {fmt.plain(p['department'])} has sent no `{table}` return, which supplies these."
 
 
-def lists(parts: dict[str, pl.DataFrame], p: dict[str, Any], returned: dict[str, frozenset[str]]) -> None:
-    """Top risks, benefits, lessons, change requests, gates and compliance controls, side by side."""
+def lists(
+    parts: dict[str, pl.DataFrame], p: dict[str, Any], returned: dict[str, frozenset[str]], past: bool = False
+) -> None:
+    """Top risks, benefits, lessons, change requests, gates and compliance controls, side by side. In a
+    view of an earlier period (`past`), what returns keep only as it is today is labelled so."""
+    now = TODAY if past else ""
     left, right = st.columns(2)
     with left:
         tables.titled_table(
             "Top risks (as last reviewed)",
             parts["risks"].head(10),
             {
-                "title": st.column_config.TextColumn("Risk", width=170),
+                "title": st.column_config.TextColumn("Risk", width=150 if past else 170),
                 "likelihood": st.column_config.NumberColumn("L", width=35, help="Likelihood (1-5)"),
                 "impact": st.column_config.NumberColumn("I", width=35, help="Impact (1-5)"),
                 "exposure": st.column_config.NumberColumn("L × I", width=50),
-                "owner": st.column_config.TextColumn("Owner", width=110),
-                "action_due": tables.date("Action due", width=95),
+                "owner": st.column_config.TextColumn("Owner" + now, width=110),
+                "action_due": tables.date("Action due" + now, width=125 if past else 95),
                 "action_overdue": st.column_config.CheckboxColumn("Overdue", width=70),
-                "response": st.column_config.TextColumn("Response"),
+                "response": st.column_config.TextColumn("Response" + now),
                 "risk_id": st.column_config.TextColumn("ID"),
             },
             empty=empty("risks", p, returned),
@@ -210,13 +209,18 @@ def lists(parts: dict[str, pl.DataFrame], p: dict[str, Any], returned: dict[str,
             parts["controls"],
             {
                 "framework": st.column_config.TextColumn("Framework", width=90),
-                "control": st.column_config.TextColumn("Control", width=160),
-                "state": st.column_config.TextColumn("State", width=100),
+                "control": st.column_config.TextColumn("Control", width=140),
+                "state": st.column_config.TextColumn("State", width=125),
                 "due_on": tables.date("Due", width=95),
                 "overdue": st.column_config.CheckboxColumn("Overdue", width=70),
             },
             empty=empty("controls", p, returned),
         )
+        if past and not parts["controls"].is_empty():
+            st.caption(
+                f"States as returned today (returns keep no history of them); a control evidenced after "
+                f"{periods.label(p['period'])} shows as not yet evidenced."
+            )
     with right:
         tables.titled_table(
             "Benefits (measured to date)",
@@ -261,17 +265,22 @@ def lists(parts: dict[str, pl.DataFrame], p: dict[str, Any], returned: dict[str,
 
 
 def matches(rows: pl.DataFrame) -> None:
-    """Lessons from other projects that match this one's open risks, with why they matched."""
+    """Lessons from other projects that match this one's open risks: one line per lesson, the best
+    match first, with why it matched and how many projects logged it."""
     tables.titled_table(
         "Matching lessons",
         rows,
         {
-            "title": st.column_config.TextColumn("Lesson", width=170),
-            "risk": st.column_config.TextColumn("Speaks to risk", width=160),
-            "department": st.column_config.TextColumn("From", width=120),
-            "effect": st.column_config.TextColumn("Effect", width=75),
+            "title": st.column_config.TextColumn("Lesson", width=190),
+            "why": st.column_config.TextColumn("Why it matches", width=130),
+            "risk": st.column_config.TextColumn("Speaks to risk", width=150),
+            "projects": st.column_config.NumberColumn(
+                "Logged by", format="%d projects", width=85, help="Projects that logged this lesson"
+            ),
             "recommendation": st.column_config.TextColumn("Recommendation", width="medium"),
-            "shared_words": st.column_config.TextColumn("Shared words"),
+            "effect": st.column_config.TextColumn("Effect", width=75),
+            "department": st.column_config.TextColumn("From"),
             "lesson_id": st.column_config.TextColumn("ID"),
         },
+        empty="No lesson from another project matches its open risks.",
     )

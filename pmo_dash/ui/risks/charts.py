@@ -12,55 +12,60 @@ from pmo_dash.settings import Thresholds
 from pmo_dash.ui import theme
 from pmo_dash.ui.theme import INK, RED
 
+PALE = "#5f6b78"  # an empty cell's text: readable on red, quieter than a count
 
-def risk_grid(cells: pl.DataFrame, value: str, cut: Thresholds, moves: pl.DataFrame | None = None):
-    """The 5 x 5 likelihood x impact matrix, zones coloured by exposure, each cell showing `value`
-    (risks or exposure), or the moves in and out of it; a click on a cell selects it."""
+
+def risk_grid(
+    cells: pl.DataFrame,
+    value: str,
+    cut: Thresholds,
+    moves: pl.DataFrame | None = None,
+    picked: tuple[int, int] | None = None,
+) -> go.Figure:
+    """The 5 x 5 likelihood x impact matrix, zones coloured by exposure. Each cell shows `value` (risks
+    or exposure), or with `moves` how many risks moved into it and out of it; an empty cell says so
+    with a paler 0 or dash, never blank. The `picked` (likelihood, impact) cell is outlined; a click
+    on a cell selects it."""
     known = {(r["likelihood"], r["impact"]): r for r in cells.iter_rows(named=True)}
     moved = {
         (r["likelihood"], r["impact"]): r for r in (moves.iter_rows(named=True) if moves is not None else [])
     }
     levels = range(1, 6)
-    zones, labels = [], []
-    for likelihood in levels:
-        zone_row, label_row = [], []
-        for impact in levels:
-            exposure = likelihood * impact
-            zone_row.append(
-                2 if exposure >= cut.high_risk_exposure else 1 if exposure >= cut.medium_risk_exposure else 0
-            )
-            if moves is not None:
-                m = moved.get((likelihood, impact))
-                label_row.append(f"+{m['moved_in']} / −{m['moved_out']}" if m else "")
-            else:
-                cell = known.get((likelihood, impact))
-                label_row.append(f"{cell[value]:,}" if cell and cell[value] else "")
-        zones.append(zone_row)
-        labels.append(label_row)
-    colours = [[0, "#7fc97f"], [0.5, "#fdc086"], [1, "#ef6f6c"]]
+    keys = [(likelihood, impact) for likelihood in levels for impact in levels]
+    labels = [
+        _move_label(moved.get(k)) if moves is not None else _count_label(known.get(k), value) for k in keys
+    ]
+    zones = [
+        [
+            2 if li * im >= cut.high_risk_exposure else 1 if li * im >= cut.medium_risk_exposure else 0
+            for im in levels
+        ]
+        for li in levels
+    ]
     grid = go.Heatmap(
         x=list(levels),
         y=list(levels),
         z=zones,
         zmin=0,
         zmax=2,
-        colorscale=colours,
+        colorscale=[[0, "#7fc97f"], [0.5, "#fdc086"], [1, "#ef6f6c"]],
         showscale=False,
         xgap=4,
         ygap=4,
-        text=labels,
-        texttemplate="%{text}",
-        textfont={"size": 20, "color": INK},
         hoverinfo="skip",
     )
-    # Plotly selects points, not heat-map cells: an invisible point over each cell takes the click.
-    keys = [(likelihood, impact) for likelihood in levels for impact in levels]
-    clicks = go.Scatter(
-        x=np.array([i for _, i in keys]),
+    # Plotly selects points, not heat-map cells: a point over each cell carries its label and takes
+    # the click (its marker invisible, so a selection dims nothing).
+    cell_points = go.Scatter(
+        x=np.array([im for _, im in keys]),
         y=np.array([li for li, _ in keys]),
-        mode="markers",
+        mode="markers+text",
+        text=np.array([text for text, _ in labels]),
+        textfont={"size": 13 if moves is not None else 20, "color": np.array([ink for _, ink in labels])},
         marker={"size": 60, "symbol": "square", "opacity": 0},
-        customdata=np.array([f"{li}-{i}" for li, i in keys]),
+        selected={"marker": {"opacity": 0}},
+        unselected={"marker": {"opacity": 0}},
+        customdata=np.array([f"{li}-{im}" for li, im in keys]),
         hovertemplate="likelihood %{y} × impact %{x}<extra></extra>",
         showlegend=False,
     )
@@ -70,8 +75,37 @@ def risk_grid(cells: pl.DataFrame, value: str, cut: Thresholds, moves: pl.DataFr
         xaxis=theme.axis(title="impact", constrain="domain", **ticks),
         yaxis=theme.axis(title="likelihood", scaleanchor="x", constrain="domain", **ticks),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        shapes=[_outline(*picked)] if picked else [],
     )
-    return go.Figure([grid, clicks], layout)
+    return go.Figure([grid, cell_points], layout)
+
+
+def _count_label(cell: dict | None, value: str) -> tuple[str, str]:
+    """A cell's count (or exposure), or a paler 0 where it holds no risk."""
+    return (f"{cell[value]:,}", INK) if cell and cell[value] else ("0", PALE)
+
+
+def _move_label(moves: dict | None) -> tuple[str, str]:
+    """How many risks moved into a cell and out of it, one line each; a paler dash where none did."""
+    if not moves or not (moves["moved_in"] or moves["moved_out"]):
+        return "–", PALE
+    parts = [
+        f"{moves['moved_in']:,} in" if moves["moved_in"] else "",
+        f"{moves['moved_out']:,} out" if moves["moved_out"] else "",
+    ]
+    return "<br>".join(p for p in parts if p), INK
+
+
+def _outline(likelihood: int, impact: int) -> dict:
+    """A thick frame around the chosen cell."""
+    return {
+        "type": "rect",
+        "x0": impact - 0.5,
+        "x1": impact + 0.5,
+        "y0": likelihood - 0.5,
+        "y1": likelihood + 0.5,
+        "line": {"color": INK, "width": 4},
+    }
 
 
 def risk_trend(trend: pl.DataFrame) -> go.Figure:
@@ -95,7 +129,7 @@ def risk_trend(trend: pl.DataFrame) -> go.Figure:
     ]
     layout = theme.layout(
         300,
-        xaxis=theme.axis(nticks=7),
+        xaxis=theme.period_axis(x),
         yaxis2=theme.axis(
             overlaying="y",
             side="right",
@@ -108,22 +142,26 @@ def risk_trend(trend: pl.DataFrame) -> go.Figure:
 
 
 def concentration(rows: pl.DataFrame) -> go.Figure:
-    """Risk categories against departments: how much exposure sits where."""
+    """Departments against risk categories: how much exposure sits where. Departments run down the
+    side, so that forty of them read as forty rows, not forty squeezed columns."""
     categories = sorted(set(rows["category"]))
-    departments = sorted(set(rows["department"]))
+    departments = sorted(set(rows["department"]), reverse=True)
     value = {(r["category"], r["department"]): r["exposure"] for r in rows.iter_rows(named=True)}
-    z = [[value.get((c, d)) for d in departments] for c in categories]
+    z = [[value.get((c, d)) for c in categories] for d in departments]
     cells = go.Heatmap(
-        x=theme.safe(pl.Series(departments)),
-        y=theme.safe(pl.Series(categories)),
+        x=theme.safe(pl.Series(categories)),
+        y=theme.safe(pl.Series(departments)),
         z=z,
         colorscale="Reds",
-        hovertemplate="%{y} in %{x}: exposure %{z}<extra></extra>",
+        hovertemplate="%{x} in %{y}: exposure %{z}<extra></extra>",
         colorbar={"title": "exposure"},
         text=[["" if v is None else f"{v:,}" for v in row] for row in z],
         texttemplate="%{text}",
+        xgap=1,
+        ygap=1,
     )
-    return go.Figure([cells], theme.layout(max(300, 34 * len(categories) + 120)))
+    layout = theme.layout(max(300, 26 * len(departments) + 110), xaxis=theme.axis(side="top", tickangle=0))
+    return go.Figure([cells], layout)
 
 
 def issues_by_severity(rows: pl.DataFrame) -> go.Figure:

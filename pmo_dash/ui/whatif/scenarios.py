@@ -15,7 +15,8 @@ from pmo_dash.intake import Scenario, ScenarioError, ScenarioStore, labelled
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import fmt, tables
 from pmo_dash.ui.whatif import export, levers
-from pmo_dash.whatif.outcome import Outcome
+from pmo_dash.ui.whatif.views import benefits_reported
+from pmo_dash.whatif.outcome import Outcome, mean_fit
 
 
 def store() -> ScenarioStore:
@@ -71,6 +72,17 @@ def _save(
         st.session_state["_wi_error"] = str(err)
 
 
+def _weights(scenario: Scenario) -> tuple[float, ...]:
+    return tuple(float(scenario.levers["levers"][k]) for k in ("fit", "benefit", "health", "risk"))
+
+
+def _fit(scenario: Scenario, candidates: pl.DataFrame) -> str:
+    """The funded projects' mean strategic fit, as saved (a scenario saved before it was kept: from
+    today's returns)."""
+    fit = scenario.summary["fit"] if "fit" in scenario.summary else mean_fit(candidates, scenario.funded)
+    return fmt.NOT_REPORTED if fit is None else f"{fit:.2f}"
+
+
 def _delete(scenario: Scenario, user: User, user_scope: tuple[str, ...]) -> None:
     try:
         store().delete(scenario.scenario_id, user_scope, user.username, user.sees_every_department)
@@ -100,24 +112,25 @@ def saved(user: User, user_scope: tuple[str, ...], candidates: pl.DataFrame) -> 
                 "saved": s.created_at,
                 "funded": s.summary.get("funded"),
                 "cost": s.summary.get("cost"),
-                "score": s.summary.get("value"),
+                "benefit": s.summary.get("benefits"),
                 "warehouse": s.warehouse_version,
             }
             for label, s in by_label.items()
         ]
     )
-    tables.show(
-        table,
-        {
-            "scenario": st.column_config.TextColumn("Scenario", width="medium"),
-            "author": st.column_config.TextColumn("Author"),
-            "saved": st.column_config.DatetimeColumn("Saved (UTC)", format="D MMM YYYY, HH:mm"),
-            "funded": st.column_config.NumberColumn("Funded"),
-            "cost": tables.money("Cost"),
-            "score": st.column_config.NumberColumn("Score", format="%.1f"),
-            "warehouse": st.column_config.TextColumn("Made on warehouse"),
-        },
-    )
+    # No score here: each is on its own scenario's weights (see compare).
+    columns = {
+        "scenario": st.column_config.TextColumn("Scenario", width="medium"),
+        "author": st.column_config.TextColumn("Author"),
+        "saved": st.column_config.DatetimeColumn("Saved (UTC)", format="D MMM YYYY, HH:mm"),
+        "funded": st.column_config.NumberColumn("Funded"),
+        "cost": tables.money("Cost"),
+        "benefit": tables.money("Expected benefit"),
+        "warehouse": st.column_config.TextColumn("Made on warehouse"),
+    }
+    if not benefits_reported(candidates):
+        del columns["benefit"]
+    tables.show(table, columns)
     left, right = st.columns(2, gap="large")
     with left:
         pick = st.selectbox("Scenario", list(by_label), key="wi_scenario")
@@ -161,17 +174,21 @@ def saved(user: User, user_scope: tuple[str, ...], candidates: pl.DataFrame) -> 
 
 
 def compare(scenarios: dict[str, Scenario], candidates: pl.DataFrame) -> None:
-    """The chosen scenarios' figures in columns, under their labels, then the projects they disagree on."""
+    """The chosen scenarios side by side on what means the same in each (count, cost, benefit, strategic
+    fit, staffing), then the levers that made them, then the projects they disagree on. A total score
+    is on its own scenario's weights, so it is compared only between scenarios of the same weights."""
+    weights = {label: _weights(s) for label, s in scenarios.items()}
+    same_weights = len(set(weights.values())) == 1
+    benefits = benefits_reported(candidates)
     figures = {
         "Funded projects": lambda s: f"{s.summary['funded']:,}",
         "Cost (EAC)": lambda s: fmt.money(s.summary["cost"]),
         "Envelope": lambda s: fmt.money(s.summary["budget"]),
-        "Total score": lambda s: f"{s.summary['value']:,.1f}",
-        "Expected benefit": lambda s: fmt.money(s.summary["benefits"]),
+        "Expected benefit": lambda s: fmt.money(s.summary["benefits"]) if benefits else fmt.NOT_REPORTED,
+        "Strategic fit (mean of funded, 1-5)": lambda s: _fit(s, candidates),
         "Staffing overloads": lambda s: f"{s.summary['over_allocated_cells']:,}",
-        "Weights: fit, benefit, health, risk": lambda s: ", ".join(
-            f"{s.levers['levers'][k]:g}" for k in ("fit", "benefit", "health", "risk")
-        ),
+        **({"Total score (same weights)": lambda s: f"{s.summary['value']:,.1f}"} if same_weights else {}),
+        "Weights: fit, benefit, health, risk": lambda s: ", ".join(f"{w:g}" for w in _weights(s)),
         "Capacity respected": lambda s: "yes" if s.levers["levers"]["use_capacity"] else "no",
         "Cost overrun, delay": lambda s: (
             f"{s.levers['levers']['overrun_pct']:g}%, {s.levers['levers']['delay_months']} months"
@@ -186,15 +203,31 @@ def compare(scenarios: dict[str, Scenario], candidates: pl.DataFrame) -> None:
         ),
         "Saved by": lambda s: f"{s.author_name}, {s.created_at:%-d %b %Y %H:%M} UTC",
     }
+    st.caption(
+        "Compared on what means the same in every scenario: projects funded, their cost and expected "
+        "benefit, their mean strategic fit as reported, and staffing overloads. "
+        + (
+            "Their weights are the same, so their total scores compare too."
+            if same_weights
+            else "Total scores are left out: each is summed on its own scenario's weights, so they do not "
+            "compare."
+        )
+    )
     side = pl.DataFrame(
         {"": list(figures)}
         | {label: [shown(s) for shown in figures.values()] for label, s in scenarios.items()}
     )
-    tables.show(side, {"": st.column_config.TextColumn("", width="medium")} | {s: s for s in scenarios})
+    tables.show(
+        side,
+        {"": st.column_config.TextColumn("", width="medium")} | {s: s for s in scenarios},
+        height=tables.fitted_height(side.height, 720),
+    )
     funded = {label: set(s.funded) for label, s in scenarios.items()}
     differ = sorted(set.union(*funded.values()) - set.intersection(*funded.values()))
     st.markdown(f"**Projects funded in some but not all ({len(differ)})**")
-    if differ:
+    if not differ:
+        st.caption("They fund the same projects.")
+    else:
         names = dict(zip(candidates["project_id"], candidates["project"], strict=True))
         tables.show(
             pl.DataFrame(

@@ -12,12 +12,13 @@ from pmo_dash.ui import fmt, tables
 from pmo_dash.ui.whatif import charts
 from pmo_dash.whatif.outcome import Outcome
 
+NAMED = 5  # projects named in a message; the rest are counted
 NO_BENEFITS = "no project in view gives an expected benefit (the projects return's `expected_benefit`)."
 
 
-def benefits_reported(result) -> bool:
-    """Whether any project, funded now or in the scenario, brings an expected benefit to count."""
-    return bool(result.benefits["now"].max() or result.benefits["scenario"].max())
+def benefits_reported(candidates: pl.DataFrame) -> bool:
+    """Whether any candidate brings an expected benefit (the projects return's `expected_benefit`)."""
+    return bool(candidates["expected_benefit"].fill_null(0).sum())
 
 
 def headline(result: Outcome) -> None:
@@ -27,43 +28,53 @@ def headline(result: Outcome) -> None:
     selection = result.selection
     cols = st.columns(5)
     cols[0].metric(
-        "Funded projects", f"{result.funded:,}", delta=f"{result.funded - now_count:+,} on now", border=True
+        "Funded projects",
+        f"{result.funded:,}",
+        **fmt.delta(f"{result.funded - now_count:+,} on now"),
+        border=True,
     )
     cols[1].metric(
         "Cost (EAC)",
         fmt.money(selection.total_cost),
-        delta=(
-            f"{fmt.money(selection.over_budget)} over the envelope"
+        **(
+            {"delta": f"{fmt.money(selection.over_budget)} over the envelope", "delta_color": "inverse"}
             if selection.over_budget
-            else f"{fmt.money(result.levers.budget - selection.total_cost)} left"
+            else fmt.note(f"{fmt.money(result.levers.budget - selection.total_cost)} left")
         ),
-        delta_color="inverse" if selection.over_budget else "off",
         border=True,
         help=f"Envelope {fmt.money(result.levers.budget)}; the current portfolio: {fmt.money(now_cost)}.",
     )
     cols[2].metric(
         "Total score",
         f"{selection.objective:,.1f}",
-        delta=f"{selection.objective - now_score:+,.1f} on now",
+        **fmt.delta(f"{selection.objective - now_score:+,.1f} on now"),
         border=True,
         help="The sum of the funded projects' weighted scores: what the optimiser maximises.",
     )
     benefit_now, benefit = (float(result.benefits[c].max() or 0.0) for c in ("now", "scenario"))
+    reported = benefits_reported(rows)
+    # Short labels: five cards across must read whole at 1280 px; the help says the rest.
     cols[3].metric(
-        "Expected benefit",
-        fmt.money(benefit) if benefits_reported(result) else "not reported",
-        delta=f"{fmt.money(benefit - benefit_now)} on now" if benefits_reported(result) else None,
-        delta_color="normal" if benefit != benefit_now else "off",
+        "Benefit",
+        fmt.money(benefit) if reported else "–",
+        **(
+            fmt.delta(f"{fmt.money(benefit - benefit_now)} on now")
+            if reported
+            else fmt.note(fmt.NOT_REPORTED)
+        ),
         border=True,
-        help=None if benefits_reported(result) else NO_BENEFITS,
+        help="Expected benefit of the funded projects (the projects return's `expected_benefit`)"
+        if reported
+        else NO_BENEFITS,
     )
     over = result.capacity.filter(pl.col("over")).height
     known = not result.capacity.filter(pl.col("capacity_fte").is_not_null()).is_empty()
     cols[4].metric(
-        "Staffing overloads",
+        "Overloads",
         f"{over:,}" if known else "–",
+        **({} if known else fmt.note("not known")),
         border=True,
-        help="Role-months in which a department needs more people than it has."
+        help="Staffing overloads: role-months in which a department needs more people than it has."
         if known
         else "Not known: no department in view returned capacity (the `capacity` return).",
     )
@@ -99,9 +110,49 @@ def answer(selection) -> str:
     return f"The best selection found in the time allowed, {short}"
 
 
+def left_out(uncosted: pl.DataFrame) -> None:
+    """Say which projects the what-if leaves out because nothing says what they cost."""
+    if uncosted.is_empty():
+        return
+    count, withheld = uncosted.height, int(uncosted["budget_withheld"].sum())
+    names = ", ".join(fmt.plain(n, 60) for n in uncosted["project"].head(NAMED))
+    more = f" and {count - NAMED:,} more" if count > NAMED else ""
+    why = "withheld" if withheld == count else f"{withheld:,} withheld, {count - withheld:,} not given"
+    one = count == 1
+    st.info(
+        f"{count:,} active or on-hold project{'' if one else 's'} left out: no EAC and no budget ({why}), "
+        f"so the what-if cannot cost {'it' if one else 'them'}: {names}{more}.",
+        icon=":material/money_off:",
+    )
+
+
+def same_scores(rows: pl.DataFrame) -> None:
+    """Say so when every candidate scores the same, and why: nothing in the returns tells them apart."""
+    if rows.height <= 1 or rows["score"].round(9).n_unique() > 1:
+        return
+    lacking = [
+        what
+        for what, blank in (
+            ("strategic fit", rows["strategic_fit"].is_null().all()),
+            ("expected benefit", not benefits_reported(rows)),
+            ("open risks", not (rows["exposure"].fill_null(0) > 0).any()),
+            ("SPI or CPI", rows["spi"].is_null().all() and rows["cpi"].is_null().all()),
+        )
+        if blank
+    ]
+    st.info(
+        f"Every project scores the same ({rows['score'][0]:.2f}): the returns in view give no "
+        + (", ".join(lacking) if lacking else "difference in what the weights count")
+        + " to tell them apart (a measure not reported counts as the middle of its scale). With equal "
+        "scores the optimiser funds as many projects as the envelope allows.",
+        icon=":material/drag_handle:",
+    )
+
+
 def ranked(result: Outcome) -> None:
     """Every candidate by score, with the decision; the funded line is where the first one misses out."""
     rows = result.candidates
+    same_scores(rows)
     missed = rows.filter(~pl.col("funded"))
     line = int(missed["rank"].min()) if missed.height else rows.height + 1
     below = rows.filter((pl.col("rank") > line) & pl.col("funded")).height
@@ -218,7 +269,7 @@ def effects(result: Outcome, departments: dict[str, str]) -> None:
         )
         st.plotly_chart(charts.capacity(result.capacity))
     st.subheader("Benefits over time")
-    if not benefits_reported(result):
+    if not benefits_reported(result.candidates):
         st.caption(f"Not reported: {NO_BENEFITS}")
         return
     st.caption("Expected benefit, counted from each project's (shocked) finish month, cumulative.")

@@ -3,6 +3,7 @@
 -- project is outside the scope or did not exist then).
 select
     p.project_id,
+    p.period,
     p.name as project,
     p.department_id,
     d.name as department,

@@ -1,5 +1,5 @@
--- project_milestones: one row per milestone of the project, as known on $as_of (a milestone
--- achieved later shows as not yet achieved).
+-- project_milestones: one row per milestone of the project on $as_of: a milestone achieved later
+-- shows as not yet achieved; its forecast date is today's (returns keep no history of it).
 select
     m.milestone_id,
     m.name,

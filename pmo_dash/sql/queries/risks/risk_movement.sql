@@ -1,28 +1,10 @@
 -- risk_movement: one row per likelihood x impact cell with any movement between the reviews
--- as they stood at $since and at $as_of: risks that moved into the cell (new ones included)
--- and risks that moved out of it (closed ones included).
-with before as (
-    select risk_id, likelihood, impact
-    from scoped_risks($scope, $programme, $objective)
-    where period = $since
-),
-
-after as (
-    select risk_id, likelihood, impact
-    from scoped_risks($scope, $programme, $objective)
-    where period = $as_of
-),
-
-moves as (
-    select
-        coalesce(a.risk_id, b.risk_id) as risk_id,
-        b.likelihood as from_likelihood,
-        b.impact as from_impact,
-        a.likelihood as to_likelihood,
-        a.impact as to_impact
-    from after as a
-    full outer join before as b on a.risk_id = b.risk_id
-    where a.likelihood is distinct from b.likelihood or a.impact is distinct from b.impact
+-- as they stood at $since and at $as_of (risk_moves, marts/risks.sql), within the filters: risks
+-- that moved into the cell (new ones included) and risks that moved out of it (closed ones included).
+with moves as (
+    select m.*
+    from risk_moves($since, $as_of) as m
+    inner join scoped_project_list($scope, $programme, $objective) as p on m.project_id = p.project_id
 ),
 
 cells as (

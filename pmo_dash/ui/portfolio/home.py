@@ -1,0 +1,78 @@
+"""The home page's tabs, below what needs attention: each draws one view of the portfolio in view and
+drills in on a click. Only the open tab runs (its name is in the link)."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from pmo_dash import data
+from pmo_dash.data import Filters
+from pmo_dash.ui import drill, filters
+from pmo_dash.ui.portfolio import cards, charts, views
+
+TABS = ("Departments", "Schedule and cost", "Trends", "What changed")
+
+
+def show(f: Filters, trend: pl.DataFrame) -> None:
+    """The tabs; the one open is drawn."""
+    tabs = st.tabs(list(TABS), key="tab", bind="query-params")
+    for tab, draw in zip(tabs, (departments, schedule_and_cost, trends, what_changed), strict=True):
+        if tab.open:
+            with tab:
+                draw(f, trend)
+
+
+def departments(f: Filters, trend: pl.DataFrame) -> None:
+    """RAG and reporting compliance by department, and the departments table."""
+    left, right = st.columns(2)
+    with left:
+        st.subheader("RAG by department")
+        # Opens on the evidence, unless no return in view carries any: then on the ratings as reported.
+        first = "Evidence" if cards.judged(trend, f.as_of) else "Reported"
+        basis = st.segmented_control("Judged on", ["Evidence", "Reported"], default=first, key="rag_basis")
+        mix = data.portfolio.rag_mix(f)
+        views.rating_note(mix, basis or first)
+        if department := drill.clicked(charts.rag_mix(mix, basis or first), key="rag_mix"):
+            drill.open_department(department)
+    with right:
+        st.subheader("Reporting compliance")
+        st.caption(
+            "Share of active projects whose latest return falls within their department's cadence: "
+            "the period itself (monthly), the quarter or the year ending at it"
+        )
+        chart = charts.reporting_compliance(data.portfolio.reporting_compliance(f), data.intake.thresholds())
+        if department := drill.clicked(chart, key="compliance"):
+            drill.open_department(department)
+    st.subheader("Departments")
+    if department := views.departments(data.portfolio.department_summary(f), key="department_table"):
+        drill.open_department(department)
+
+
+def schedule_and_cost(f: Filters, trend: pl.DataFrame) -> None:
+    """Slip and cost variance by department, and every project by SPI and CPI."""
+    st.subheader("Schedule slip and cost variance by department")
+    variance = data.portfolio.department_variance(f)
+    if not views.not_reported(variance, ("median_slip_days", "cost_variance"), views.NO_VARIANCE):
+        chart = charts.department_variance(variance, data.intake.thresholds())
+        if department := drill.clicked(chart, key="variance"):
+            drill.open_department(department)
+    st.subheader("Projects by schedule and cost performance")
+    scatter = data.portfolio.project_scatter(f)
+    if not views.not_reported(scatter, ("spi",), views.NO_SCATTER):
+        st.caption(
+            "Below and left of the dotted lines: behind schedule and over cost. Click a project to open it."
+        )
+        if project := drill.clicked(charts.spi_cpi_scatter(scatter), key="scatter"):
+            drill.open_project(project)
+
+
+def trends(f: Filters, trend: pl.DataFrame) -> None:
+    st.subheader("Trends over the last 12 periods")
+    st.plotly_chart(charts.trends(trend.tail(12)))
+
+
+def what_changed(f: Filters, trend: pl.DataFrame) -> None:
+    """What moved since an earlier period, the previous one unless another is chosen."""
+    if since := filters.since_picker(data.portfolio.periods(f.scope), f.as_of):
+        views.changed_since(data.portfolio.changed_projects(f, since), data.risks.into_red(f, since), since)
