@@ -25,10 +25,7 @@ def risk_grid(cells: pl.DataFrame, value: str, cut: Thresholds, moves: pl.DataFr
     for likelihood in levels:
         zone_row, label_row = [], []
         for impact in levels:
-            exposure = likelihood * impact
-            zone_row.append(
-                2 if exposure >= cut.high_risk_exposure else 1 if exposure >= cut.medium_risk_exposure else 0
-            )
+            zone_row.append(theme.risk_zone(likelihood * impact, cut))
             if moves is not None:
                 m = moved.get((likelihood, impact))
                 label_row.append(f"+{m['moved_in']} / −{m['moved_out']}" if m else "")
@@ -37,7 +34,7 @@ def risk_grid(cells: pl.DataFrame, value: str, cut: Thresholds, moves: pl.DataFr
                 label_row.append(f"{cell[value]:,}" if cell and cell[value] else "")
         zones.append(zone_row)
         labels.append(label_row)
-    colours = [[0, "#7fc97f"], [0.5, "#fdc086"], [1, "#ef6f6c"]]
+    colours = [[zone / 2, colour] for zone, colour in enumerate(theme.ZONE_COLOURS)]
     grid = go.Heatmap(
         x=list(levels),
         y=list(levels),
