@@ -2,16 +2,18 @@
 
 import streamlit as st
 
-from pmo_dash import data
-from pmo_dash.ui import drill, filters, fmt, header, missing, shell
+from pmo_dash import boardpack, data
+from pmo_dash.ui import drill, filters, fmt, header, missing, shell, toolbar
 from pmo_dash.ui.portfolio import cards, charts, views
 
 shell.guard()
 f = shell.current()
 
-st.title(fmt.plain(header.portfolio_title(shell.user(), data.portfolio.departments(shell.user_scope()))))
+title = header.portfolio_title(shell.user(), data.portfolio.departments(shell.user_scope()))
+st.title(fmt.plain(title))
 header.caption(f, f"{len(f.scope)} department{'' if len(f.scope) == 1 else 's'}")
 drill.breadcrumb([drill.enterprise_crumb()])
+downloads = toolbar.reserve()  # the Board pack and every table below, offered once they are drawn
 trend = data.portfolio.kpi_trend(f)
 cards.kpi_cards(trend, f.as_of, risks=missing.returned(("risks",), f.scope))
 
@@ -66,3 +68,7 @@ st.plotly_chart(charts.trends(trend.tail(12)))
 st.subheader("Changed since")
 if since := filters.since_picker(data.portfolio.periods(f.scope), f.as_of):
     views.changed_since(data.portfolio.changed_projects(f, since), data.risks.into_red(f, since), since)
+
+toolbar.offer(
+    downloads, f"enterprise-{f.as_of:%Y-%m}", boardpack.on_demand(f, title, toolbar.author(shell.user()))
+)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, fmt, shell
+from pmo_dash.ui import drill, fmt, shell, toolbar
 from pmo_dash.ui.project import charts, views
 from pmo_dash.ui.risks import charts as risk_charts
 
@@ -21,6 +21,7 @@ p = facts.row(0, named=True)
 
 st.title(fmt.plain(p["project"]))
 drill.breadcrumb(drill.project_trail(p))
+downloads = toolbar.reserve()  # every table below, offered once they are drawn
 
 views.facts(p, past=f.as_of < data.portfolio.periods(scope)[0])
 views.status(p)
@@ -59,3 +60,5 @@ if not parts["risks"].is_empty():
         st.caption("From other projects, matched to this project's open risks by category and shared words.")
         views.matches(parts["lesson_matches"])
 views.lists(parts, p, returned)
+
+toolbar.offer(downloads, f"{project}-{f.as_of:%Y-%m}")
