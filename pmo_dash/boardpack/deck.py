@@ -195,7 +195,8 @@ def missing(slide: Slide, box: Box, what: str) -> None:
     panel.fill.solid()
     panel.fill.fore_color.rgb = rgb("#f2f4f7")
     panel.line.fill.background()
-    panel.shadow.inherit = False
+    # No theme style: it would add a shadow (Impress draws it even with the effects cleared).
+    panel._element.remove(panel._element.find(qn("p:style")))
     frame = panel.text_frame
     frame.word_wrap = True
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE

@@ -41,7 +41,8 @@ def department(deck: Deck, pack: Pack, department_id: str, name: str, mix: pl.Da
     lede = (
         f"{now.get('active_projects', 0):,} active projects · "
         f"SPI {fmt.reported(now.get('spi'), fmt.ratio)} · CPI {fmt.reported(now.get('cpi'), fmt.ratio)} · "
-        f"{now.get('red_projects', 0):,} Red on evidence. " + kpis.compared_with(h)
+        + (f"{now['red_projects']:,} Red on evidence. " if h.judged else "not judged on evidence. ")
+        + kpis.compared_with(h)
     )
     slide = deck.slide(
         f"{plain(name, NAME_LIMIT)} ({plain(department_id, 20)})", lede, notes.department(pack.cut)

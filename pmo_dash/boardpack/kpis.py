@@ -51,6 +51,9 @@ MEASURES = (
 )
 
 
+ON_EVIDENCE = ("share_red", "watermelons")  # measures of the evidence RAG
+
+
 @dataclass(frozen=True)
 class Headline:
     """The period's row of the KPI trend and the previous period's (None when there is none)."""
@@ -85,8 +88,7 @@ def rows(h: Headline, *, risks: bool, with_before: bool = True) -> list[list[Cel
                 [m.label, number(fmt.NOT_REPORTED), *([number("")] if with_before else []), number("")]
             )
             continue
-        now = h.now[m.key] if h.now else None
-        before = h.before[m.key] if h.before else None
+        now, before = _judged(m, h.now), _judged(m, h.before)
         if m.key == "budget" and h.now and now is None and h.now["withheld_budgets"]:
             shown = "withheld"  # every budget in view withheld: never £0
         else:
@@ -97,6 +99,14 @@ def rows(h: Headline, *, risks: bool, with_before: bool = True) -> list[list[Cel
         row.append(_change(m, now, before))
         table.append(row)
     return table
+
+
+def _judged(m: Measure, row: dict[str, Any] | None):
+    """A period's value of the measure; none for a count on evidence when nothing was judged (no return
+    carries SPI, CPI or slip), which is not a count of 0."""
+    if row is None or (m.key in ON_EVIDENCE and not row["rated_projects"]):
+        return None
+    return row[m.key]
 
 
 def _change(m: Measure, now, before) -> Cell:

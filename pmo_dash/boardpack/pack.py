@@ -18,11 +18,11 @@ from pmo_dash.settings import Thresholds
 # What supplies each kind of thing a slide draws (docs/data-contract.md), for the sentence that stands
 # where a department's returns do not carry it.
 SUPPLIED_BY = {
-    "risks": "`risks` return (and `risk_reviews`)",
-    "benefits": "`benefits` and `benefit_measurements` returns",
-    "lessons": "`lessons` return",
-    "earned value": "`status_reports` return's planned_value, earned_value and actual_cost",
-    "slip": "`status_reports` return's forecast_finish (or earned value and actual cost)",
+    "risks": "risks return (and risk_reviews)",
+    "benefits": "benefits and benefit_measurements returns",
+    "lessons": "lessons return",
+    "earned value": "status_reports return's planned_value, earned_value and actual_cost",
+    "slip": "status_reports return's forecast_finish (or earned value and actual cost)",
 }
 
 

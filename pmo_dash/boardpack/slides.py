@@ -120,7 +120,7 @@ def _stand_out(pack: Pack) -> list[str]:
     )
     if now.get("withheld_budgets"):
         lines.append(
-            f"Budget and EAC exclude {now['withheld_budgets']:,} withheld budget{_s(now['withheld_budgets'])}"
+            f"Budget excludes {now['withheld_budgets']:,} withheld budget{_s(now['withheld_budgets'])}"
         )
     return lines
 
