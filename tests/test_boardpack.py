@@ -20,7 +20,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
-from pmo_dash import boardpack
+from pmo_dash import boardpack, data
 from pmo_dash.data import Filters
 from tests import office
 from tests.conftest import app_on
@@ -206,6 +206,22 @@ def test_the_tables_say_the_fixtures_numbers(enterprise):
     assert "3 open risks, 2 in the red zone" in risks
     assert re.search(r"Payroll parallel run fails.*4 × 4 = 16.*Bank API change.*5 × 3 = 15", risks, re.S)
     assert "15 Oct 2026 (overdue)" in risks  # FIN-R2's action fell due before the period end
+    # Each department's own top risks, highest exposure first.
+    finance = texts(slide["Finance (FIN)"])
+    assert re.search(r"Bank API change\n5 × 3 = 15\nEdsger Dijkstra\nLedger vendor late\n3 × 4 = 12", finance)
+    assert "Payroll parallel run fails\n4 × 4 = 16" in texts(slide["People (HR)"])
+
+
+def test_each_departments_top_risks_are_the_risks_pages(tmp_path):
+    # The pack reads every department's top risks at once; the risks page reads one department's: on the
+    # demo portfolio (hundreds of risks a department), the same risks in the same order.
+    with app_on(ROOT / "data" / "sample", tmp_path):
+        f = Filters(data.portfolio.all_departments(), OCT)
+        together = data.boardpack.department_top_risks(f, 6)
+        assert together.height == 6 * len(f.scope), "control: every department has six"
+        for department in f.scope:
+            one = data.risks.top(f.within((department,))).head(6)["risk_id"].to_list()
+            assert together.filter(pl.col("department_id") == department)["risk_id"].to_list() == one
 
 
 def test_a_pmo_heads_pack_holds_none_of_another_departments(fixture_settings, downloads):  # noqa: F811

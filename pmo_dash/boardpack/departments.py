@@ -18,23 +18,29 @@ TOP_RISKS = 6
 
 
 def read_ahead(pack: Pack) -> None:
-    """Read what the department slides will (each department's KPI trend and top risks) into the one
-    cache, so that a build can do it while it draws the portfolio slides."""
+    """Read what the department slides will (each department's KPI trend, every one's top risks) into
+    the one cache, so that a build can do it while it draws the portfolio slides."""
     for department_id in pack.departments["department_id"]:
-        here = pack.f.within((department_id,))
-        data.portfolio.kpi_trend(here)
-        if pack.has("risks", department=department_id):
-            data.risks.top(here)
+        data.portfolio.kpi_trend(pack.f.within((department_id,)))
+    if pack.has("risks"):
+        data.boardpack.department_top_risks(pack.f, TOP_RISKS)
 
 
 def departments(deck: Deck, pack: Pack) -> None:
     """Every department in scope, by name."""
     mix = data.portfolio.rag_mix(pack.f)
+    top = data.boardpack.department_top_risks(pack.f, TOP_RISKS) if pack.has("risks") else None
     for department_id, name in pack.departments.select("department_id", "name").rows():
-        department(deck, pack, department_id, name, mix.filter(pl.col("department_id") == department_id))
+        mine = pl.col("department_id") == department_id
+        department(
+            deck, pack, department_id, name, mix.filter(mine), None if top is None else top.filter(mine)
+        )
 
 
-def department(deck: Deck, pack: Pack, department_id: str, name: str, mix: pl.DataFrame) -> None:
+def department(
+    deck: Deck, pack: Pack, department_id: str, name: str, mix: pl.DataFrame, top: pl.DataFrame | None
+) -> None:
+    """One department's slide: `mix` its RAG mix, `top` its top risks (None: no risks returned)."""
     here = pack.f.within((department_id,))
     h = kpis.headline(data.portfolio.kpi_trend(here), here.as_of)
     now = h.now or {}
@@ -62,8 +68,7 @@ def department(deck: Deck, pack: Pack, department_id: str, name: str, mix: pl.Da
     if not risks:
         missing(slide, room, not_returned("risks", "for this department"))
         return
-    top = data.risks.top(here).head(TOP_RISKS)
-    if top.is_empty():
+    if top is None or top.is_empty():
         missing(slide, room, "No risk is open in the period.")
         return
     rows = [

@@ -10,3 +10,8 @@ from pmo_dash.data.cache import Filters, run
 def outside_tolerance(f: Filters) -> pl.DataFrame:
     """Projects active in the period that are Red on evidence, watermelons first, then the worst."""
     return run("boardpack/outside_tolerance", f.params())
+
+
+def department_top_risks(f: Filters, top: int) -> pl.DataFrame:
+    """Each department's `top` open risks by exposure, in one read (not one per department)."""
+    return run("boardpack/department_top_risks", f.params(top=top))
