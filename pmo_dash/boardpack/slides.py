@@ -3,6 +3,8 @@ department, and schedule and cost performance. Each reads the app's own queries 
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import polars as pl
 from pptx.util import Inches
@@ -250,34 +252,27 @@ def performance(deck: Deck, pack: Pack) -> None:
             {"SPI": ACCENT, "CPI": "#ff7f0e"},
             "0.00",
         )
-    if variance.is_empty() or variance["median_slip_days"].is_null().all():
-        missing(slide, slip_box, not_returned("slip"))
-    else:
-        rows = variance.sort("department", "department_id")
-        slip = rows["median_slip_days"].cast(pl.Float64)
-        colours = slip_colours(slip.fill_null(0).to_numpy(), pack.cut)
-        charts.bars(
-            slide,
-            heading(slide, slip_box, "Median slip by department (days)"),
-            rows["department"].to_list(),
-            "Median slip (days)",
-            slip.to_list(),
-            colours,
-            "0",
-        )
-    if variance.is_empty() or variance["cost_variance"].is_null().all():
-        missing(slide, cost_box, not_returned("earned value"))
-    else:
-        rows = variance.sort("department", "department_id")
-        cv = rows["cost_variance"].cast(pl.Float64)
-        colours = np.where(cv.fill_null(0).to_numpy() < 0, RED, GREEN)
-        money = charts.money_format(cv.abs().max())
-        charts.bars(
-            slide,
-            heading(slide, cost_box, "Cost variance by department (EV − AC)"),
-            rows["department"].to_list(),
-            "Cost variance",
-            cv.to_list(),
-            colours,
-            money,
-        )
+    _department_bars(slide, slip_box, variance, SLIP, "0", partial(slip_colours, cut=pack.cut), "slip")
+    money = charts.money_format(variance["cost_variance"].abs().max() if variance.height else None)
+    _department_bars(
+        slide, cost_box, variance, COST, money, lambda cv: np.where(cv < 0, RED, GREEN), "earned value"
+    )
+
+
+# A measure of the departments' variance as bars: its column, the heading above the chart, the series.
+SLIP = ("median_slip_days", "Median slip by department (days)", "Median slip (days)")
+COST = ("cost_variance", "Cost variance by department (EV − AC)", "Cost variance")
+
+
+def _department_bars(slide, box: Box, variance: pl.DataFrame, measure, number_format, colours, what) -> None:
+    """A bar per department, each coloured by its value (`colours`); or, when no department reports the
+    measure, the sentence saying what would supply it."""
+    column, title, name = measure
+    if variance.is_empty() or variance[column].is_null().all():
+        missing(slide, box, not_returned(what))
+        return
+    rows = variance.sort("department", "department_id")
+    values = rows[column].cast(pl.Float64)
+    shown = colours(values.fill_null(0).to_numpy())
+    room = heading(slide, box, title)
+    charts.bars(slide, room, rows["department"].to_list(), name, values.to_list(), shown, number_format)
