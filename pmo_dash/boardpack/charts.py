@@ -35,6 +35,7 @@ from pmo_dash.ui import fmt
 from pmo_dash.ui.theme import GRID, INK
 
 Values = Sequence[float | None]
+CATEGORY_LIMIT = 40  # characters of a name beside a bar: more squeezes the bars of a third of a slide
 
 
 class _TextOnlyWriter(CategoryWorkbookWriter):
@@ -59,7 +60,7 @@ class ChartData(CategoryChartData):
 def data(categories: Sequence[object], series: dict[str, Values], number_format: str) -> ChartData:
     """Categories (names from the returns, clipped; control characters dropped) and named series."""
     chart_data = ChartData(number_format=number_format)
-    chart_data.categories = [plain(c, NAME_LIMIT) for c in categories]
+    chart_data.categories = [plain(c, CATEGORY_LIMIT) for c in categories]
     for name, values in series.items():
         chart_data.add_series(plain(name, NAME_LIMIT), [_number(v) for v in values])
     return chart_data
