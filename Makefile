@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 PORT ?= 8501
 
 .DEFAULT_GOAL := help
-.PHONY: help run test warehouse rebuild sample docs bench lint format browser clean
+.PHONY: help run test warehouse rebuild sample docs bench lint format browser impress clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ run: warehouse ## set up, build the warehouse if missing, check the login set-up
 	$(PY) -m pmo_dash users check
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
 
-test: $(STAMP) browser ## set up, then lint, format check and every test (browser tests in Debian's chromium)
+test: $(STAMP) browser impress ## set up, then lint, format check and every test (browser tests in Debian's chromium)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest
@@ -53,6 +53,13 @@ browser: ## install Debian's chromium for the browser tests, if missing (needs r
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is not installed: the browser tests will be skipped"; fi; }
+
+impress: ## install LibreOffice Impress for the board-pack tests (pptx -> PDF), if missing (needs root)
+	@{ command -v soffice && command -v pdftoppm; } >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      libreoffice-impress fonts-crosextra-carlito poppler-utils >/dev/null; \
+	  else echo "LibreOffice is not installed: the board-pack PDF tests will be skipped"; fi; }
 
 clean: ## remove the virtualenv and build output (not the shipped demo returns)
 	rm -rf $(VENV) data/warehouse.duckdb data/validation_report.csv .pytest_cache bench/out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench import OUT, TIER, browser, build, imports, pages, report, submissions, timed
+from bench import OUT, TIER, boardpack, browser, build, imports, pages, report, submissions, timed
 from pmo_dash.intake.build import build as build_warehouse
 from pmo_dash.settings import ROOT, Settings
 
@@ -25,6 +25,7 @@ def main() -> None:
     previews = submissions.preview(source)
     page_times = pages.pages(settings)
     sliders = pages.slider(settings)
+    pack = boardpack.pack(settings)
     memory = waits = None
     if browser.available():
         memory = browser.sessions_memory(settings, OUT / "scenarios.sqlite")
@@ -48,6 +49,7 @@ def main() -> None:
         typed,
         page_times,
         sliders,
+        pack,
         memory,
         build_memory,
         waits,

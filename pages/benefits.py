@@ -3,13 +3,14 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, missing, shell, tables
+from pmo_dash.ui import drill, missing, shell, tables, toolbar
 from pmo_dash.ui.benefits import charts, views
 
 shell.guard()
 here = drill.insight_page(
     "benefits", shell.current(), shell.user_scope(), "Benefits realisation, measured to date"
 )
+downloads = toolbar.reserve()  # every table below, offered once they are drawn
 
 missing.page_needs("benefits", ("benefits", "benefit_measurements"), here.scope)
 rollup = data.benefits.rollup(here)
@@ -47,3 +48,5 @@ tables.titled_table("Furthest behind plan", data.benefits.behind(status), column
 tables.titled_table("At risk: on projects Red on evidence", data.benefits.at_risk(status), columns)
 with st.expander(f"Every benefit, with its realisation to date ({status.height})"):
     tables.titled_table("Benefits", status, columns, height=600)
+
+toolbar.offer(downloads, f"benefits-{here.as_of:%Y-%m}")

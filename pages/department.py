@@ -3,8 +3,8 @@ none chosen, every department in view."""
 
 import streamlit as st
 
-from pmo_dash import data
-from pmo_dash.ui import drill, filters, missing, shell
+from pmo_dash import boardpack, data
+from pmo_dash.ui import drill, filters, missing, shell, toolbar
 from pmo_dash.ui.portfolio import cards, charts, index, projects, views
 
 shell.guard()
@@ -15,6 +15,7 @@ if (level := drill.department(shell.current(), shell.user_scope())) is None:
 here, department = level.filters, level.facts["department_id"]
 
 drill.heading(level, "Department PMO")
+downloads = toolbar.reserve()  # the Board pack and every table below, offered once they are drawn
 trend = data.portfolio.kpi_trend(here)
 cards.kpi_cards(trend, here.as_of, risks=missing.returned(("risks",), here.scope))
 
@@ -47,3 +48,6 @@ with right:
 st.subheader("Changed since")
 if since := filters.since_picker(data.portfolio.periods(here.scope), here.as_of):
     views.changed_since(data.portfolio.changed_projects(here, since), data.risks.into_red(here, since), since)
+
+pack = boardpack.on_demand(here, level.name, toolbar.author(shell.user()))
+toolbar.offer(downloads, f"{department}-{here.as_of:%Y-%m}", pack)

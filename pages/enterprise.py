@@ -4,17 +4,18 @@ a link of its own. Every chart drills in."""
 
 import streamlit as st
 
-from pmo_dash import data, periods
-from pmo_dash.ui import drill, fmt, header, missing, shell
+from pmo_dash import boardpack, data, periods
+from pmo_dash.ui import drill, fmt, header, missing, shell, toolbar
 from pmo_dash.ui.portfolio import cards, home, views
 
 shell.guard()
 f = shell.current()
 
-st.title(fmt.plain(header.portfolio_title(shell.user(), data.portfolio.departments(shell.user_scope()))))
+title = header.portfolio_title(shell.user(), data.portfolio.departments(shell.user_scope()))
+st.title(fmt.plain(title))
 header.caption(f, f"{len(f.scope)} department{'' if len(f.scope) == 1 else 's'}")
 drill.breadcrumb([drill.enterprise_crumb()])
-
+downloads = toolbar.reserve()  # the Board pack and every table below, offered once they are drawn
 trend = data.portfolio.kpi_trend(f)
 watermelons = data.portfolio.watermelons(f)
 previous = periods.previous(data.portfolio.periods(f.scope), f.as_of)
@@ -33,3 +34,7 @@ if project := views.watermelons(watermelons, key="watermelons", judged=cards.jud
 
 st.divider()
 home.show(f, trend)
+
+toolbar.offer(
+    downloads, f"enterprise-{f.as_of:%Y-%m}", boardpack.on_demand(f, title, toolbar.author(shell.user()))
+)

@@ -3,13 +3,14 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, missing, shell
+from pmo_dash.ui import drill, missing, shell, toolbar
 from pmo_dash.ui.lessons import charts, views
 
 shell.guard()
 here = drill.insight_page(
     "lessons", shell.current(), shell.user_scope(), "Lessons-learned health and library"
 )
+downloads = toolbar.reserve()  # every table below, offered once they are drawn
 
 missing.page_needs("lessons", ("lessons",), here.scope)
 health = data.lessons.health(here)
@@ -36,3 +37,5 @@ words, categories, effects, departments = views.library_search(
 )
 shown = data.lessons.library(here.within(departments) if departments else here, words, categories, effects)
 views.library(shown)
+
+toolbar.offer(downloads, f"lessons-{here.as_of:%Y-%m}")

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from pmo_dash import data
-from pmo_dash.ui import drill, missing, shell
+from pmo_dash import boardpack, data
+from pmo_dash.ui import drill, missing, shell, toolbar
 from pmo_dash.ui.portfolio import cards, charts, index, projects, views
 
 shell.guard()
@@ -16,6 +16,7 @@ here, this = level.filters, level.facts
 drill.heading(
     level, f"Programme of {this['department']}" + (f", sponsor {this['sponsor']}" if this["sponsor"] else "")
 )
+downloads = toolbar.reserve()  # the Board pack and every table below, offered once they are drawn
 trend = data.portfolio.kpi_trend(here)
 cards.kpi_cards(trend, here.as_of, risks=missing.returned(("risks",), here.scope))
 
@@ -32,3 +33,7 @@ if project := projects.projects_table(
 
 st.subheader("Trends over the last 12 periods")
 st.plotly_chart(charts.trends(trend.tail(12)))
+
+title = f"{level.name}, programme of {this['department']}"
+pack = boardpack.on_demand(here, title, toolbar.author(shell.user()))
+toolbar.offer(downloads, f"{this['programme_id']}-{here.as_of:%Y-%m}", pack)

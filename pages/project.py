@@ -4,7 +4,7 @@ in view."""
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, fmt, shell
+from pmo_dash.ui import drill, fmt, shell, toolbar
 from pmo_dash.ui.portfolio import index
 from pmo_dash.ui.project import charts, lineage, views
 from pmo_dash.ui.risks import charts as risk_charts
@@ -26,6 +26,7 @@ p = facts.row(0, named=True)
 
 st.title(fmt.plain(p["project"]))
 drill.breadcrumb(drill.project_trail(p))
+downloads = toolbar.reserve()  # every table below, offered once they are drawn
 
 past = f.as_of < data.portfolio.periods(scope)[0]  # then what returns keep only as it is today says so
 views.facts(p, past=past)
@@ -71,3 +72,5 @@ if not parts["risks"].is_empty():
         views.matches(parts["lesson_matches"])
 views.lists(parts, p, returned, past)
 lineage.show(data.project.part(scope, project, f.as_of, "lineage"))
+
+toolbar.offer(downloads, f"{project}-{f.as_of:%Y-%m}")

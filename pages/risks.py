@@ -3,11 +3,12 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, header, missing, shell, tables
+from pmo_dash.ui import drill, header, missing, shell, tables, toolbar
 from pmo_dash.ui.risks import charts, views
 
 shell.guard()
 here = drill.insight_page("risks", shell.current(), shell.user_scope(), "Risks and issues, as last reviewed")
+downloads = toolbar.reserve()  # every table below, offered once they are drawn
 missing.page_needs("risks or issues", ("risks", "issues"), here.scope)
 cut = data.intake.thresholds()
 past = header.is_past(here)  # a risk's owner, response and action date are today's
@@ -60,3 +61,5 @@ st.subheader("Where risk concentrates: category by department")
 concentration = data.risks.concentration(here)
 if not missing.nothing(concentration, "open risks", "risks"):
     st.plotly_chart(charts.concentration(concentration))
+
+toolbar.offer(downloads, f"risks-{here.as_of:%Y-%m}")

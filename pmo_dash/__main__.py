@@ -1,4 +1,4 @@
-"""The command line: `python -m pmo_dash sample|build|import|templates|docs|users`."""
+"""The command line: `python -m pmo_dash sample|build|import|templates|boardpack|docs|users`."""
 
 from __future__ import annotations
 
@@ -82,6 +82,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     templates.add_argument("--period", help="YYYY-MM (default: the warehouse's latest period)")
 
+    pack = commands.add_parser(
+        "boardpack", help="write the steering committee pack (PowerPoint) of a period, from the warehouse"
+    )
+    pack.add_argument("--as-of", required=True, help="the period: YYYY-MM (or 'Oct 2026')")
+    pack.add_argument(
+        "--department",
+        dest="departments",
+        action="append",
+        default=[],
+        help="repeatable (default: every department in the warehouse)",
+    )
+    pack.add_argument(
+        "--out", type=Path, required=True, help="the .pptx to write, or a folder to write it into"
+    )
+
     commands.add_parser(
         "docs", help="regenerate docs/data-contract.md and the blank CSV templates (docs/templates/)"
     )
@@ -124,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
         from pmo_dash.cli.templates import run_templates
 
         return run_templates(get_settings(), args.out, args.departments, args.period)
+    if args.command == "boardpack":
+        from pmo_dash.cli.boardpack import run_boardpack
+
+        return run_boardpack(get_settings(), args.as_of, args.departments, args.out)
     if args.command == "build":
         from pmo_dash.cli.build import limit_memory, run_build, run_build_json
 

@@ -68,12 +68,21 @@ def write_csv(frame: pl.DataFrame, path: Path) -> None:
     neutralised(frame).write_csv(path, check_extension=False)
 
 
-def xlsx_bytes(sheets: Mapping[str, pl.DataFrame]) -> bytes:
-    """A workbook of one sheet (a table) per frame, neutralised, its text never a formula or a link."""
+def xlsx_bytes(
+    sheets: Mapping[str, pl.DataFrame],
+    formats: Mapping[str, Mapping[str, str]] | None = None,
+    *,
+    autofit: bool = False,
+) -> bytes:
+    """A workbook of one sheet (a table) per frame, neutralised, its text never a formula or a link;
+    `formats` gives a sheet's columns an Excel number format (by column name), the values unchanged."""
     import xlsxwriter  # only when a workbook is asked for: it is not needed to read or build
 
     out = io.BytesIO()
     with xlsxwriter.Workbook(out, WORKBOOK_OPTIONS) as book:
         for name, frame in sheets.items():
-            neutralised(frame).write_excel(book, worksheet=name)
+            columns = {neutralise(c): f for c, f in (formats or {}).get(name, {}).items()}
+            neutralised(frame).write_excel(
+                book, worksheet=name, column_formats=columns or None, autofit=autofit
+            )
     return out.getvalue()

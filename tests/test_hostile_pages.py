@@ -17,6 +17,7 @@ from pmo_dash.exports import TRIGGERS
 from pmo_dash.settings import Settings, get_settings
 from pmo_dash.ui import shell
 from pmo_dash.ui.whatif import export, scenarios
+from tests import office
 from tests.conftest import app_on
 from tests.hostile import LIVE_IN_CHART, LIVE_IN_MARKDOWN, STORM, hostile_copy
 from tests.test_access import page_bytes
@@ -156,10 +157,17 @@ def test_table_downloads_of_hostile_returns_run_nothing(hostile_app, downloads, 
     at = app(page, user="exec", **query)
     assert not at.exception
     assert downloads, "control: the page offers a download"
-    for _, _, data in downloads:
-        cells = csv_cells(data)
-        assert any("evil" in c for c in cells), "control: hostile text is in the file"
-        assert formulas(cells) == []
+    for _, name, data in downloads:
+        if name.endswith(".csv"):
+            cells = csv_cells(data)
+            assert any("evil" in c for c in cells), "control: hostile text is in the file"
+            assert formulas(cells) == []
+            continue
+        # The page's tables as one workbook, and (department, programme) its board pack, whose charts
+        # embed workbooks of their own: text, never a formula or a link.
+        assert name.endswith((".xlsx", ".pptx")), name
+        assert "evil" in "".join(office.parts(data).values()), f"control: hostile text is in {name}"
+        assert office.live(data) == [], name
 
 
 def test_scenario_exports_of_hostile_returns_run_nothing(hostile_app):

@@ -6,13 +6,25 @@ scope is a parameter, so a rebuilt warehouse is picked up on the next rerun with
 user's scope never serves another's. Pages call these functions; they never see SQL.
 """
 
-from pmo_dash.data import benefits, governance, intake, lessons, portfolio, project, quality, risks, whatif
+from pmo_dash.data import (
+    benefits,
+    boardpack,
+    governance,
+    intake,
+    lessons,
+    portfolio,
+    project,
+    quality,
+    risks,
+    whatif,
+)
 from pmo_dash.data.cache import Filters, Scope, warehouse_version
 
 __all__ = [
     "Filters",
     "Scope",
     "benefits",
+    "boardpack",
     "governance",
     "intake",
     "lessons",

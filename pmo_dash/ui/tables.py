@@ -8,7 +8,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from pmo_dash.ui import fmt
+from pmo_dash.ui import fmt, sheets
 from pmo_dash.ui.theme import RAG_COLOURS, RAG_ORDER, RATING_ORDER
 
 DATE = {"format": "D MMM YYYY"}
@@ -85,9 +85,11 @@ def selected_row(event, rows: pl.DataFrame, column: str) -> str | None:
     return rows[column][chosen[0]] if chosen and chosen[0] < rows.height else None
 
 
-def show(rows: pl.DataFrame, columns: dict[str, Any], **more: Any):
+def show(rows: pl.DataFrame, columns: dict[str, Any], *, title: str | None = None, **more: Any):
     """A table of `columns` (in that order, configured as given): amounts scaled to one unit per
-    column with the currency, a missing value as MISSING. Returns st.dataframe's answer."""
+    column with the currency, a missing value as MISSING. Returns st.dataframe's answer. The page's
+    workbook of tables (`sheets`) gets it too, as a sheet named `title`."""
+    sheets.record(title, rows, columns)
     config, scaled = dict(columns), []
     for name, column in columns.items():
         kind = column.get("type_config", {}) if isinstance(column, dict) else {}
@@ -113,4 +115,4 @@ def titled_table(
     if rows.is_empty():
         st.caption(empty)
         return
-    show(rows, columns, height=fitted_height(rows.height, height))
+    show(rows, columns, title=title, height=fitted_height(rows.height, height))

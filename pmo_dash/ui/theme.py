@@ -198,6 +198,15 @@ def note(text: str, x: float = 0.5, y: float = 0.5) -> dict:
     }
 
 
+# The heat map's zones, green to red: below the amber zone, the amber zone, the red zone.
+ZONE_COLOURS = ("#7fc97f", "#fdc086", "#ef6f6c")
+
+
+def risk_zone(exposure: int, cut: Thresholds) -> int:
+    """A likelihood x impact cell's zone: 2 (red) from the high-risk exposure, 1 (amber) from the medium."""
+    return 2 if exposure >= cut.high_risk_exposure else 1 if exposure >= cut.medium_risk_exposure else 0
+
+
 def slip_colour(days: float, cut: Thresholds) -> str:
     """A slip's colour by the evidence-RAG cut-offs: Red past the red days, Amber past the amber days."""
     return RED if days > cut.slip_red_days else AMBER if days > cut.slip_amber_days else GREEN

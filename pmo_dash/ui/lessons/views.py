@@ -47,7 +47,7 @@ def health_table(health: pl.DataFrame, as_of: dt.date) -> None:
     )
     columns["closed_projects"] = st.column_config.NumberColumn("Closed", help="Closed projects", width=60)
     columns["lessons"] = st.column_config.NumberColumn("Lessons", width=65)
-    tables.show(now, columns)
+    tables.show(now, columns, title="Health by department")
 
 
 def themes(rows: pl.DataFrame) -> None:
@@ -69,6 +69,7 @@ def themes(rows: pl.DataFrame) -> None:
                 shown,
                 {"theme": title, "departments": "Departments", "lessons": "Lessons"},
                 height=tables.fitted_height(shown.height, 460),
+                title=f"Recurring themes by {kind}",
             )
 
 
@@ -128,7 +129,7 @@ def library(rows: pl.DataFrame) -> None:
         columns[wide] = st.column_config.TextColumn(LIBRARY[wide], width=240)
     for narrow, width in (("department", 140), ("category", 110), ("effect", 75)):
         columns[narrow] = st.column_config.TextColumn(LIBRARY[narrow], width=width)
-    tables.show(rows, columns, height=tables.fitted_height(rows.height, 460))
+    tables.show(rows, columns, title="Library", height=tables.fitted_height(rows.height, 460))
     if not rows.is_empty():
         download.csv_button(library_export(rows), "lessons", key="lessons_csv")
 

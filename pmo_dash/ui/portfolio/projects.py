@@ -50,6 +50,7 @@ def projects_table(rows: pl.DataFrame, key: str, file_name: str = "projects") ->
     event = tables.show(
         table,
         columns,
+        title="Projects",
         height=tables.fitted_height(table.height, 560),
         key=key,
         on_select="rerun",

@@ -46,6 +46,7 @@ def departments(rows: pl.DataFrame, key: str) -> str | None:
             "withheld_budgets": st.column_config.NumberColumn("Budgets withheld", format="%d"),
             "department_id": st.column_config.TextColumn("ID", width="small"),
         },
+        title="Departments",
         height=tables.fitted_height(rows.height, 420),
         on_select="rerun",
         selection_mode="single-row",
@@ -82,6 +83,7 @@ def watermelons(rows: pl.DataFrame, key: str, *, judged: bool = True) -> str | N
             "project_manager": st.column_config.TextColumn("Manager"),
             "project_id": st.column_config.TextColumn("ID"),
         },
+        title="Watermelons",
         height=tables.fitted_height(rows.height, 400),
         on_select="rerun",
         selection_mode="single-row",
@@ -145,6 +147,7 @@ def changed_since(changed: pl.DataFrame, into_red: pl.DataFrame, since: dt.date)
                     "evidence": st.column_config.TextColumn("Evidence now", width="medium"),
                     "project_id": st.column_config.TextColumn("ID"),
                 },
+                title=f"RAG changed since {since:%b %Y}",
                 height=tables.fitted_height(shown.height, 300),
             )
     with right:
@@ -162,6 +165,7 @@ def changed_since(changed: pl.DataFrame, into_red: pl.DataFrame, since: dt.date)
                     "owner": st.column_config.TextColumn("Owner"),
                     "risk_id": st.column_config.TextColumn("ID"),
                 },
+                title=f"Risks into red since {since:%b %Y}",
                 height=tables.fitted_height(into_red.height, 300),
             )
 
@@ -204,6 +208,7 @@ def programme_table(rows: pl.DataFrame, key: str) -> str | None:
             "budget": tables.money("Budget"),
             "eac": tables.money("EAC"),
         },
+        title="Programmes",
         key=key,
         on_select="rerun",
         selection_mode="single-row",

@@ -49,7 +49,7 @@ def scorecard_table(card: pl.DataFrame, as_of: dt.date) -> None:
     }
     for key, (label, weight, help) in PARTS.items():
         columns[key] = tables.percent(f"{label} ({getattr(cut, weight):g})", help=help, width=95)
-    tables.show(now, columns)
+    tables.show(now, columns, title="Data quality")
 
 
 def score_over_time(card: pl.DataFrame) -> None:

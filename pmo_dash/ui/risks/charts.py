@@ -35,20 +35,14 @@ def risk_grid(
     labels = [
         _move_label(moved.get(k)) if moves is not None else _count_label(known.get(k), value) for k in keys
     ]
-    zones = [
-        [
-            2 if li * im >= cut.high_risk_exposure else 1 if li * im >= cut.medium_risk_exposure else 0
-            for im in levels
-        ]
-        for li in levels
-    ]
+    zones = [[theme.risk_zone(li * im, cut) for im in levels] for li in levels]
     grid = go.Heatmap(
         x=list(levels),
         y=list(levels),
         z=zones,
         zmin=0,
         zmax=2,
-        colorscale=[[0, "#7fc97f"], [0.5, "#fdc086"], [1, "#ef6f6c"]],
+        colorscale=[[zone / 2, colour] for zone, colour in enumerate(theme.ZONE_COLOURS)],
         showscale=False,
         xgap=4,
         ygap=4,

@@ -1,0 +1,175 @@
+"""Every table a page shows, as one workbook (issue 16, item 5): a sheet per table, headed as on screen,
+numbers as numbers in the format the screen shows them, RAG chips as their words, and text that would
+start a formula written as text. Each page is run by AppTest; the file is made as a click would make it."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import polars as pl
+import pytest
+
+from pmo_dash.ui import sheets
+from pmo_dash.ui.toolbar import BOARD_PACK, TABLES
+from tests import office
+from tests.test_app import ENTITY, LEVELS, app
+from tests.test_downloads import downloads  # noqa: F401 (a fixture)
+
+
+def workbook(made: list[tuple[str, str, bytes]]) -> tuple[str, bytes]:
+    [(_, name, blob)] = [d for d in made if d[0] == TABLES]
+    return name, blob
+
+
+def sheet(blob: bytes, name: str) -> pl.DataFrame:
+    return pl.read_excel(io.BytesIO(blob), sheet_name=name)
+
+
+def sheet_names(blob: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(blob)) as book:
+        return re.findall(r'<sheet name="([^"]+)"', book.read("xl/workbook.xml").decode())
+
+
+def number_formats(blob: bytes) -> set[str]:
+    with zipfile.ZipFile(io.BytesIO(blob)) as book:
+        styles = book.read("xl/styles.xml").decode()
+    return {f.replace("&quot;", '"') for f in re.findall(r'formatCode="([^"]+)"', styles)}
+
+
+def test_a_departments_tables_download_as_one_workbook(fixture_settings, downloads):  # noqa: F811
+    at = app("department", department="HR")
+    assert not at.exception, [e.message for e in at.exception]
+    name, blob = workbook(downloads)
+    assert name == "hr-2026-10.xlsx"
+    # The tables in the order the page shows them (People has no watermelon, no evidence RAG that changed
+    # and no risk into the red zone since September: no table, a message).
+    assert sheet_names(blob) == ["Programmes", "Projects"]
+    projects = sheet(blob, "Projects")
+    # Headed as on screen, the SPI sparkline left out (a picture, not a value).
+    assert projects.columns == [
+        "Project",
+        "Evidence",
+        "Reported",
+        "Complete",
+        "SPI",
+        "CPI",
+        "Slip (days)",
+        "EAC",
+        "EAC − budget",
+        "Budget",
+        "Manager",
+        "Programme",
+        "ID",
+    ]
+    # Numbers as numbers, whole amounts (the screen shows £658 and £500); RAG chips as their words.
+    assert projects.rows() == [
+        (
+            "Payroll replacement",
+            "Red",
+            "Amber",
+            38,
+            0.95,
+            0.76,
+            0,
+            pytest.approx(500 / 0.76),
+            pytest.approx(500 / 0.76 - 500),
+            500,
+            "Ken Thompson",
+            "Workforce platform",
+            "HR-P3",
+        ),
+        (
+            "Recruitment portal",
+            "Amber",
+            "Green",
+            50,
+            1.0,
+            pytest.approx(400 / 380),
+            30,
+            760.0,
+            -40.0,
+            800,
+            "Dennis Ritchie",
+            "Workforce platform",
+            "HR-P4",
+        ),
+    ]
+    programmes = sheet(blob, "Programmes")
+    assert programmes.row(0) == (
+        "Workforce platform",
+        2,
+        1,
+        1,
+        0,
+        0,
+        pytest.approx(590 / 600),
+        pytest.approx(590 / 630),
+        1300,
+        pytest.approx(500 / 0.76 + 760),
+    )
+    # And they read as they do on screen: money in the currency, ratios to two places, percentages.
+    assert {'"£"#,##0;-"£"#,##0', "0.00", '0"%"'} <= number_formats(blob)
+
+
+def test_the_enterprise_pages_tables(fixture_settings, downloads):  # noqa: F811
+    at = app("enterprise")
+    assert not at.exception
+    name, blob = workbook(downloads)
+    assert name == "enterprise-2026-10.xlsx"
+    assert sheet_names(blob)[:2] == ["Watermelons", "Departments"]
+    assert sheet(blob, "Watermelons")["Project"].to_list() == ["General ledger migration"]
+    departments = sheet(blob, "Departments")
+    assert departments.select("Department", "Projects", "Budget", "Reported on time").rows() == [
+        ("Finance", 2, 3000, 1.0),
+        ("People", 2, 1300, 0.5),
+    ]
+    assert "0%" in number_formats(blob)  # a share reads as a percentage, its value stays 0 to 1
+
+
+@pytest.mark.parametrize(
+    "page", ["enterprise", "department", "programme", "project", "risks", "benefits", "lessons"]
+)
+def test_every_data_page_offers_its_tables_and_the_portfolio_pages_a_board_pack(fixture_settings, page):
+    at = app(page, **({page: ENTITY[page]} if page in ENTITY else LEVELS.get(page, {})))
+    assert not at.exception, [e.message for e in at.exception]
+    labels = [b.label for b in at.download_button]
+    assert TABLES in labels
+    assert (BOARD_PACK in labels) == (page in ("enterprise", "department", "programme"))
+
+
+def test_text_that_would_start_a_formula_is_written_as_text():
+    shown = sheets.Shown(
+        "Projects",
+        pl.DataFrame(
+            {
+                "project": ['=HYPERLINK("http://evil.example","x")', "@SUM(A1)", "+1+cmd"],
+                "budget": [1.0, -2.5, 3.0],
+            }
+        ),
+        {"project": {"label": "Project"}, "budget": {"label": "=Budget", "type_config": {"format": "money"}}},
+    )
+    blob = sheets.workbook([shown])
+    frame = sheet(blob, "Projects")
+    assert frame.columns == ["Project", "'=Budget"]
+    assert frame.rows() == [
+        ('\'=HYPERLINK("http://evil.example","x")', 1.0),
+        ("'@SUM(A1)", -2.5),
+        ("'+1+cmd", 3.0),
+    ]
+    assert office.live(blob) == []
+
+
+def test_sheet_names_are_ones_excel_takes():
+    frame = pl.DataFrame({"a": [1]})
+    shown = [
+        sheets.Shown(t, frame, {"a": "A"})
+        for t in ("Risks at 3 × 4: [open]?", "risks at 3 × 4: [open]?", None, "x" * 40)
+    ]
+    assert sheet_names(sheets.workbook(shown)) == [
+        "Risks at 3 × 4   open",
+        "risks at 3 × 4   open 2",
+        "Table 3",
+        "x" * 31,
+    ]
