@@ -9,22 +9,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from pmo_dash.auth.roles import DATA_PAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 TIER, SEED = "enterprise", 7
-PAGES = [
-    "enterprise",
-    "department",
-    "programme",
-    "project",
-    "risks",
-    "benefits",
-    "lessons",
-    "governance",
-    "compliance",
-    "resources",
-    "whatif",
-]
+PAGES = list(DATA_PAGES)  # every page each signed-in user may open
 BUILD_RATIO_TARGET = 1.5
 WARM_TARGET_MS, COLD_TARGET_MS = 150, 1500
 SLIDER_TARGET_MS = 250

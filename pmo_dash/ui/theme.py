@@ -215,3 +215,25 @@ def slip_colour(days: float, cut: Thresholds) -> str:
 def slip_colours(days: np.ndarray, cut: Thresholds) -> np.ndarray:
     """`slip_colour` for each of many slips."""
     return np.where(days > cut.slip_red_days, RED, np.where(days > cut.slip_amber_days, AMBER, GREEN))
+
+
+def stepped(colours: tuple[str, ...], cuts: tuple[float, ...], top: float) -> list[list]:
+    """A colour scale of flat steps over 0..`top`: `colours[0]` below `cuts[0]`, each next colour from
+    the next cut (a heat map's bands, never a blend)."""
+    edges = [0.0, *(min(max(c / top, 0.0), 1.0) for c in cuts), 1.0]
+    return [
+        [at, colour] for colour, lo, hi in zip(colours, edges, edges[1:], strict=False) for at in (lo, hi)
+    ]
+
+
+def grid(height: int, **more) -> dict:
+    """The layout of a table-like heat map: columns named along the top, rows down the side in order."""
+    return (
+        layout(
+            height,
+            xaxis=axis(side="top", showgrid=False),
+            yaxis=axis(autorange="reversed", showgrid=False, automargin=True),
+            margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        )
+        | more
+    )

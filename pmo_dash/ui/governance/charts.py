@@ -49,14 +49,7 @@ def utilisation_map(rows: pl.DataFrame, over: float) -> go.Figure:
         data[i, j] = f"{d or ''}|{r or ''}|{m.isoformat()}"
     labels = theme.safe(pl.Series([" · ".join(p for p in (name, role) if p) for _, name, role in keys]))
     top = max(2.0, over * 1.5)
-    colours = [
-        [0, theme.GREEN],
-        [0.85 / top, theme.GREEN],
-        [0.85 / top, theme.AMBER],
-        [over / top, theme.AMBER],
-        [over / top, theme.RED],
-        [1, theme.RED],
-    ]
+    colours = theme.stepped((theme.GREEN, theme.AMBER, theme.RED), (0.85, over), top)
     heat = go.Heatmap(
         z=np.minimum(z, top),
         x=theme.period_names(months),
@@ -72,16 +65,7 @@ def utilisation_map(rows: pl.DataFrame, over: float) -> go.Figure:
         ygap=1,
         hovertemplate="%{y}<br>%{x}: %{text} of capacity<extra></extra>",
     )
-    return go.Figure(
-        [heat],
-        theme.layout(
-            60 + ROW * len(keys),
-            xaxis=theme.axis(side="top", showgrid=False),
-            yaxis=theme.axis(autorange="reversed", showgrid=False, automargin=True),
-            margin={"l": 10, "r": 10, "t": 30, "b": 10},
-            clickmode="event+select",
-        ),
-    )
+    return go.Figure([heat], theme.grid(60 + ROW * len(keys), clickmode="event+select"))
 
 
 def compliance_map(rows: pl.DataFrame) -> go.Figure:
@@ -99,14 +83,7 @@ def compliance_map(rows: pl.DataFrame) -> go.Figure:
         z[i, j] = 0 if nc else 1 if c < n else 2
         text[i, j] = f"{c}/{n}"
         hover[i, j] = f"{c} compliant, {ip} in progress, {nc} non-compliant, {na} not assessed"
-    colours = [
-        [0, theme.RED],
-        [1 / 3, theme.RED],
-        [1 / 3, theme.AMBER],
-        [2 / 3, theme.AMBER],
-        [2 / 3, theme.GREEN],
-        [1, theme.GREEN],
-    ]
+    colours = theme.stepped((theme.RED, theme.AMBER, theme.GREEN), (0.5, 1.5), 2)  # states 0, 1, 2
     heat = go.Heatmap(
         z=z,
         x=theme.safe(pl.Series(departments), 24),
@@ -123,11 +100,5 @@ def compliance_map(rows: pl.DataFrame) -> go.Figure:
         hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>",
     )
     return go.Figure(
-        [heat],
-        theme.layout(
-            80 + 34 * len(frameworks),
-            xaxis=theme.axis(side="top", showgrid=False),
-            yaxis=theme.axis(autorange="reversed", showgrid=False, automargin=True),
-            margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        ),
+        [heat], theme.grid(80 + 34 * len(frameworks), margin={"l": 10, "r": 10, "t": 40, "b": 10})
     )

@@ -97,3 +97,19 @@ def submissions(manifests) -> None:
             "files": st.column_config.TextColumn("Files", width="medium"),
         },
     )
+
+
+def submitted_in() -> pl.Expr:
+    """Where a file of the build's source came from, from a row's `version`, `submitted_by` and
+    `submitted_at` (submission_sources): "version 2 by fin_head, 2026-11-06", or "base returns" when no
+    submission carried it. As the column `source`."""
+    return (
+        pl.when(pl.col("version").is_null())
+        .then(pl.lit("base returns"))
+        .otherwise(
+            pl.format(
+                "version {} by {}, {}", "version", "submitted_by", pl.col("submitted_at").str.slice(0, 10)
+            )
+        )
+        .alias("source")
+    )

@@ -20,7 +20,11 @@ def earned_schedule_cards(p: dict[str, Any]) -> list[tuple[str, str, str]]:
             "project finishes",
         ),
         ("SV(t) (days)", f"{round(p['sv_t_days']):+,}", "Earned schedule less actual time, in days"),
-        ("Finish by ES", fmt.day(p["ieac_t_finish"]), "Baseline start + planned duration / SPI(t)"),
+        (
+            "Finish by ES",
+            f"{p['ieac_t_finish']:%b %Y}",
+            f"Baseline start + planned duration / SPI(t): {fmt.day(p['ieac_t_finish'])}",
+        ),
         (
             "TCPI",
             "budget spent" if p["tcpi"] is None else fmt.ratio(p["tcpi"]),

@@ -7,6 +7,7 @@ import polars as pl
 import streamlit as st
 
 from pmo_dash.ui import fmt, tables
+from pmo_dash.ui.intake import history
 
 
 def show(rows: pl.DataFrame) -> None:
@@ -18,14 +19,7 @@ def show(rows: pl.DataFrame) -> None:
             return
         shown = rows.with_columns(
             pl.col("source_rows").map_elements(fmt.row_ranges, return_dtype=pl.String),
-            pl.when(pl.col("version").is_null())
-            .then(pl.lit("base returns"))
-            .otherwise(
-                pl.format(
-                    "version {}, {}, {}", "version", "submitted_by", pl.col("submitted_at").str.slice(0, 10)
-                )
-            )
-            .alias("source"),
+            history.submitted_in(),
             pl.col("sha256").str.slice(0, 12),
         )
         st.caption(

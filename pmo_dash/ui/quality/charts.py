@@ -30,15 +30,9 @@ def score_map(card: pl.DataFrame, cut: Thresholds) -> go.Figure:
             z[row[department], at[period]] = score
     text = np.where(np.isnan(z), "", np.char.mod("%.0f", np.nan_to_num(z)))
     # Three bands on 0-100: red below amber, amber below green, green above.
-    low, high = cut.quality_amber / 100, cut.quality_green / 100
-    colours = [
-        [0, theme.RED],
-        [low, theme.RED],
-        [low, theme.AMBER],
-        [high, theme.AMBER],
-        [high, theme.GREEN],
-        [1, theme.GREEN],
-    ]
+    colours = theme.stepped(
+        (theme.RED, theme.AMBER, theme.GREEN), (cut.quality_amber, cut.quality_green), 100
+    )
     heat = go.Heatmap(
         z=z,
         x=theme.period_names(periods),
@@ -53,16 +47,7 @@ def score_map(card: pl.DataFrame, cut: Thresholds) -> go.Figure:
         ygap=2,
         hovertemplate="%{y}<br>%{x}: score %{text}<extra></extra>",
     )
-    height = 60 + ROW * len(order)
-    return go.Figure(
-        [heat],
-        theme.layout(
-            height,
-            xaxis=theme.axis(side="top", showgrid=False),
-            yaxis=theme.axis(autorange="reversed", showgrid=False, automargin=True),
-            margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        ),
-    )
+    return go.Figure([heat], theme.grid(60 + ROW * len(order)))
 
 
 def components(card: pl.DataFrame, labels: dict[str, str]) -> go.Figure:

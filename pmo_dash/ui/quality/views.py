@@ -12,6 +12,7 @@ import streamlit as st
 from pmo_dash import data
 from pmo_dash.data import Filters
 from pmo_dash.ui import download, fmt, tables
+from pmo_dash.ui.intake import history
 from pmo_dash.ui.intake.views import PROBLEM_COLUMNS
 from pmo_dash.ui.quality import charts
 
@@ -117,16 +118,7 @@ def rows_to_fix(f: Filters, department_id: str) -> None:
     submission each came from), projects not reported this month, optional fields left empty, and
     Green reports the evidence says are Red."""
     mine = f.within((department_id,))
-    problems = data.quality.problems(mine.scope).with_columns(
-        pl.when(pl.col("version").is_null())
-        .then(pl.lit("base returns"))
-        .otherwise(
-            pl.format(
-                "version {} by {}, {}", "version", "submitted_by", pl.col("submitted_at").str.slice(0, 10)
-            )
-        )
-        .alias("source")
-    )
+    problems = data.quality.problems(mine.scope).with_columns(history.submitted_in())
     stale = data.quality.not_reported(mine)
     empty = data.quality.unstated_fields(mine)
     melons = data.portfolio.watermelons(mine)
