@@ -343,3 +343,25 @@ def test_post_implementation_reviews_due_held_and_overdue(governed):
         ("HR-P9", "held", dt.date(2026, 7, 31), 92, "Partially successful"),
     ]
     assert rows(governed, "pir_status", scope=["FIN"]).is_empty()  # FIN closed nothing
+
+
+def test_a_pmo_head_sees_only_their_departments_resources_and_an_executive_every_control(governed):
+    from tests.test_app import app
+
+    at = app("resources", user="hr_head")
+    assert not at.exception, [e.message for e in at.exception]
+    [chart] = [c for c in at.get("plotly_chart") if "heatmap" in c.proto.spec]
+    heat = json.loads(chart.proto.spec)["data"][0]
+    # One department in view: a row per role of People's (its developers), none of Finance's.
+    assert heat["y"] == ["People · Developer"]
+    assert frame(at, "over_allocated_months")["role"].to_list() == ["Developer"]
+    assert frame(at, "unstarted_demand")["project"].to_list() == ["Learning platform"]  # HR-P8
+    at = app("compliance", user="exec")
+    assert not at.exception, [e.message for e in at.exception]
+    assert frame(at, "controls_attention")["control"].to_list() == [
+        "SOX-404-1",
+        "SOX-404-2",
+        "GDPR-32",
+        "SOX-ITGC",
+    ]
+    assert frame(at, "uncontrolled_tags")["project"].to_list() == ["Payroll replacement"]  # HR-P3, GDPR
