@@ -5,8 +5,8 @@ tagged with a framework but without its controls; and the mandatory (regulatory)
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, missing, shell, tables
-from pmo_dash.ui.governance import charts, views
+from pmo_dash.ui import drill, missing, shell
+from pmo_dash.ui.governance import charts, compliance, views
 
 shell.guard()
 here = drill.insight_page(
@@ -36,20 +36,7 @@ st.caption(
     "Non-compliant; overdue (due before the period's end and not compliant); compliant without evidence, or "
     f"on evidence older than {cut.evidence_max_age_days} days. Click a row to open the project."
 )
-views.clickable(
-    data.governance.controls_attention(here),
-    {
-        "framework": st.column_config.TextColumn("Framework", width=90),
-        "control": st.column_config.TextColumn("Control", width=140),
-        "why": st.column_config.TextColumn("Why", width=170),
-        "state": st.column_config.TextColumn("State", width=110),
-        "due_on": tables.date("Due", width=100),
-        "evidenced_on": tables.date("Evidenced", width=100),
-        **views.PROJECT,
-    },
-    "controls_attention",
-    "Every control is compliant, on time and evidenced.",
-)
+compliance.controls_attention(data.governance.controls_attention(here))
 
 left, right = st.columns(2, gap="large")
 with left:
@@ -62,18 +49,4 @@ with left:
     )
 with right:
     st.markdown("**Mandatory (regulatory) projects**")
-    views.clickable(
-        data.governance.mandatory_projects(here).with_columns(
-            tables.rag_cell("evidence_rag"), tables.rag_cell("reported_rag")
-        ),
-        {
-            "project": st.column_config.TextColumn("Project", width=180),
-            "compliance_tags": st.column_config.TextColumn("Frameworks", width=90),
-            "evidence_rag": tables.rag_column("Evidence"),
-            "reported_rag": tables.rag_column("Reported"),
-            "forecast_finish": tables.date("Forecast finish", width=105),
-            "department": st.column_config.TextColumn("Department", width=120),
-        },
-        "mandatory_projects",
-        "No active project is marked mandatory.",
-    )
+    compliance.mandatory(data.governance.mandatory_projects(here))

@@ -158,3 +158,17 @@ def test_no_cut_off_is_a_literal_in_the_ui():
                 if number and side.value not in (0, 1):
                     literals.append(f"{name}:{node.lineno} compares with {side.value}")
     assert literals == []
+
+
+def test_pages_hold_no_data_logic():
+    """A page reads like the screen: it calls pmo_dash.data for rows and pmo_dash.ui to draw them; it
+    neither imports polars or duckdb nor reshapes a frame (that belongs in a view or a query)."""
+    shaping = re.compile(
+        r"^\s*(import (polars|duckdb)|from (polars|duckdb)\b)|\.(with_columns|filter|group_by|join)\(", re.M
+    )
+    found = {
+        p.name: m.group(0).strip()
+        for p in sorted((ROOT / "pages").glob("*.py"))
+        if (m := shaping.search(p.read_text()))
+    }
+    assert found == {}

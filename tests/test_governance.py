@@ -365,3 +365,15 @@ def test_a_pmo_head_sees_only_their_departments_resources_and_an_executive_every
         "SOX-ITGC",
     ]
     assert frame(at, "uncontrolled_tags")["project"].to_list() == ["Payroll replacement"]  # HR-P3, GDPR
+
+
+def test_a_role_exactly_full_is_amber_on_the_map_not_red(governed):
+    from pmo_dash.ui.governance import charts
+
+    usage = rows(governed, "utilisation", rows="department_role")
+    heat = charts.utilisation_map(usage, 1.0).data[0]
+    labels = list(heat.y)
+    # FIN's testers in November: 1.0 of 1 (full, not over); FIN's developers in October: 2.5 of 2 (over).
+    tester, developer = labels.index("Finance · Tester"), labels.index("Finance · Developer")
+    assert heat.z[tester][1] < 1.0 and heat.text[tester][1] == "100%"
+    assert heat.z[developer][0] == pytest.approx(1.25)

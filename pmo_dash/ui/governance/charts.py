@@ -35,8 +35,8 @@ def utilisation_map(rows: pl.DataFrame, over: float) -> go.Figure:
     z = np.full((len(keys), len(months)), np.nan)
     text = np.full(z.shape, "", dtype=object)
     data = np.full(z.shape, "", dtype=object)
-    for d, r, m, u, demand in rows.select(
-        "department_id", "role", "month", "utilisation", "demand_fte"
+    for d, r, m, u, demand, over_allocated in rows.select(
+        "department_id", "role", "month", "utilisation", "demand_fte", "over_allocated"
     ).iter_rows():
         i, j = row_of[(d, r)], at[m]
         if u is None:
@@ -44,7 +44,8 @@ def utilisation_map(rows: pl.DataFrame, over: float) -> go.Figure:
             z[i, j] = np.inf if demand else np.nan
             text[i, j] = "no cap." if demand else ""
         else:
-            z[i, j] = u
+            # Coloured by the query's verdict: exactly full is amber, never the red of over-allocated.
+            z[i, j] = u if over_allocated else min(u, over * 0.999)
             text[i, j] = f"{100 * u:.0f}%"
         data[i, j] = f"{d or ''}|{r or ''}|{m.isoformat()}"
     labels = theme.safe(pl.Series([" · ".join(p for p in (name, role) if p) for _, name, role in keys]))

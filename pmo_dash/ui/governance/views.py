@@ -5,7 +5,6 @@ projects drills to the project on a click."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 import polars as pl
@@ -251,18 +250,3 @@ def change_log(rows: pl.DataFrame) -> None:
         "change_log",
         "No change request decided yet.",
     )
-
-
-def parse_cell(picked: str | None) -> tuple[str | None, str | None, dt.date] | None:
-    """(department, role, month) of the utilisation cell a user clicked, read as untrusted; a department
-    or role summed over is None."""
-    if not isinstance(picked, str):
-        return None
-    found = re.fullmatch(r"([A-Za-z0-9_-]{0,64})\|([^|]{0,200})\|(\d{4}-\d{2}-\d{2})", picked)
-    if not found:
-        return None
-    try:
-        month = dt.date.fromisoformat(found.group(3))
-    except ValueError:
-        return None
-    return found.group(1) or None, found.group(2) or None, month
