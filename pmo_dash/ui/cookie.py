@@ -63,6 +63,15 @@ def forget() -> None:
 
 def write_pending(model: CookieModel) -> None:
     """Draw the frame that writes the cookie, until it says it has."""
+    if st.session_state.get(_PENDING) is not None:
+        _frame(model)
+
+
+@st.fragment
+def _frame(model: CookieModel) -> None:
+    """The frame, in a fragment of its own: it loads a second or two after the page has drawn, and its
+    report that the cookie is written reruns only this fragment, not the page the user is reading (or
+    has just clicked away from)."""
     pending = st.session_state.get(_PENDING)
     if pending is None:
         return

@@ -19,7 +19,7 @@ from pmo_dash.auth import config as auth_config
 from pmo_dash.auth.roles import User
 from pmo_dash.data import Filters, Scope
 from pmo_dash.settings import ROOT, get_settings
-from pmo_dash.ui import filters, fmt, history, login
+from pmo_dash.ui import filters, fmt, heap, history, login
 from pmo_dash.ui.session import ensure_warehouse
 
 PAGES = {
@@ -61,6 +61,7 @@ def pages(names: tuple[str, ...] = tuple(PAGES)) -> list[st.Page]:
 
 def run() -> None:
     """Everything app.py does: login, the warehouse, navigation, filters, then the chosen page."""
+    heap.settle()  # the server's long-lived objects, out of the collector's way after each run
     st.set_page_config(page_title="PMO Dash", page_icon=":material/monitoring:", layout="wide")
     settings = get_settings()
     config = auth_config.load(settings)
