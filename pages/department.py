@@ -42,7 +42,9 @@ with right:
     st.subheader("Schedule and cost performance")
     scatter = data.portfolio.project_scatter(here)
     reported = not views.not_reported(scatter, ("spi",), views.NO_SCATTER)
-    if reported and (project := drill.clicked(charts.spi_cpi_scatter(scatter), key="scatter")):
+    if reported and (
+        project := drill.clicked(charts.spi_cpi_scatter(scatter), key="scatter", opens="project")
+    ):
         drill.open_project(project)
 
 st.subheader("Changed since")

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pmo_dash.ui import shell
+from pmo_dash.ui.portfolio import home
 from tests.conftest import on_screen
 
 ROOT = Path(__file__).parent.parent
@@ -123,6 +124,20 @@ def test_clicking_a_departments_bar_opens_that_department(fixture_settings):
     assert not at.exception
     assert at.title[0].value == "People"
     assert at.query_params["department"] == "HR"
+
+
+def test_a_drill_click_opens_its_department_before_the_page_it_was_on_runs_again(
+    fixture_settings, monkeypatch
+):
+    # The run a click brings follows it at once (drill.follow): the enterprise page is not drawn again
+    # first, only to meet the click where its chart is.
+    at = app()
+    drawn_again = []
+    monkeypatch.setattr(home, "show", lambda *args: drawn_again.append(args))
+    at = select_point(at, "rag_mix", "HR")
+    assert not at.exception
+    assert at.title[0].value == "People"
+    assert drawn_again == []
 
 
 def test_clicking_a_project_in_the_scatter_opens_the_project(fixture_settings):

@@ -91,6 +91,10 @@ def _serve(user: User, config: auth_config.AuthConfig) -> None:
     """The signed-in part: the warehouse, navigation, filters, then the chosen page."""
     ensure_warehouse(user)
     navigation = st.navigation(pages(user.pages))
+    _context.page = navigation.url_path or "enterprise"  # the default page's url_path is ""
+    from pmo_dash.ui import drill  # drill builds on this module: imported when first needed
+
+    drill.follow(_context.page)  # a click on a chart that drills opens its target before this page runs
     user_scope = user.scope(data.portfolio.all_departments())
     chosen = filters.sidebar(user_scope)
     filters.link_notices()
@@ -104,7 +108,6 @@ def _serve(user: User, config: auth_config.AuthConfig) -> None:
         )
         st.stop()
     _context.user, _context.user_scope, _context.filters, _context.auth = user, user_scope, chosen, config
-    _context.page = navigation.url_path or "enterprise"  # the default page's url_path is ""
     try:
         navigation.run()
     finally:
@@ -175,6 +178,11 @@ def current() -> Filters:
 
 def user() -> User:
     return _context.user
+
+
+def current_page() -> str:
+    """The page this run draws, by its URL path (`enterprise`, `department`, ...)."""
+    return _context.page
 
 
 def auth() -> auth_config.AuthConfig:

@@ -33,7 +33,9 @@ def departments(f: Filters, trend: pl.DataFrame) -> None:
         basis = st.segmented_control("Judged on", ["Evidence", "Reported"], default=first, key="rag_basis")
         mix = data.portfolio.rag_mix(f)
         views.rating_note(mix, basis or first)
-        if department := drill.clicked(charts.rag_mix(mix, basis or first), key="rag_mix"):
+        if department := drill.clicked(
+            charts.rag_mix(mix, basis or first), key="rag_mix", opens="department"
+        ):
             drill.open_department(department)
     with right:
         st.subheader("Reporting compliance")
@@ -42,7 +44,7 @@ def departments(f: Filters, trend: pl.DataFrame) -> None:
             "the period itself (monthly), the quarter or the year ending at it"
         )
         chart = charts.reporting_compliance(data.portfolio.reporting_compliance(f), data.intake.thresholds())
-        if department := drill.clicked(chart, key="compliance"):
+        if department := drill.clicked(chart, key="compliance", opens="department"):
             drill.open_department(department)
     st.subheader("Departments")
     if department := views.departments(data.portfolio.department_summary(f), key="department_table"):
@@ -55,7 +57,7 @@ def schedule_and_cost(f: Filters, trend: pl.DataFrame) -> None:
     variance = data.portfolio.department_variance(f)
     if not views.not_reported(variance, ("median_slip_days", "cost_variance"), views.NO_VARIANCE):
         chart = charts.department_variance(variance, data.intake.thresholds())
-        if department := drill.clicked(chart, key="variance"):
+        if department := drill.clicked(chart, key="variance", opens="department"):
             drill.open_department(department)
     st.subheader("Projects by schedule and cost performance")
     scatter = data.portfolio.project_scatter(f)
@@ -63,7 +65,7 @@ def schedule_and_cost(f: Filters, trend: pl.DataFrame) -> None:
         st.caption(
             "Below and left of the dotted lines: behind schedule and over cost. Click a project to open it."
         )
-        if project := drill.clicked(charts.spi_cpi_scatter(scatter), key="scatter"):
+        if project := drill.clicked(charts.spi_cpi_scatter(scatter), key="scatter", opens="project"):
             drill.open_project(project)
 
 
