@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pmo_dash.ui import shell
-from pmo_dash.ui.portfolio import home
+from pmo_dash.ui import picks, shell
+from pmo_dash.ui.portfolio import home, views
 from tests.conftest import on_screen
 
 ROOT = Path(__file__).parent.parent
@@ -138,6 +138,33 @@ def test_a_drill_click_opens_its_department_before_the_page_it_was_on_runs_again
     assert not at.exception
     assert at.title[0].value == "People"
     assert drawn_again == []
+
+
+def test_a_table_row_click_is_followed_before_the_page_runs_again(fixture_settings, monkeypatch):
+    at = app()
+    assert at.dataframe[0].value["project_id"].tolist() == ["FIN-P1"]  # the one watermelon
+    drawn_again = []
+    monkeypatch.setattr(views, "attention", lambda *args: drawn_again.append(args))  # above the table
+    at.session_state["watermelons"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception
+    assert at.query_params["project"] == "FIN-P1"
+    assert drawn_again == []
+
+
+def test_a_click_is_read_as_untrusted_and_followed_once():
+    ids = ["FIN-P1", "HR-P3"]
+    assert picks.row_pick({"selection": {"rows": [1]}}, ids) == "HR-P3"
+    for hostile in (
+        {"selection": {"rows": [2]}},
+        {"selection": {"rows": [-1]}},
+        {"selection": {"rows": ["0"]}},
+        {},
+        None,
+    ):
+        assert picks.row_pick(hostile, ids) is None
+    assert picks.point_pick({"selection": {"points": [{"customdata": ["HR"]}]}}) == "HR"
+    assert picks.point_pick({"selection": {"points": [{"customdata": 7}]}}) is None
 
 
 def test_clicking_a_project_in_the_scatter_opens_the_project(fixture_settings):

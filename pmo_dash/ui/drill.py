@@ -15,7 +15,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.data import Filters, Scope
-from pmo_dash.ui import fmt, header
+from pmo_dash.ui import fmt, header, picks
 from pmo_dash.ui.shell import PAGES, page
 
 Crumb = tuple[str, str, dict[str, str]]  # the name shown, the page, its query parameters
@@ -184,46 +184,12 @@ def insight_links(params: dict[str, str]) -> None:
         row.page_link(page(name), label=f"{name.capitalize()} here", icon=PAGES[name][2], query_params=params)
 
 
-OPENERS: dict[str, Callable[[str], None]] = {
-    "department": open_department,
-    "programme": open_programme,
-    "project": open_project,
-}
-_DRILLS = "_drill_charts"  # session key: {page: {chart key: the level its clicks open}}
-
-
 def clicked(chart: go.Figure, key: str, opens: str) -> str | None:
     """Draw a chart whose points or bars can be clicked to open a department, programme or project
     (`opens`); the customdata of the one clicked, if any. The chart is remembered for its page, so that
-    the run its click brings follows the click at once (`follow`)."""
-    page_charts = st.session_state.setdefault(_DRILLS, {}).setdefault(_here(), {})
-    page_charts[key] = opens
+    the run its click brings opens its target before the page runs again (`picks`)."""
+    picks.remember(key, opens)
     return chart_pick(st.plotly_chart(chart, on_select="rerun", key=key))
 
 
-def follow(here: str) -> None:
-    """Called by the shell before the page runs: if the user has just clicked a chart of this page that
-    drills, open what was clicked now, instead of drawing the page again first to meet the click where
-    the chart is drawn (a drill then cost two runs of the server and a page drawn for nothing)."""
-    for key, opens in st.session_state.get(_DRILLS, {}).get(here, {}).items():
-        if key in st.session_state and (picked := chart_pick(st.session_state[key])):
-            OPENERS[opens](picked)
-
-
-def _here() -> str:
-    from pmo_dash.ui import shell
-
-    return shell.current_page()
-
-
-def chart_pick(event) -> str | None:
-    """The customdata of the point or bar a user clicked in a plotly chart, if any."""
-    # The event comes back from the browser, so it is read as untrusted: any other shape is no pick.
-    try:
-        point = event["selection"]["points"][0]
-        custom = point.get("customdata")
-    except (KeyError, IndexError, TypeError, AttributeError):
-        return None
-    if isinstance(custom, list):
-        custom = custom[0] if custom else None
-    return custom if isinstance(custom, str) and custom else None
+chart_pick = picks.point_pick  # the customdata of the point or bar clicked in a plotly chart, if any

@@ -19,7 +19,7 @@ from pmo_dash.auth import config as auth_config
 from pmo_dash.auth.roles import User
 from pmo_dash.data import Filters, Scope
 from pmo_dash.settings import ROOT, get_settings
-from pmo_dash.ui import filters, fmt, heap, history, login
+from pmo_dash.ui import filters, fmt, heap, history, login, picks
 from pmo_dash.ui.session import ensure_warehouse
 
 PAGES = {
@@ -92,9 +92,9 @@ def _serve(user: User, config: auth_config.AuthConfig) -> None:
     ensure_warehouse(user)
     navigation = st.navigation(pages(user.pages))
     _context.page = navigation.url_path or "enterprise"  # the default page's url_path is ""
-    from pmo_dash.ui import drill  # drill builds on this module: imported when first needed
-
-    drill.follow(_context.page)  # a click on a chart that drills opens its target before this page runs
+    if clicked := picks.start(_context.page):  # a click that drills: open its target before this page runs
+        level, picked = clicked
+        st.switch_page(page(level), query_params={level: picked})
     user_scope = user.scope(data.portfolio.all_departments())
     chosen = filters.sidebar(user_scope)
     filters.link_notices()
@@ -178,11 +178,6 @@ def current() -> Filters:
 
 def user() -> User:
     return _context.user
-
-
-def current_page() -> str:
-    """The page this run draws, by its URL path (`enterprise`, `department`, ...)."""
-    return _context.page
 
 
 def auth() -> auth_config.AuthConfig:

@@ -8,7 +8,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from pmo_dash.ui import fmt, sheets
+from pmo_dash.ui import fmt, picks, sheets
 from pmo_dash.ui.theme import RAG_COLOURS, RAG_ORDER, RATING_ORDER
 
 DATE = {"format": "D MMM YYYY"}
@@ -78,11 +78,12 @@ def fitted_height(rows: int, limit: int) -> int:
     return min(35 * (rows + 1) + 2, limit)
 
 
-def selected_row(event, rows: pl.DataFrame, column: str) -> str | None:
-    """`column` of the row a user selected in a table, if any."""
-    # Read as a mapping: a selection state is one, whether Streamlit or a test produced it.
-    chosen = event["selection"]["rows"] if event else []
-    return rows[column][chosen[0]] if chosen and chosen[0] < rows.height else None
+def selected_row(event, rows: pl.DataFrame, column: str, *, key: str, opens: str) -> str | None:
+    """`column` of the row a user selected in the table drawn with `key`, if any; a click on a row opens
+    a `opens` (department, programme, project), and is followed before the page runs again (`picks`)."""
+    ids = rows[column].to_list()
+    picks.remember(key, opens, ids)
+    return picks.row_pick(event, ids) if event else None
 
 
 def show(rows: pl.DataFrame, columns: dict[str, Any], *, title: str | None = None, **more: Any):

@@ -32,7 +32,7 @@ def clickable(rows: pl.DataFrame, columns: dict[str, Any], key: str, empty: str,
         selection_mode="single-row",
         key=key,
     )
-    if project := tables.selected_row(event, rows, "project_id"):
+    if project := tables.selected_row(event, rows, "project_id", key=key, opens="project"):
         drill.open_project(project)
 
 

@@ -60,7 +60,7 @@ def _index(f: Filters, rows: pl.DataFrame, noun: str, columns: dict, open_one: C
         on_select="rerun",
         selection_mode="single-row",
     )
-    if chosen := tables.selected_row(event, rows, f"{noun}_id"):
+    if chosen := tables.selected_row(event, rows, f"{noun}_id", key=f"{noun}_index", opens=noun):
         open_one(chosen)
 
 

@@ -58,7 +58,7 @@ def projects_table(rows: pl.DataFrame, key: str, file_name: str = "projects") ->
     )
     if not shown.is_empty():
         download.csv_button(projects_export(shown), file_name, key=f"{key}_csv")
-    return tables.selected_row(event, shown, "project_id")
+    return tables.selected_row(event, shown, "project_id", key=key, opens="project")
 
 
 def projects_export(rows: pl.DataFrame) -> pl.DataFrame:

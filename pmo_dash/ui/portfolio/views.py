@@ -52,7 +52,7 @@ def departments(rows: pl.DataFrame, key: str) -> str | None:
         selection_mode="single-row",
         key=key,
     )
-    return tables.selected_row(event, rows, "department_id")
+    return tables.selected_row(event, rows, "department_id", key=key, opens="department")
 
 
 def watermelons(rows: pl.DataFrame, key: str, *, judged: bool = True) -> str | None:
@@ -89,7 +89,7 @@ def watermelons(rows: pl.DataFrame, key: str, *, judged: bool = True) -> str | N
         selection_mode="single-row",
         key=key,
     )
-    return tables.selected_row(event, rows, "project_id")
+    return tables.selected_row(event, rows, "project_id", key=key, opens="project")
 
 
 def attention(
@@ -213,4 +213,4 @@ def programme_table(rows: pl.DataFrame, key: str) -> str | None:
         on_select="rerun",
         selection_mode="single-row",
     )
-    return tables.selected_row(event, rows, "programme_id")
+    return tables.selected_row(event, rows, "programme_id", key=key, opens="programme")
