@@ -161,6 +161,11 @@ class Thresholds(BaseModel):
         description="What-if delivery health is 0 when the weaker of SPI and CPI is at or below this, 1 at "
         "1.0 or better, in proportion between.",
     )
+    reference_class_min: int = Field(
+        10,
+        description="A reference class (closed projects like the one forecast) needs this many projects; "
+        "with fewer, the forecast falls back to a wider class.",
+    )
 
 
 class Settings(Thresholds, BaseSettings):

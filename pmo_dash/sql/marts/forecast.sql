@@ -90,3 +90,213 @@ select
     case when at_days < pd_days then (pd_days - es_days) / (pd_days - at_days) end as tspi,
     case when ac < bac then (bac - ev) / (bac - ac) end as tcpi
 from measured;
+
+-- Reference-class forecasting (Flyvbjerg, "From Nobel Prize to project management: getting risks
+-- right", Project Management Journal, 2006; the basis of HM Treasury's optimism-bias uplifts): a
+-- project will land as similar finished projects landed.
+
+-- reference_outcomes: one row per closed project whose outcome is known: its budget at baseline (the
+-- projects return's budget, else the first a return stated), its final cost (the actual cost of its last
+-- return that reports one; at the oversight level, which reports no actual cost, the whole-life budget
+-- its last return stated), its finish (the actual finish, else its last return's forecast finish, else
+-- its last return's baseline finish) and the period from which it is known closed (the month it
+-- finished; one that closed with no finish date, from the period after its last on the portfolio).
+--   cost_outcome = final cost / budget at baseline;
+--   schedule_outcome = (finish - baseline start) / (baseline finish - baseline start), the original
+--   baseline finish.
+create table reference_outcomes as
+with returned as (
+    select
+        project_id,
+        arg_min(budget, as_of) filter (where budget is not null) as first_budget,
+        arg_max(actual_cost, as_of) filter (where actual_cost is not null) as final_actual_cost,
+        arg_max(budget, as_of) filter (where budget is not null) as last_budget,
+        arg_max(forecast_finish, as_of) filter (where forecast_finish is not null) as last_forecast_finish,
+        arg_max(baseline_finish, as_of) filter (where baseline_finish is not null) as last_baseline_finish
+    from stg_status_reports
+    group by project_id
+),
+
+on_portfolio as (
+    select project_id, max(period) as last_period
+    from project_periods
+    group by project_id
+),
+
+outcomes as (
+    select
+        p.project_id,
+        p.department_id,
+        p.programme_id,
+        coalesce(p.methodology, 'not stated') as methodology,
+        p.baseline_start,
+        p.baseline_finish,
+        coalesce(p.budget, r.first_budget) as baseline_budget,
+        coalesce(r.final_actual_cost, r.last_budget) as final_cost,
+        coalesce(p.actual_finish, r.last_forecast_finish, r.last_baseline_finish) as final_finish,
+        coalesce(last_day(p.actual_finish), last_day(o.last_period + interval 1 month)) as known_from
+    from stg_projects as p
+    inner join returned as r on p.project_id = r.project_id
+    inner join on_portfolio as o on p.project_id = o.project_id
+    where p.state = 'Closed'
+)
+
+select
+    *,
+    final_cost / baseline_budget as cost_outcome,
+    date_diff('day', baseline_start, final_finish) / date_diff('day', baseline_start, baseline_finish)
+        as schedule_outcome
+from outcomes
+where baseline_budget > 0
+    and final_cost is not null
+    and final_finish is not null
+    and baseline_start < baseline_finish;
+
+-- project_forecasts: one row per project and period in which it is active and not yet finished, with a
+-- budget at baseline and a baseline (start before finish). Its reference class is the projects known
+-- closed by the period (reference_outcomes), the narrowest of these with at least reference_class_min
+-- of them: its department, methodology and size band; its department and methodology; its department;
+-- the whole portfolio. Size bands are the thirds of the closed projects' budgets at baseline by then
+-- (Small below the first third, Large from the second). P50 and P80 are the class's percentiles
+-- (linear between outcomes) of cost and schedule outcome applied to the project's baseline:
+-- cost = budget at baseline x percentile, never below the actual cost to date; finish = baseline start +
+-- percentile x planned duration, never before the period's end. No class when even the portfolio has
+-- fewer: forecast left empty, with the number closed (history_size).
+create table project_forecasts as
+with edges as (
+    select
+        pe.period,
+        quantile_cont(o.baseline_budget, 1 / 3) as small_below,
+        quantile_cont(o.baseline_budget, 2 / 3) as large_from
+    from periods as pe
+    inner join reference_outcomes as o on o.known_from <= pe.period
+    group by pe.period
+),
+
+banded as (
+    select
+        o.*,
+        e.period,
+        case
+            when o.baseline_budget < e.small_below then 'Small'
+            when o.baseline_budget >= e.large_from then 'Large'
+            else 'Medium'
+        end as size_band
+    from reference_outcomes as o
+    inner join edges as e on o.known_from <= e.period
+),
+
+classes as (
+    select
+        period,
+        department_id,
+        methodology,
+        size_band,
+        3 - grouping(department_id) - grouping(methodology) - grouping(size_band) as level,
+        count(*) as class_size,
+        quantile_cont(cost_outcome, 0.5) as cost_p50,
+        quantile_cont(cost_outcome, 0.8) as cost_p80,
+        quantile_cont(schedule_outcome, 0.5) as schedule_p50,
+        quantile_cont(schedule_outcome, 0.8) as schedule_p80
+    from banded
+    group by grouping sets (
+        (period, department_id, methodology, size_band),
+        (period, department_id, methodology),
+        (period, department_id),
+        (period)
+    )
+),
+
+targets as (
+    select
+        p.project_id,
+        p.period,
+        p.department_id,
+        coalesce(p.methodology, 'not stated') as methodology,
+        p.baseline_start,
+        p.baseline_finish,
+        coalesce(p.project_budget, r.first_budget) as baseline_budget,
+        coalesce(p.budget, p.project_budget, r.first_budget) as budget,
+        p.actual_cost,
+        case
+            when coalesce(p.project_budget, r.first_budget) < e.small_below then 'Small'
+            when coalesce(p.project_budget, r.first_budget) >= e.large_from then 'Large'
+            else 'Medium'
+        end as size_band,
+        coalesce(portfolio.class_size, 0) as history_size
+    from project_periods as p
+    left join (
+        select project_id, arg_min(budget, as_of) filter (where budget is not null) as first_budget
+        from stg_status_reports
+        group by project_id
+    ) as r on p.project_id = r.project_id
+    left join edges as e on p.period = e.period
+    left join classes as portfolio on p.period = portfolio.period and portfolio.level = 0
+    where p.is_active
+        and (p.actual_finish is null or p.actual_finish > p.period)
+        and coalesce(p.project_budget, r.first_budget) > 0
+        and p.baseline_start < p.baseline_finish
+),
+
+chosen as (
+    select
+        t.project_id,
+        t.period,
+        max(c.level) as level
+    from targets as t
+    cross join build_settings as b
+    inner join classes as c
+        on t.period = c.period
+        and c.class_size >= b.reference_class_min
+        and (c.level = 0 or (c.department_id = t.department_id
+            and (c.level = 1 or (c.methodology = t.methodology
+                and (c.level = 2 or c.size_band = t.size_band)))))
+    group by t.project_id, t.period
+),
+
+matched as (
+    select t.*, c.* exclude (period, department_id, methodology, size_band)
+    from targets as t
+    left join chosen as k on t.project_id = k.project_id and t.period = k.period
+    left join classes as c
+        on t.period = c.period
+        and c.level = k.level
+        and (c.level = 0 or (c.department_id = t.department_id
+            and (c.level = 1 or (c.methodology = t.methodology
+                and (c.level = 2 or c.size_band = t.size_band)))))
+)
+
+select
+    m.project_id,
+    m.period,
+    m.baseline_budget,
+    m.budget,
+    m.size_band,
+    m.level as class_level,
+    case m.level
+        when 3 then concat_ws(' · ', d.name, m.methodology, m.size_band)
+        when 2 then concat_ws(' · ', d.name, m.methodology)
+        when 1 then d.name
+        when 0 then 'the whole portfolio'
+    end as class_name,
+    m.class_size,
+    m.history_size,
+    m.cost_p50,
+    m.cost_p80,
+    m.schedule_p50,
+    m.schedule_p80,
+    -- greatest() passes over a null: a project with no class has no forecast, never its actual cost.
+    case when m.level is not null then greatest(m.baseline_budget * m.cost_p50, coalesce(m.actual_cost, 0)) end
+        as p50_cost,
+    case when m.level is not null then greatest(m.baseline_budget * m.cost_p80, coalesce(m.actual_cost, 0)) end
+        as p80_cost,
+    case when m.level is not null then greatest(
+        m.baseline_start + to_days(round(m.schedule_p50 * date_diff('day', m.baseline_start, m.baseline_finish))::bigint),
+        m.period
+    )::date end as p50_finish,
+    case when m.level is not null then greatest(
+        m.baseline_start + to_days(round(m.schedule_p80 * date_diff('day', m.baseline_start, m.baseline_finish))::bigint),
+        m.period
+    )::date end as p80_finish
+from matched as m
+left join stg_departments as d on m.department_id = d.department_id;
