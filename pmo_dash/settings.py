@@ -166,6 +166,11 @@ class Thresholds(BaseModel):
         description="A reference class (closed projects like the one forecast) needs this many projects; "
         "with fewer, the forecast falls back to a wider class.",
     )
+    warning_threshold: float = Field(
+        0.3,
+        description="The early warning flags a project whose modelled chance of being Red on evidence within "
+        "three periods reaches this.",
+    )
 
 
 class Settings(Thresholds, BaseSettings):

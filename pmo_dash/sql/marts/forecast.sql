@@ -300,3 +300,106 @@ select
     )::date end as p80_finish
 from matched as m
 left join stg_departments as d on m.department_id = d.department_id;
+
+-- warning_features: one row per project and period in which it is active, not finished, and Green or
+-- Amber on evidence: the leading indicators of the early warning, each known at the period from the
+-- returns and reviews dated by then (lag only, never lead), and, apart, the outcome it is trained on.
+--   spi_t, cpi and their change since the period before; spi_t_fell_twice (SPI(t) below the period
+--   before's, which was below the one before that: the simple rule it is compared with);
+--   risk_exposure (open risks' likelihood x impact, summed, as last reviewed) and its change;
+--   not_fresh (no return within the cadence window: late or missing); satisfaction and its change;
+--   pending_changes (change requests raised by then and not decided by then); rosier (how many steps
+--   the reported RAG is better than the evidence, 0 to 2); amber (Amber on evidence now).
+--   turned_red: Red on evidence in any of the next three periods (null until the third has passed).
+create table warning_features as
+with exposure as (
+    select project_id, period, sum(exposure) as risk_exposure
+    from risk_periods
+    group by project_id, period
+),
+
+pending as (
+    select p.project_id, p.period, count(c.change_id) as pending_changes
+    from project_periods as p
+    inner join stg_change_requests as c
+        on p.project_id = c.project_id
+        and c.raised_on <= p.period
+        and (c.decision = 'Pending' or c.decided_on > p.period)
+    group by p.project_id, p.period
+),
+
+series as (
+    select
+        p.project_id,
+        p.department_id,
+        p.period,
+        p.is_active and (p.actual_finish is null or p.actual_finish > p.period) as open,
+        p.evidence_rag,
+        es.spi_t,
+        p.cpi,
+        coalesce(x.risk_exposure, 0) as risk_exposure,
+        p.report_period is not null and not p.reported_this_period as not_fresh,
+        p.stakeholder_satisfaction::double as satisfaction,
+        coalesce(c.pending_changes, 0) as pending_changes,
+        greatest(
+            0,
+            case p.evidence_rag when 'Green' then 0 when 'Amber' then 1 when 'Red' then 2 end
+            - case p.reported_rag when 'Green' then 0 when 'Amber' then 1 when 'Red' then 2 end
+        ) as rosier
+    from project_periods as p
+    left join earned_schedule as es on p.project_id = es.project_id and p.period = es.period
+    left join exposure as x on p.project_id = x.project_id and p.period = x.period
+    left join pending as c on p.project_id = c.project_id and p.period = c.period
+),
+
+lagged as (
+    select
+        *,
+        lag(spi_t) over w as spi_t_before,
+        lag(spi_t, 2) over w as spi_t_two_before,
+        lag(cpi) over w as cpi_before,
+        lag(risk_exposure) over w as risk_exposure_before,
+        lag(satisfaction) over w as satisfaction_before
+    from series
+    window w as (partition by project_id order by period)
+),
+
+outcomes as (
+    select
+        s.project_id,
+        s.period,
+        bool_or(later.evidence_rag = 'Red') as red_later
+    from series as s
+    inner join series as later
+        on s.project_id = later.project_id
+        and later.period > s.period
+        and later.period <= last_day(s.period + interval 3 month)
+    group by s.project_id, s.period
+)
+
+select
+    l.project_id,
+    l.department_id,
+    l.period,
+    l.spi_t,
+    l.spi_t - l.spi_t_before as spi_t_change,
+    coalesce(l.spi_t < l.spi_t_before and l.spi_t_before < l.spi_t_two_before, false) as spi_t_fell_twice,
+    l.cpi,
+    l.cpi - l.cpi_before as cpi_change,
+    l.risk_exposure,
+    l.risk_exposure - coalesce(l.risk_exposure_before, l.risk_exposure) as risk_exposure_change,
+    l.not_fresh,
+    l.satisfaction,
+    l.satisfaction - l.satisfaction_before as satisfaction_change,
+    l.pending_changes,
+    l.rosier,
+    l.evidence_rag = 'Amber' as amber,
+    -- The outcome is known once the third period after has passed; before that it is null.
+    case
+        when last_day(l.period + interval 3 month) <= (select max(period) from periods)
+            then coalesce(o.red_later, false)
+    end as turned_red
+from lagged as l
+left join outcomes as o on l.project_id = o.project_id and l.period = o.period
+where l.open
+    and l.evidence_rag in ('Green', 'Amber');
