@@ -34,3 +34,22 @@ def project(scope: Scope, project_id: str, as_of: dt.date) -> dict[str, Any] | N
     """One project's forecast in the period, or None when it is not forecast (finished, not active)."""
     rows = run("forecast/project_forecast", {"scope": scope, "project": project_id, "as_of": as_of})
     return rows.row(0, named=True) if rows.height else None
+
+
+def project_warning(scope: Scope, project_id: str, as_of: dt.date) -> dict[str, Any] | None:
+    """The early warning's view of one project in the period, or None when it did not consider it (Red
+    already, finished, not active)."""
+    rows = run("forecast/project_warning", {"scope": scope, "project": project_id, "as_of": as_of})
+    return rows.row(0, named=True) if rows.height else None
+
+
+def warnings(f: Filters) -> pl.DataFrame:
+    """The projects the early warning flags in the period, likeliest first, with why."""
+    return run("forecast/warnings", f.params())
+
+
+def backtest(f: Filters) -> dict[str, dict[str, Any]]:
+    """The early warning's accuracy on the projects in view whose outcome was known by the period: by
+    method (model, rule)."""
+    rows = run("forecast/backtest", f.params())
+    return {row["method"]: row for row in rows.iter_rows(named=True)}

@@ -1,0 +1,70 @@
+"""A project's own forecast on its brief: reference-class P50 and P80 final cost and finish, the class
+they came from, and the early warning with its reasons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from pmo_dash.settings import Thresholds
+from pmo_dash.ui import fmt
+from pmo_dash.ui.project.views import metric_rows
+
+LEVELS = {
+    3: "same department, methodology and size band",
+    2: "same department and methodology (too few of its size band)",
+    1: "same department (too few of its methodology)",
+    0: "the whole portfolio (too few in its department)",
+}
+
+
+def cards(fc: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """P50 and P80 cost and finish as metric cards, each saying where it came from."""
+    source = f"From {fc['class_size']} closed projects: {fc['class_name']}"
+    return [
+        ("P50 final cost", fmt.money(fc["p50_cost"]), f"{source}; budget at baseline × {fc['cost_p50']:.2f}"),
+        ("P80 final cost", fmt.money(fc["p80_cost"]), f"{source}; budget at baseline × {fc['cost_p80']:.2f}"),
+        ("P50 finish", f"{fc['p50_finish']:%b %Y}", f"{fmt.day(fc['p50_finish'])}. {source}"),
+        ("P80 finish", f"{fc['p80_finish']:%b %Y}", f"{fmt.day(fc['p80_finish'])}. {source}"),
+    ]
+
+
+def show(fc: dict[str, Any] | None, warning: dict[str, Any] | None, cut: Thresholds, rag: str | None) -> None:
+    """The forecast and the warning, or why there is none."""
+    st.subheader("Forecast")
+    if fc is None:
+        st.caption("Not forecast: the project is not active and unfinished in this period.")
+    elif fc["class_size"] is None:
+        closed = fc["history_size"]
+        st.info(
+            f"Not enough history to forecast: {closed} project{'' if closed == 1 else 's'} had closed by "
+            f"then, fewer than the {cut.reference_class_min} a reference class needs."
+        )
+    else:
+        st.caption(
+            f"How similar closed projects landed: reference class {fmt.plain(fc['class_name'])} "
+            f"({fc['class_size']} projects; {LEVELS[fc['class_level']]}). Never below the cost already "
+            "spent, nor a finish before now."
+        )
+        metric_rows(cards(fc))
+    said = early_warning(warning, rag)
+    (st.warning if warning and warning["flagged"] else st.caption)(said)
+
+
+def early_warning(w: dict[str, Any] | None, rag: str | None) -> str:
+    """The early warning about this project, in a sentence."""
+    if w is None:
+        return (
+            "Early warning: already Red on evidence."
+            if rag == "Red"
+            else "Early warning: not assessed (the project is not Green or Amber on evidence in this period)."
+        )
+    if w["flagged"] and w["flagged_by"] == "rule":
+        return "Early warning: SPI(t) fell two periods in a row (the rule; the model does not beat it)."
+    if w["probability"] is None:
+        return "Early warning: not enough history yet to learn from projects that turned Red."
+    chance = f"{w['probability']:.0%} chance of being Red on evidence within three periods"
+    if w["flagged"]:
+        return f"Early warning: {chance}. Why: {fmt.plain(w['reasons'])}."
+    return f"Early warning: {chance}; not flagged."
