@@ -5,6 +5,7 @@ predict from (the same fixture built whole and cut at September must give Septem
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -185,3 +186,15 @@ def test_no_feature_uses_data_after_the_period_it_predicts_from(tmp_path):
     assert (p2[SEP]["risk_exposure"], october["risk_exposure"], october["risk_exposure_change"]) == (6, 15, 9)
     # The outcome is the one column that looks ahead: unknown until three periods have passed.
     assert whole["turned_red"].null_count() == whole.height
+
+
+def test_docs_forecast_md_is_what_make_forecast_check_writes(tmp_path):
+    from pmo_dash.cli.forecast import render
+
+    root = Path(__file__).parent.parent
+    settings = Settings(data_dir=tmp_path, warehouse=tmp_path / "w.duckdb", report=tmp_path / "r.csv")
+    build(settings, root / "data" / "sample", settings.warehouse, settings.report)
+    written = (root / "docs" / "forecast.md").read_text()
+    assert written == render(settings.warehouse, root / "data" / "sample"), "run `make forecast-check`"
+    # The demo's figures, as docs/forecast.md states them: the model beats the rule.
+    assert "The model beats the rule" in written

@@ -53,3 +53,8 @@ def backtest(f: Filters) -> dict[str, dict[str, Any]]:
     method (model, rule)."""
     rows = run("forecast/backtest", f.params())
     return {row["method"]: row for row in rows.iter_rows(named=True)}
+
+
+def reference_summary(f: Filters) -> pl.DataFrame:
+    """How the closed projects in view landed by the period, per department and for them all."""
+    return run("forecast/reference_summary", f.params())

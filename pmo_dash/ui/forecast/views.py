@@ -27,6 +27,16 @@ EXPOSURE_COLUMNS = {
     "exposure": tables.money("P80 over budget"),
     "p80_finish": tables.date("P80 finish"),
 }
+LANDED_COLUMNS = {
+    "department": st.column_config.TextColumn("Department", width=200),
+    "closed": st.column_config.NumberColumn("Closed projects"),
+    "cost_p50": tables.ratio("Cost P50", help="Final cost / budget at baseline"),
+    "cost_p80": tables.ratio("Cost P80"),
+    "cost_max": tables.ratio("Cost, worst"),
+    "schedule_p50": tables.ratio("Schedule P50", help="Actual duration / planned"),
+    "schedule_p80": tables.ratio("Schedule P80"),
+    "schedule_max": tables.ratio("Schedule, worst"),
+}
 WARNING_COLUMNS = {
     "project": st.column_config.TextColumn("Project", width=200),
     "department": st.column_config.TextColumn("Department", width=130),
@@ -93,6 +103,9 @@ def landing(f: Filters, exposure: pl.DataFrame, cut: Thresholds, by_department: 
     rows = data.forecast.largest_exposure(f)
     st.markdown(f"**Most exposed: P80 cost over budget** ({rows.height})")
     clickable(rows, EXPOSURE_COLUMNS, "forecast_exposure")
+    if by_department:
+        landed = data.forecast.reference_summary(f)
+        tables.titled_table("How closed projects landed", landed, LANDED_COLUMNS, height=400)
 
 
 def likely_red(f: Filters, cut: Thresholds) -> None:
