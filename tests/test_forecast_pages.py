@@ -76,7 +76,10 @@ def test_the_project_brief_shows_p50_and_p80_and_its_class(forecast_app):
         "Mar 2027",
     ]
     said = " ".join(c.value for c in at.caption)
-    assert "reference class Finance · PRINCE2 (3 projects; same department and methodology" in said
+    assert (
+        "Reference class: Finance · PRINCE2, 3 closed projects (its department and methodology: too few"
+        in said
+    )
 
 
 def test_as_of_april_the_brief_forecasts_only_from_what_had_closed(forecast_app):

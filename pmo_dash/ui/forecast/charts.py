@@ -31,6 +31,7 @@ def exposure_by_department(rows: pl.DataFrame) -> go.Figure:
             customdata=ids,
             marker_color=GREY,
             text=theme.money_text(budget),
+            textfont={"size": 12},
             hovertemplate="%{y}: budget %{text}<extra></extra>",
         ),
         go.Bar(
@@ -65,31 +66,36 @@ def band(figure: go.Figure, history: pl.DataFrame, forecast: dict[str, Any] | No
     start: dt.date = last["period"][0]
     cost = float(last["actual_cost"][0])
     p50, p80 = forecast["p50_cost"], forecast["p80_cost"]
+    early, late = forecast["p50_finish"], forecast["p80_finish"]
+    # Where it lands: between its P50 and P80 cost and finish, reached from the latest actual cost.
     figure.add_trace(
         go.Scatter(
-            x=[start, forecast["p50_finish"], forecast["p80_finish"], start],
-            y=[cost, p50, p80, cost],
+            x=[start, early, late, late, early, start],
+            y=[cost, p50, p50, p80, p80, cost],
             fill="toself",
             mode="lines",
             line={"width": 0},
-            fillcolor="rgba(255, 159, 28, 0.25)",
+            fillcolor="rgba(255, 159, 28, 0.28)",
             name="Reference class P50–P80",
             hoverinfo="skip",
         )
     )
     figure.add_trace(
         go.Scatter(
-            x=[forecast["p50_finish"], forecast["p80_finish"]],
+            x=[early, late],
             y=[p50, p80],
             mode="markers+text",
-            marker={"color": ACCENT, "size": 9},
+            marker={"color": AMBER, "size": 10, "line": {"color": ACCENT, "width": 1}},
             text=np.array(["P50", "P80"]),
-            textposition="top center",
+            textposition=["bottom center", "top center"],
+            cliponaxis=False,
             customdata=theme.money_text([p50, p80]),
             hovertemplate="%{text}: %{customdata} by %{x|%-d %b %Y}<extra></extra>",
             name="P50 and P80 (cost, finish)",
         )
     )
+    # The budget's label moves to the left, out of the band's way.
+    figure.update_annotations(x=0, xanchor="left")
     # The amount axis's ticks were fixed for the curves: set again to reach the P80 too.
     amounts = [np.asarray(trace.y, dtype=float) for trace in figure.data if trace.y is not None]
     budget = np.array([forecast["budget"]], dtype=float)

@@ -12,10 +12,10 @@ from pmo_dash.ui import fmt
 from pmo_dash.ui.project.views import metric_rows
 
 LEVELS = {
-    3: "same department, methodology and size band",
-    2: "same department and methodology (too few of its size band)",
-    1: "same department (too few of its methodology)",
-    0: "the whole portfolio (too few in its department)",
+    3: "its department, methodology and size band",
+    2: "its department and methodology: too few closed of its size band",
+    1: "its department: too few closed of its methodology",
+    0: "too few closed in its department",
 }
 
 
@@ -43,9 +43,9 @@ def show(fc: dict[str, Any] | None, warning: dict[str, Any] | None, cut: Thresho
         )
     else:
         st.caption(
-            f"How similar closed projects landed: reference class {fmt.plain(fc['class_name'])} "
-            f"({fc['class_size']} projects; {LEVELS[fc['class_level']]}). Never below the cost already "
-            "spent, nor a finish before now."
+            "Where it will land, by how similar closed projects landed. Reference class: "
+            f"{fmt.plain(fc['class_name'])}, {fc['class_size']} closed projects "
+            f"({LEVELS[fc['class_level']]}). Never below the cost already spent, nor a finish before now."
         )
         metric_rows(cards(fc))
     said = early_warning(warning, rag)

@@ -19,8 +19,9 @@ from pmo_dash.ui.forecast import charts
 EXPOSURE_COLUMNS = {
     "project": st.column_config.TextColumn("Project", width=200),
     "department": st.column_config.TextColumn("Department", width=130),
-    "class_name": st.column_config.TextColumn("Reference class", width=170),
-    "class_size": st.column_config.NumberColumn("Class size", help="Closed projects in the class"),
+    "reference_class": st.column_config.TextColumn(
+        "Reference class", width=190, help="The closed projects it is forecast from, and how many"
+    ),
     "budget": tables.money("Budget"),
     "p50_cost": tables.money("P50 cost"),
     "p80_cost": tables.money("P80 cost"),
@@ -40,11 +41,9 @@ LANDED_COLUMNS = {
 WARNING_COLUMNS = {
     "project": st.column_config.TextColumn("Project", width=200),
     "department": st.column_config.TextColumn("Department", width=130),
-    "evidence_rag": tables.rag_column("Evidence now"),
-    "probability": st.column_config.ProgressColumn(
-        "Chance of Red", format="percent", min_value=0, max_value=1, help="Within three periods"
-    ),
-    "reasons": st.column_config.TextColumn("Why", width=380),
+    "evidence_rag": tables.rag_column("Now"),
+    "chance": tables.percent("Chance of Red", bar=True, help="Of being Red on evidence within three periods"),
+    "reasons": st.column_config.TextColumn("Why", width=340),
     "exposure": tables.money("P80 over budget"),
 }
 
@@ -100,9 +99,12 @@ def landing(f: Filters, exposure: pl.DataFrame, cut: Thresholds, by_department: 
         st.markdown("**P80 final cost against budget by department**")
         if department := drill.clicked(charts.exposure_by_department(exposure), key="forecast_departments"):
             drill.open_department(department)
-    rows = data.forecast.largest_exposure(f)
+    rows = data.forecast.largest_exposure(f).with_columns(
+        pl.format("{} ({})", "class_name", "class_size").alias("reference_class")
+    )
     st.markdown(f"**Most exposed: P80 cost over budget** ({rows.height})")
-    clickable(rows, EXPOSURE_COLUMNS, "forecast_exposure")
+    shown = {k: v for k, v in EXPOSURE_COLUMNS.items() if by_department or k != "department"}
+    clickable(rows, shown, "forecast_exposure")
     if by_department:
         landed = data.forecast.reference_summary(f)
         tables.titled_table("How closed projects landed", landed, LANDED_COLUMNS, height=400)
@@ -123,7 +125,8 @@ def likely_red(f: Filters, cut: Thresholds) -> None:
     if rows.is_empty():
         st.caption("No project in view is flagged in this period.")
         return
-    clickable(rows.with_columns(tables.rag_cell("evidence_rag")), WARNING_COLUMNS, "forecast_warnings")
+    rows = rows.with_columns(tables.rag_cell("evidence_rag"), (pl.col("probability") * 100).alias("chance"))
+    clickable(rows, WARNING_COLUMNS, "forecast_warnings")
 
 
 def accuracy(model: dict[str, Any], rule: dict[str, Any]) -> str:
@@ -131,13 +134,13 @@ def accuracy(model: dict[str, Any], rule: dict[str, Any]) -> str:
 
     def said(m: dict[str, Any]) -> str:
         return (
-            f"precision {fmt.share(m['precision'])}, recall {fmt.share(m['recall'])}, "
+            f"precision {percent(m['precision'])}, recall {percent(m['recall'])}, "
             f"ROC AUC {fmt.ratio(m['auc'])}"
         )
 
     known = (
         f"Backtest on {model['rows']:,} project-periods whose outcome is known by now, each scored by the "
-        f"model of its own period: {fmt.share(model['base_rate'])} turned Red (the base rate)."
+        f"model of its own period: {percent(model['base_rate'])} turned Red (the base rate)."
     )
     if model["shown"]:
         return (
@@ -148,6 +151,11 @@ def accuracy(model: dict[str, Any], rule: dict[str, Any]) -> str:
         f"{known} The model ({said(model)}) does not beat the simple rule 'SPI(t) fell two periods in a "
         f"row' ({said(rule)}), so the projects below are those the rule flags."
     )
+
+
+def percent(share: float | None) -> str:
+    """A share to one place: a base rate of 4.5% is not 4% nor 5%."""
+    return "–" if share is None else f"{share:.1%}"
 
 
 def clickable(rows: pl.DataFrame, columns: dict[str, Any], key: str) -> None:
