@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -165,6 +166,12 @@ class Thresholds(BaseModel):
         10,
         description="A reference class (closed projects like the one forecast) needs this many projects; "
         "with fewer, the forecast falls back to a wider class.",
+    )
+    evidence_schedule_index: Literal["SPI", "SPI(t)"] = Field(
+        "SPI",
+        description="The schedule index the evidence RAG is judged on against PMO_SPI_RED and PMO_SPI_AMBER: "
+        "SPI (earned / planned value), or SPI(t) (earned schedule / actual time), which does not drift back "
+        "to 1 as a late project nears its end.",
     )
     warning_threshold: float = Field(
         0.3,

@@ -96,9 +96,10 @@ def test_each_period_is_scored_by_a_model_of_what_was_known_then():
     scored = warning.score(features, 0.3)
     trained = dict(scored.group_by("period").agg(pl.col("trained_on").first()).iter_rows())
     # January's outcome (Red in February, March or April) is known at the end of April: April's model
-    # learns from January's 20 rows, May's from January's and February's. Before April, no model.
+    # learns from January's 20 rows; May and June use it; July's (refitted every three periods) learns from
+    # January to April's 80. Before April, no model.
     assert trained[dt.date(2026, 3, 31)] == 0 and trained[dt.date(2026, 4, 30)] == 20
-    assert trained[dt.date(2026, 5, 31)] == 40
+    assert (trained[dt.date(2026, 6, 30)], trained[dt.date(2026, 7, 31)]) == (20, 80)
     assert scored.filter(pl.col("period") < dt.date(2026, 4, 30))["probability"].null_count() == 60
     # Changing what happened from March on changes nothing May's model said.
     may = dt.date(2026, 5, 31)
@@ -111,9 +112,10 @@ def test_each_period_is_scored_by_a_model_of_what_was_known_then():
     before = scored.filter(pl.col("period") == may)["probability"]
     after = warning.score(altered, 0.3).filter(pl.col("period") == may)["probability"]
     assert before.to_list() == pytest.approx(after.to_list())
-    assert scored.filter(pl.col("period") == dt.date(2026, 6, 30))["probability"].to_list() != pytest.approx(
-        warning.score(altered, 0.3).filter(pl.col("period") == dt.date(2026, 6, 30))["probability"].to_list()
-    )  # control: June's model did learn from March
+    july = dt.date(2026, 7, 31)
+    assert scored.filter(pl.col("period") == july)["probability"].to_list() != pytest.approx(
+        warning.score(altered, 0.3).filter(pl.col("period") == july)["probability"].to_list()
+    )  # control: July's model did learn from March and April
 
 
 def test_flagged_rows_give_their_reasons_with_values():

@@ -14,6 +14,7 @@ from pmo_dash.forecast.model import Model, fit, roc_auc
 
 HORIZON_MONTHS = 3  # "Red on evidence within three periods"
 MIN_POSITIVES = 5  # fewer projects that turned Red to learn from, and there is no model that period
+REFIT_PERIODS = 3  # refitted every quarter: each fit is a few hundred milliseconds at 10,000 projects
 REASONS_SHOWN = 3
 
 # Each feature of marts/forecast.sql warning_features, and how a reason names its value.
@@ -69,17 +70,20 @@ def reasons(model: Model, x: np.ndarray) -> list[str]:
 
 def score(features: pl.DataFrame, threshold: float) -> pl.DataFrame:
     """One row per feature row: its probability (null where no model could be fitted yet), the rows the
-    model was trained on, whether the model and the rule flag it, and the model's reasons."""
+    model was trained on, whether the model and the rule flag it, and the model's reasons. The model is
+    refitted every REFIT_PERIODS periods (a period uses the latest fitted by then)."""
     features = features.sort("period", "project_id").with_columns(known_by(pl.col("period")).alias("known"))
-    parts = []
-    for period in features["period"].unique().sort():
+    parts, model, trained, fitted_at = [], None, 0, -REFIT_PERIODS
+    for index, period in enumerate(features["period"].unique().sort()):
         now = features.filter(pl.col("period") == period)
-        train = features.filter(pl.col("known") <= period, pl.col("turned_red").is_not_null())
-        y = train["turned_red"].to_numpy().astype(bool)
+        if model is None or index - fitted_at >= REFIT_PERIODS:
+            train = features.filter(pl.col("known") <= period, pl.col("turned_red").is_not_null())
+            y = train["turned_red"].to_numpy().astype(bool)
+            if y.sum() >= MIN_POSITIVES and (~y).sum() >= MIN_POSITIVES:
+                model, trained, fitted_at = fit(matrix(train), y.astype(float), model), train.height, index
         probability = np.full(now.height, np.nan)
         why = [None] * now.height
-        if y.sum() >= MIN_POSITIVES and (~y).sum() >= MIN_POSITIVES:
-            model = fit(matrix(train), y.astype(float))
+        if model is not None:
             x = matrix(now)
             probability = model.probability(x)
             flagged = probability >= threshold
@@ -89,7 +93,7 @@ def score(features: pl.DataFrame, threshold: float) -> pl.DataFrame:
         parts.append(
             now.select("project_id", "period", "turned_red", "spi_t_fell_twice").with_columns(
                 pl.Series("probability", probability, pl.Float64).fill_nan(None),
-                pl.lit(train.height).alias("trained_on"),
+                pl.lit(trained).alias("trained_on"),
                 pl.Series("reasons", why, pl.String),
             )
         )

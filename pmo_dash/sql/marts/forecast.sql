@@ -91,6 +91,25 @@ select
     case when ac < bac then (bac - ev) / (bac - ac) end as tcpi
 from measured;
 
+-- The evidence RAG judged on SPI(t) rather than SPI, when the build says so (evidence_schedule_index):
+-- project_periods is judged again here, where SPI(t) is known, by the one judgement (evidence_judged).
+update project_periods as p
+set
+    evidence_rag = j.judged.rag,
+    evidence = j.judged.evidence,
+    is_watermelon = p.reported_rag = 'Green' and j.judged.rag = 'Red'
+from (
+    select
+        pp.project_id,
+        pp.period,
+        evidence_judged(pp.report_period, 'SPI(t)', es.spi_t, pp.cpi, pp.slip_days, pp.open_high_risks) as judged
+    from project_periods as pp
+    left join earned_schedule as es on pp.project_id = es.project_id and pp.period = es.period
+    where (select evidence_schedule_index from build_settings) = 'SPI(t)'
+) as j
+where p.project_id = j.project_id
+    and p.period = j.period;
+
 -- Reference-class forecasting (Flyvbjerg, "From Nobel Prize to project management: getting risks
 -- right", Project Management Journal, 2006; the basis of HM Treasury's optimism-bias uplifts): a
 -- project will land as similar finished projects landed.
@@ -186,7 +205,7 @@ banded as (
     inner join edges as e on o.known_from <= e.period
 ),
 
-classes as (
+class_figures as (
     select
         period,
         department_id,
@@ -205,6 +224,21 @@ classes as (
         (period, department_id),
         (period)
     )
+),
+
+-- Each class's figures as one value, for the choice below.
+classes as (
+    select
+        *,
+        {
+            'level': level,
+            'class_size': class_size,
+            'cost_p50': cost_p50,
+            'cost_p80': cost_p80,
+            'schedule_p50': schedule_p50,
+            'schedule_p80': schedule_p80
+        } as stats
+    from class_figures
 ),
 
 targets as (
@@ -231,39 +265,45 @@ targets as (
         group by project_id
     ) as r on p.project_id = r.project_id
     left join edges as e on p.period = e.period
-    left join classes as portfolio on p.period = portfolio.period and portfolio.level = 0
+    left join class_figures as portfolio on p.period = portfolio.period and portfolio.level = 0
     where p.is_active
         and (p.actual_finish is null or p.actual_finish > p.period)
         and coalesce(p.project_budget, r.first_budget) > 0
         and p.baseline_start < p.baseline_finish
 ),
 
-chosen as (
+-- The narrowest class with enough projects: each level joined on its own keys, the first that holds.
+matched as (
     select
-        t.project_id,
-        t.period,
-        max(c.level) as level
+        t.*,
+        case
+            when c3.class_size >= b.reference_class_min then c3.stats
+            when c2.class_size >= b.reference_class_min then c2.stats
+            when c1.class_size >= b.reference_class_min then c1.stats
+            when c0.class_size >= b.reference_class_min then c0.stats
+        end as chosen
     from targets as t
     cross join build_settings as b
-    inner join classes as c
-        on t.period = c.period
-        and c.class_size >= b.reference_class_min
-        and (c.level = 0 or (c.department_id = t.department_id
-            and (c.level = 1 or (c.methodology = t.methodology
-                and (c.level = 2 or c.size_band = t.size_band)))))
-    group by t.project_id, t.period
+    left join classes as c3
+        on c3.level = 3
+        and t.period = c3.period
+        and t.department_id = c3.department_id
+        and t.methodology = c3.methodology
+        and t.size_band = c3.size_band
+    left join classes as c2
+        on c2.level = 2
+        and t.period = c2.period
+        and t.department_id = c2.department_id
+        and t.methodology = c2.methodology
+    left join classes as c1
+        on c1.level = 1 and t.period = c1.period and t.department_id = c1.department_id
+    left join classes as c0
+        on c0.level = 0 and t.period = c0.period
 ),
 
-matched as (
-    select t.*, c.* exclude (period, department_id, methodology, size_band)
-    from targets as t
-    left join chosen as k on t.project_id = k.project_id and t.period = k.period
-    left join classes as c
-        on t.period = c.period
-        and c.level = k.level
-        and (c.level = 0 or (c.department_id = t.department_id
-            and (c.level = 1 or (c.methodology = t.methodology
-                and (c.level = 2 or c.size_band = t.size_band)))))
+unpacked as (
+    select * exclude (chosen), unnest(chosen)
+    from matched
 )
 
 select
@@ -298,7 +338,7 @@ select
         m.baseline_start + to_days(round(m.schedule_p80 * date_diff('day', m.baseline_start, m.baseline_finish))::bigint),
         m.period
     )::date end as p80_finish
-from matched as m
+from unpacked as m
 left join stg_departments as d on m.department_id = d.department_id;
 
 -- warning_features: one row per project and period in which it is active, not finished, and Green or
@@ -364,17 +404,16 @@ lagged as (
     window w as (partition by project_id order by period)
 ),
 
+-- Red in one of the next three periods: a project's periods are consecutive months, so the next three
+-- rows (fewer once it ends).
 outcomes as (
     select
-        s.project_id,
-        s.period,
-        bool_or(later.evidence_rag = 'Red') as red_later
-    from series as s
-    inner join series as later
-        on s.project_id = later.project_id
-        and later.period > s.period
-        and later.period <= last_day(s.period + interval 3 month)
-    group by s.project_id, s.period
+        project_id,
+        period,
+        bool_or(evidence_rag = 'Red') over (
+            partition by project_id order by period rows between 1 following and 3 following
+        ) as red_later
+    from series
 )
 
 select
