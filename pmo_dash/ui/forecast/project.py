@@ -1,5 +1,5 @@
-"""A project's own forecast on its brief: reference-class P50 and P80 final cost and finish, the class
-they came from, and the early warning with its reasons."""
+"""A project's own forecast on its brief: earned schedule beside SPI and CPI; reference-class P50 and P80
+final cost and finish, the class they came from; and the early warning with its reasons."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import streamlit as st
 
 from pmo_dash.settings import Thresholds
 from pmo_dash.ui import fmt
-from pmo_dash.ui.project.views import metric_rows
 
 LEVELS = {
     3: "its department, methodology and size band",
@@ -17,6 +16,33 @@ LEVELS = {
     1: "its department: too few closed of its methodology",
     0: "too few closed in its department",
 }
+
+
+def earned_schedule_cards(p: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """SPI(t), SV(t), the finish earned schedule implies and TCPI (marts/forecast.sql), as metric cards;
+    none when the return in force carries no earned value."""
+    if p["spi_t"] is None:
+        return []
+    return [
+        (
+            "SPI(t)",
+            fmt.ratio(p["spi_t"]),
+            "Earned schedule / actual time: SPI in time, which does not return to 1.0 when a late "
+            "project finishes",
+        ),
+        ("SV(t) (days)", f"{round(p['sv_t_days']):+,}", "Earned schedule less actual time, in days"),
+        (
+            "Finish by ES",
+            f"{p['ieac_t_finish']:%b %Y}",
+            f"Baseline start + planned duration / SPI(t): {fmt.day(p['ieac_t_finish'])}",
+        ),
+        (
+            "TCPI",
+            "budget spent" if p["tcpi"] is None else fmt.ratio(p["tcpi"]),
+            "Cost efficiency the rest of the work needs to finish on budget: (BAC − EV) / (BAC − AC); "
+            "none once actual cost has reached the budget",
+        ),
+    ]
 
 
 def cards(fc: dict[str, Any]) -> list[tuple[str, str, str]]:
@@ -47,7 +73,8 @@ def show(fc: dict[str, Any] | None, warning: dict[str, Any] | None, cut: Thresho
             f"{fmt.plain(fc['class_name'])}, {fc['class_size']} closed projects "
             f"({LEVELS[fc['class_level']]}). Never below the cost already spent, nor a finish before now."
         )
-        metric_rows(cards(fc))
+        for cell, (label, value, explained) in zip(st.columns(4), cards(fc), strict=True):
+            cell.metric(label, value, border=True, help=explained)
     said = early_warning(warning, rag)
     (st.warning if warning and warning["flagged"] else st.caption)(said)
 
