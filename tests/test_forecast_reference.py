@@ -178,3 +178,10 @@ def test_oversight_outcomes_are_the_last_whole_life_cost_and_dates_published(uk)
         "select count(*) from project_forecasts where period = date '2023-03-31' and class_name is null"
     ).fetchone()
     assert missing == (0,)
+    # A project whose whole-life budget was raised is never forecast below it; one not raised may be.
+    raised = con.execute(
+        "select count(*) filter (where budget > baseline_budget), "
+        "count(*) filter (where budget > baseline_budget and p50_cost < budget) "
+        "from project_forecasts where period = date '2023-03-31'"
+    ).fetchone()
+    assert raised[0] > 20 and raised[1] == 0

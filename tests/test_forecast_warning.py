@@ -13,6 +13,7 @@ import polars as pl
 import pytest
 from conftest import golden_returns
 
+from pmo_dash import db
 from pmo_dash.forecast import model, warning
 from pmo_dash.intake.build import build
 from pmo_dash.settings import Settings
@@ -200,3 +201,22 @@ def test_docs_forecast_md_is_what_make_forecast_check_writes(tmp_path):
     assert written == render(settings.warehouse, root / "data" / "sample"), "run `make forecast-check`"
     # The demo's figures, as docs/forecast.md states them: the model beats the rule.
     assert "The model beats the rule" in written
+    # The pages' backtest (SQL, over the projects in view) is the build's (numpy), to the last digit.
+    scope = ["CLIN", "DATA", "DIGI", "FIN", "HR", "INFRA", "SEC", "SUPP"]
+    params = {"scope": scope, "as_of": dt.date(2026, 10, 31), "programme": None, "objective": None}
+    shown = db.query(settings.warehouse, "forecast/backtest", params).rows_by_key("method", named=True)
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        built = con.sql("from warning_backtest").pl().rows_by_key("method", named=True)
+    for method in ("model", "rule"):
+        (page,), (build_,) = shown[method], built[method]
+        assert (page["rows"], page["positives"], page["flagged"]) == (
+            build_["rows"],
+            build_["positives"],
+            build_["flagged"],
+        )
+        assert (page["precision"], page["recall"], page["auc"]) == pytest.approx(
+            (build_["precision"], build_["recall"], build_["auc"])
+        )
+    # As of April 2026 the backtest holds only the outcomes known by then: fewer project-periods.
+    april = db.query(settings.warehouse, "forecast/backtest", params | {"as_of": dt.date(2026, 4, 30)})
+    assert 0 < april["rows"][0] < shown["model"][0]["rows"]

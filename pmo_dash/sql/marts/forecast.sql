@@ -178,7 +178,8 @@ where baseline_budget > 0
 -- the whole portfolio. Size bands are the thirds of the closed projects' budgets at baseline by then
 -- (Small below the first third, Large from the second). P50 and P80 are the class's percentiles
 -- (linear between outcomes) of cost and schedule outcome applied to the project's baseline:
--- cost = budget at baseline x percentile, never below the actual cost to date; finish = baseline start +
+-- cost = budget at baseline x percentile, never below the actual cost to date nor, once re-baselined
+-- upwards, the budget in force; finish = baseline start +
 -- percentile x planned duration, never before the period's end. No class when even the portfolio has
 -- fewer: forecast left empty, with the number closed (history_size).
 create table project_forecasts as
@@ -301,8 +302,15 @@ matched as (
         on c0.level = 0 and t.period = c0.period
 ),
 
+-- What is already known of the final cost: the actual cost to date and, once re-baselined upwards, the
+-- budget in force (its growth beyond the baseline has happened).
 unpacked as (
-    select * exclude (chosen), unnest(chosen)
+    select
+        * exclude (chosen),
+        unnest(chosen),
+        greatest(
+            coalesce(actual_cost, 0), case when budget > baseline_budget then budget else 0 end
+        ) as known_floor
     from matched
 )
 
@@ -326,10 +334,8 @@ select
     m.schedule_p50,
     m.schedule_p80,
     -- greatest() passes over a null: a project with no class has no forecast, never its actual cost.
-    case when m.level is not null then greatest(m.baseline_budget * m.cost_p50, coalesce(m.actual_cost, 0)) end
-        as p50_cost,
-    case when m.level is not null then greatest(m.baseline_budget * m.cost_p80, coalesce(m.actual_cost, 0)) end
-        as p80_cost,
+    case when m.level is not null then greatest(m.baseline_budget * m.cost_p50, m.known_floor) end as p50_cost,
+    case when m.level is not null then greatest(m.baseline_budget * m.cost_p80, m.known_floor) end as p80_cost,
     case when m.level is not null then greatest(
         m.baseline_start + to_days(round(m.schedule_p50 * date_diff('day', m.baseline_start, m.baseline_finish))::bigint),
         m.period

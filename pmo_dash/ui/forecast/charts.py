@@ -15,9 +15,14 @@ from pmo_dash.ui.theme import ACCENT, AMBER, GREY
 MONEY_HOVER = "%{y}: %{text}<extra></extra>"
 
 
+SHOWN_DEPARTMENTS = 12
+
+
 def exposure_by_department(rows: pl.DataFrame) -> go.Figure:
-    """Budget of the projects forecast and their P80 final cost, per department (a bar clicked drills)."""
-    rows = rows.filter(pl.col("forecast") > 0).sort("contingency", descending=False, nulls_last=False)
+    """Budget of the projects forecast and their P80 final cost, per department (a bar clicked drills):
+    the SHOWN_DEPARTMENTS with most to hold, most at the top."""
+    rows = rows.filter(pl.col("forecast") > 0).sort("contingency", descending=True, nulls_last=True)
+    rows = rows.head(SHOWN_DEPARTMENTS).reverse()
     names = theme.safe(rows["department"])
     ids = rows["department_id"].to_numpy()
     budget, p80 = rows["budget"].to_numpy(), rows["p80_cost"].to_numpy()
@@ -50,6 +55,7 @@ def exposure_by_department(rows: pl.DataFrame) -> go.Figure:
     layout = theme.layout(
         max(240, 44 * rows.height + 90),
         barmode="group",
+        uniformtext={"minsize": 11, "mode": "show"},
         xaxis=theme.money_axis(budget, p80),
         legend=theme.LEGEND_ABOVE,
     )

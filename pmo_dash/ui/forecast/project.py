@@ -71,7 +71,8 @@ def show(fc: dict[str, Any] | None, warning: dict[str, Any] | None, cut: Thresho
         st.caption(
             "Where it will land, by how similar closed projects landed. Reference class: "
             f"{fmt.plain(fc['class_name'])}, {fc['class_size']} closed projects "
-            f"({LEVELS[fc['class_level']]}). Never below the cost already spent, nor a finish before now."
+            f"({LEVELS[fc['class_level']]}). Never below the cost already spent or a raised budget, nor a "
+            "finish before now."
         )
         for cell, (label, value, explained) in zip(st.columns(4), cards(fc), strict=True):
             cell.metric(label, value, border=True, help=explained)

@@ -96,7 +96,11 @@ def landing(f: Filters, exposure: pl.DataFrame, cut: Thresholds, by_department: 
         help="P80 final cost less budget: what to hold so that four portfolios in five land within it",
     )
     if by_department and exposure.height > 1:
-        st.markdown("**P80 final cost against budget by department**")
+        most = exposure.height > charts.SHOWN_DEPARTMENTS
+        st.markdown(
+            "**P80 final cost against budget by department**"
+            + (f" (the {charts.SHOWN_DEPARTMENTS} with most to hold)" if most else "")
+        )
         if department := drill.clicked(charts.exposure_by_department(exposure), key="forecast_departments"):
             drill.open_department(department)
     rows = data.forecast.largest_exposure(f).with_columns(
