@@ -167,7 +167,7 @@ select
         as schedule_outcome
 from outcomes
 where baseline_budget > 0
-    and final_cost is not null
+    and final_cost > 0  -- a whole-life cost of 0 at the end: scrapped, not delivered
     and final_finish is not null
     and baseline_start < baseline_finish;
 
@@ -322,8 +322,9 @@ select
     m.size_band,
     m.level as class_level,
     case m.level
-        when 3 then concat_ws(' · ', d.name, m.methodology, m.size_band)
-        when 2 then concat_ws(' · ', d.name, m.methodology)
+        -- A methodology the returns do not state (the oversight level) is not named.
+        when 3 then concat_ws(' · ', d.name, nullif(m.methodology, 'not stated'), m.size_band)
+        when 2 then concat_ws(' · ', d.name, nullif(m.methodology, 'not stated'))
         when 1 then d.name
         when 0 then 'the whole portfolio'
     end as class_name,

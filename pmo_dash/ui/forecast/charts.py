@@ -37,6 +37,8 @@ def exposure_by_department(rows: pl.DataFrame) -> go.Figure:
             marker_color=GREY,
             text=theme.money_text(budget),
             textfont={"size": 12},
+            textposition="outside",
+            cliponaxis=False,
             hovertemplate="%{y}: budget %{text}<extra></extra>",
         ),
         go.Bar(
@@ -49,14 +51,17 @@ def exposure_by_department(rows: pl.DataFrame) -> go.Figure:
             text=np.array(
                 [f"{fmt.money(p)} ({fmt.money(c)} to hold)" for p, c in zip(p80, contingency, strict=True)]
             ),
+            textfont={"size": 12},
+            textposition="outside",
+            cliponaxis=False,
             hovertemplate="%{y}: P80 %{text}<extra></extra>",
         ),
     ]
     layout = theme.layout(
         max(240, 44 * rows.height + 90),
         barmode="group",
-        uniformtext={"minsize": 11, "mode": "show"},
-        xaxis=theme.money_axis(budget, p80),
+        # Labels outside the bars, at one size; room for them past the longest bar.
+        xaxis=theme.money_axis(budget, p80, range=[0, 1.4 * float(np.nanmax([*p80, *budget, 1.0]))]),
         legend=theme.LEGEND_ABOVE,
     )
     layout["xaxis"].pop("title", None)
