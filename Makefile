@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 PORT ?= 8501
 
 .DEFAULT_GOAL := help
-.PHONY: help run test warehouse rebuild sample docs bench lint format browser impress clean
+.PHONY: help run test warehouse rebuild sample docs forecast-check bench lint format browser impress clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ sample: $(STAMP) ## regenerate the shipped demo returns in data/sample, and thei
 
 docs: $(STAMP) ## regenerate docs/data-contract.md from pmo_dash/contract.py
 	$(PY) -m pmo_dash docs
+
+forecast-check: $(STAMP) ## build the demo apart; write the forecasts' figures and the early warning's backtest to docs/forecast.md
+	$(PY) -m pmo_dash forecast-check
 
 bench: $(STAMP) browser ## time the build, every page and what a user waits for in chromium; writes docs/benchmarks.md
 	$(PY) -m bench

@@ -5,6 +5,7 @@ import streamlit as st
 
 from pmo_dash import boardpack, data
 from pmo_dash.ui import drill, filters, missing, shell, toolbar
+from pmo_dash.ui.forecast import views as forecast
 from pmo_dash.ui.portfolio import cards, charts, index, projects, views
 
 shell.guard()
@@ -46,6 +47,9 @@ with right:
         project := drill.clicked(charts.spi_cpi_scatter(scatter), key="scatter", opens="project")
     ):
         drill.open_project(project)
+
+st.subheader("Forecast")
+forecast.section(here, by_department=False)
 
 st.subheader("Changed since")
 if since := filters.since_picker(data.portfolio.periods(here.scope), here.as_of):

@@ -4,6 +4,7 @@ import streamlit as st
 
 from pmo_dash import boardpack, data
 from pmo_dash.ui import drill, missing, shell, toolbar
+from pmo_dash.ui.forecast import views as forecast
 from pmo_dash.ui.portfolio import cards, charts, index, projects, views
 
 shell.guard()
@@ -33,6 +34,9 @@ if project := projects.projects_table(
 
 st.subheader("Trends over the last 12 periods")
 st.plotly_chart(charts.trends(trend.tail(12)))
+
+st.subheader("Forecast")
+forecast.section(here, by_department=False)
 
 title = f"{level.name}, programme of {this['department']}"
 pack = boardpack.on_demand(here, title, toolbar.author(shell.user()))

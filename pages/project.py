@@ -5,6 +5,8 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.ui import drill, fmt, shell, toolbar
+from pmo_dash.ui.forecast import charts as forecast_charts
+from pmo_dash.ui.forecast import project as forecast
 from pmo_dash.ui.portfolio import index
 from pmo_dash.ui.project import charts, lineage, views
 from pmo_dash.ui.risks import charts as risk_charts
@@ -31,6 +33,10 @@ downloads = toolbar.reserve()  # every table below, offered once they are drawn
 past = f.as_of < data.portfolio.periods(scope)[0]  # then what returns keep only as it is today says so
 views.facts(p, past=past)
 views.status(p)
+fc = data.forecast.project(scope, project, f.as_of)
+forecast.show(
+    fc, data.forecast.project_warning(scope, project, f.as_of), data.intake.thresholds(), p["evidence_rag"]
+)
 
 history = data.project.part(scope, project, f.as_of, "history")
 returned = data.intake.returned(scope)
@@ -41,7 +47,8 @@ left, right = st.columns(2)
 with left:
     st.subheader("Earned value")
     if not views.not_reported(history, views.EARNED_VALUE):
-        st.plotly_chart(charts.s_curve(history, p["budget"], p["eac"], p["forecast_finish"]))
+        s_curve = charts.s_curve(history, p["budget"], p["eac"], p["forecast_finish"])
+        st.plotly_chart(forecast_charts.band(s_curve, history, fc))
 with right:
     st.subheader("Milestones: baseline against forecast")
     milestones = data.project.part(scope, project, f.as_of, "milestones")

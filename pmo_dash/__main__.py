@@ -1,4 +1,5 @@
-"""The command line: `python -m pmo_dash sample|build|import|templates|boardpack|docs|users`."""
+"""The command line: `python -m pmo_dash sample|build|import|templates|boardpack|forecast-check|docs|
+users`."""
 
 from __future__ import annotations
 
@@ -97,6 +98,14 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, required=True, help="the .pptx to write, or a folder to write it into"
     )
 
+    check = commands.add_parser(
+        "forecast-check", help="build the demo apart and write the forecasts' figures to docs/forecast.md"
+    )
+    check.add_argument(
+        "--source", type=Path, default=Path("data/sample"), help="the returns (default: the demo)"
+    )
+    check.add_argument("--out", type=Path, default=Path("docs/forecast.md"))
+
     commands.add_parser(
         "docs", help="regenerate docs/data-contract.md and the blank CSV templates (docs/templates/)"
     )
@@ -143,6 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         from pmo_dash.cli.boardpack import run_boardpack
 
         return run_boardpack(get_settings(), args.as_of, args.departments, args.out)
+    if args.command == "forecast-check":
+        from pmo_dash.cli.forecast import run_forecast_check
+
+        return run_forecast_check(get_settings(), args.source, args.out)
     if args.command == "build":
         from pmo_dash.cli.build import limit_memory, run_build, run_build_json
 

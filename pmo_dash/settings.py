@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -160,6 +161,22 @@ class Thresholds(BaseModel):
         0.7,
         description="What-if delivery health is 0 when the weaker of SPI and CPI is at or below this, 1 at "
         "1.0 or better, in proportion between.",
+    )
+    reference_class_min: int = Field(
+        10,
+        description="A reference class (closed projects like the one forecast) needs this many projects; "
+        "with fewer, the forecast falls back to a wider class.",
+    )
+    evidence_schedule_index: Literal["SPI", "SPI(t)"] = Field(
+        "SPI",
+        description="The schedule index the evidence RAG is judged on against PMO_SPI_RED and PMO_SPI_AMBER: "
+        "SPI (earned / planned value), or SPI(t) (earned schedule / actual time), which does not drift back "
+        "to 1 as a late project nears its end.",
+    )
+    warning_threshold: float = Field(
+        0.3,
+        description="The early warning flags a project whose modelled chance of being Red on evidence within "
+        "three periods reaches this.",
     )
 
 

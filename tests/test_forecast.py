@@ -44,7 +44,9 @@ def test_earned_schedule_of_a_late_running_project(fixture_warehouse):
     assert es["tcpi"] == pytest.approx((1000 - 450) / (1000 - 500))
 
 
-def test_a_project_that_finished_late_has_spi_1_and_spi_t_below_1(tmp_path):
+def with_late_project(tmp_path):
+    """The golden returns and FIN-P7: baseline January to April 2026, earning 80% of plan each month,
+    delivered a month late, on 31 May."""
     source = copy_fixture(tmp_path / "returns")
     with (source / "FIN" / "projects.csv").open("a") as f:
         f.write(
@@ -59,9 +61,19 @@ def test_a_project_that_finished_late_has_spi_1_and_spi_t_below_1(tmp_path):
         ):
             f.write(f"FIN-P7,2026-{month},Amber,Amber,Green,{ev // 4},{pv},{ev},{ev},2026-05-31,3,Late\n")
         f.write("FIN-P7,2026-05-31,Green,Green,Green,100,400,400,400,2026-05-31,4,Delivered\n")
+    return source
+
+
+def test_a_project_that_finished_late_has_spi_1_and_spi_t_below_1(tmp_path):
+    source = with_late_project(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
-    build(Settings(data_dir=out), source, out / "w.duckdb", out / "r.csv")
+    build(
+        Settings(data_dir=out, warehouse=out / "w.duckdb", report=out / "r.csv"),
+        source,
+        out / "w.duckdb",
+        out / "r.csv",
+    )
     with duckdb.connect(str(out / "w.duckdb"), read_only=True) as con:
         spi = con.execute(
             "select spi from project_periods where project_id = 'FIN-P7' and period = date '2026-05-31'"
@@ -76,3 +88,23 @@ def test_a_project_that_finished_late_has_spi_1_and_spi_t_below_1(tmp_path):
     march = earned_schedule(out / "w.duckdb", "FIN-P7", dt.date(2026, 3, 31))
     assert march["es_days"] == pytest.approx(58 + 0.4 * 31)
     assert march["at_days"] == 89
+
+
+def evidence(source, out, **settings) -> tuple[str, str]:
+    out.mkdir()
+    chosen = Settings(data_dir=out, warehouse=out / "w.duckdb", report=out / "r.csv", **settings)
+    build(chosen, source, chosen.warehouse, chosen.report)
+    with duckdb.connect(str(chosen.warehouse), read_only=True) as con:
+        return con.execute(
+            "select evidence_rag, evidence from project_periods "
+            "where project_id = 'FIN-P7' and period = date '2026-05-31'"
+        ).fetchone()
+
+
+def test_the_evidence_rag_judged_on_spi_t_when_the_setting_says_so(tmp_path):
+    source = with_late_project(tmp_path)
+    # On SPI (the default), the late delivery shows only as 31 days of slip: Amber, SPI 1.00 passes.
+    assert evidence(source, tmp_path / "spi") == ("Amber", "31 days late")
+    # On SPI(t), 0.79 is below the red cut-off 0.85: Red, and the evidence names SPI(t).
+    on_spi_t = evidence(source, tmp_path / "spi_t", evidence_schedule_index="SPI(t)")
+    assert on_spi_t == ("Red", "SPI(t) 0.79 < 0.85")

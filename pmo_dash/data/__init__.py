@@ -9,6 +9,7 @@ user's scope never serves another's. Pages call these functions; they never see 
 from pmo_dash.data import (
     benefits,
     boardpack,
+    forecast,
     governance,
     intake,
     lessons,
@@ -25,6 +26,7 @@ __all__ = [
     "Scope",
     "benefits",
     "boardpack",
+    "forecast",
     "governance",
     "intake",
     "lessons",

@@ -20,6 +20,7 @@ import polars as pl
 
 from pmo_dash import sql
 from pmo_dash.contract import TABLES
+from pmo_dash.forecast import warning
 from pmo_dash.intake import BuildError
 from pmo_dash.intake.ingest import Ingested, ingest
 from pmo_dash.intake.ingest.read import FILE, FOLDER, ROW
@@ -179,6 +180,10 @@ def _load(con: duckdb.DuckDBPyConnection, found: Ingested, settings: Settings, s
     _create(con, "build_info", info)
     for step in sql.build_steps():
         con.execute(step.read_text())
+    # The early warning is fitted here, at build time, on the features the forecast mart keeps.
+    shown, tested = warning.warnings(con.sql("from warning_features").pl(), settings.warning_threshold)
+    _create(con, "early_warnings", shown)
+    _create(con, "warning_backtest", tested)
 
 
 def _calendar(con: duckdb.DuckDBPyConnection, settings: Settings, submissions: Path | None) -> pl.DataFrame:

@@ -13,6 +13,7 @@ import polars as pl
 import xlsxwriter
 
 from pmo_dash import contract
+from pmo_dash.sample import outlook
 from pmo_dash.sample.core import LAST, TIERS, calendar
 from pmo_dash.sample.delivery import (
     build_change_requests,
@@ -73,6 +74,8 @@ def _build(rng: np.random.Generator, tier: str, xlsx: bool) -> tuple[dict[str, p
     depts = build_departments(rng, spec, xlsx)
     programmes, per_department = build_programmes(rng, depts)
     p = build_projects(rng, depts, cal)
+    # From a stream of its own (spawning one moves no draw of `rng`): where projects land.
+    outlook.draw(np.random.default_rng(rng.bit_generator.seed_seq.spawn(1)[0]), depts, p)
     projects = projects_frame(rng, p, depts, per_department)
     expected = projects["expected_benefit"].fill_null(0).to_numpy().astype(float)
     expected = np.where(expected > 0, expected, p.budget * 1.2)

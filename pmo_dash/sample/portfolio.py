@@ -64,6 +64,8 @@ class Projects:
     agile: np.ndarray
     tags: np.ndarray  # index into TAG_SETS, -1 for none
     watermelon: np.ndarray  # reports Green whatever the evidence
+    surge: np.ndarray | None = None  # late extra cost, a share of budget (sample/outlook.py)
+    onset: np.ndarray | None = None  # share of the timeline at which the surge starts to show
 
     @property
     def n(self) -> int:

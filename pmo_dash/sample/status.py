@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from pmo_dash.sample import outlook
 from pmo_dash.sample.core import MONTH, Calendar, chance, dates, expand, group_cummax, masked, pick
 from pmo_dash.sample.portfolio import CANCELLED, CLOSED, HOLD, Projects
 from pmo_dash.sample.texts import SUMMARIES
@@ -34,7 +35,8 @@ def build_status(rng: np.random.Generator, p: Projects, cal: Calendar) -> pl.Dat
     mat = p.maturity[pidx]
     n = len(pidx)
     sloppy = mat < 0.35
-    satisfaction = np.clip(np.round(rng.normal(4.3 - 2.5 * p.trouble[pidx], 0.6)), 1, 5).astype(np.int64)
+    mood = 4.3 - 2.5 * p.trouble[pidx] - 1.5 * outlook.unease(p, pidx, p.progress(pidx, t))
+    satisfaction = np.clip(np.round(rng.normal(mood, 0.6)), 1, 5).astype(np.int64)
     frame = pl.DataFrame(
         {
             "project_id": p.ids.gather(pidx),
@@ -78,7 +80,8 @@ def _earned_value(p: Projects, pidx: np.ndarray, t: np.ndarray) -> tuple[np.ndar
     pv = np.round(budget * s_curve(np.clip((t - p.start[pidx]) / p.dur[pidx], 0, 1))).astype(np.int64)
     ev = np.round(budget * pct / 100).astype(np.int64)
     held = np.where(p.state[pidx] == HOLD, np.maximum(t - p.stop[pidx], 0) / MONTH, 0.0)
-    spend = ev * (1 + p.overrun[pidx] * (0.4 + 0.6 * x)) + budget * 0.004 * held
+    surge = budget * p.surge[pidx] * outlook.ramp(p, pidx, x)
+    spend = ev * (1 + p.overrun[pidx] * (0.4 + 0.6 * x)) + surge + budget * 0.004 * held
     ac = group_cummax(np.maximum(np.round(spend), 0).astype(np.int64), pidx)
     return pct, pv, ev, ac
 

@@ -21,6 +21,59 @@
 -- How the evidence names open high risks: "1 open high risk", "3 open high risks".
 create macro high_risks_text(n) as format('{} open high risk{}', n, case when n = 1 then '' else 's' end);
 
+-- The evidence-based RAG of a status in force and why (README "Measures"), judged on the measures it
+-- carries: a schedule index (SPI, or SPI(t) when the build says so; `index_name` names it), CPI, slip and
+-- open high risks, against the cut-offs of build_settings. Red when any is beyond its red cut-off, Amber
+-- likewise, Green when judged on at least one measure; none without a return (report_period null), or
+-- with nothing to judge and no high risk. The evidence says which rule fired, and what was missing.
+create macro evidence_judged(report_period, index_name, schedule_index, cpi, slip, highs) as (
+    with b as (from build_settings),
+    rules as (
+        select
+            concat_ws(
+                '; ',
+                case when schedule_index < b.spi_red
+                    then format('{} {:.2f} < {}', index_name, schedule_index, b.spi_red) end,
+                case when cpi < b.cpi_red then format('CPI {:.2f} < {}', cpi, b.cpi_red) end,
+                case when slip > b.slip_red_days then format('{} days late', slip) end,
+                case when highs >= b.high_risks_red then high_risks_text(highs) end
+            ) as red,
+            concat_ws(
+                '; ',
+                case when schedule_index < b.spi_amber
+                    then format('{} {:.2f} < {}', index_name, schedule_index, b.spi_amber) end,
+                case when cpi < b.cpi_amber then format('CPI {:.2f} < {}', cpi, b.cpi_amber) end,
+                case when slip > b.slip_amber_days then format('{} days late', slip) end,
+                case when highs >= b.high_risks_amber then high_risks_text(highs) end
+            ) as amber,
+            concat_ws(
+                ' and ',
+                case when schedule_index is not null then index_name end,
+                case when cpi is not null then 'CPI' end,
+                case when slip is not null then 'slip' end
+            ) as judged_on,
+            (schedule_index is not null)::int + (cpi is not null)::int + (slip is not null)::int as present
+        from b
+    )
+    select {
+        'rag': case
+            when report_period is null then null
+            when red <> '' then 'Red'
+            when amber <> '' then 'Amber'
+            when present = 0 then null  -- nothing to judge: not reported, never Green
+            else 'Green'
+        end,
+        'evidence': case
+            when report_period is null then null
+            when present = 3 then coalesce(nullif(red, ''), nullif(amber, ''))
+            when present = 0
+                then coalesce(nullif(red, ''), nullif(amber, '')) || format('; no {}, CPI or slip reported', index_name)
+            else concat_ws('; ', coalesce(nullif(red, ''), nullif(amber, '')), 'judged on ' || judged_on || ' only')
+        end
+    }
+    from rules
+);
+
 create table project_periods as
 with last_returns as (
     select project_id, min(period) as first_return, max(period) as last_return
@@ -205,61 +258,17 @@ slipped as (
     from measured
 ),
 
-judged as (
-    select
-        m.*,
-        concat_ws(
-            '; ',
-            case when m.spi < b.spi_red then format('SPI {:.2f} < {}', m.spi, b.spi_red) end,
-            case when m.cpi < b.cpi_red then format('CPI {:.2f} < {}', m.cpi, b.cpi_red) end,
-            case when m.slip_days > b.slip_red_days then format('{} days late', m.slip_days) end,
-            case when m.open_high_risks >= b.high_risks_red then high_risks_text(m.open_high_risks) end
-        ) as red_evidence,
-        concat_ws(
-            '; ',
-            case when m.spi < b.spi_amber then format('SPI {:.2f} < {}', m.spi, b.spi_amber) end,
-            case when m.cpi < b.cpi_amber then format('CPI {:.2f} < {}', m.cpi, b.cpi_amber) end,
-            case when m.slip_days > b.slip_amber_days then format('{} days late', m.slip_days) end,
-            case when m.open_high_risks >= b.high_risks_amber then high_risks_text(m.open_high_risks) end
-        ) as amber_evidence,
-        -- The measures the evidence could be judged on: those the standing return carries.
-        concat_ws(
-            ' and ',
-            case when m.spi is not null then 'SPI' end,
-            case when m.cpi is not null then 'CPI' end,
-            case when m.slip_days is not null then 'slip' end
-        ) as judged_on,
-        (m.spi is not null)::int + (m.cpi is not null)::int + (m.slip_days is not null)::int as measures_present
-    from slipped as m
-    cross join build_settings as b
-),
-
 final as (
     select
-        * exclude (red_evidence, amber_evidence, judged_on, measures_present),
-        case
-            when report_period is null then null
-            when red_evidence <> '' then 'Red'
-            when amber_evidence <> '' then 'Amber'
-            when measures_present = 0 then null  -- nothing to judge: not reported, never Green
-            else 'Green'
-        end as evidence_rag,
-        case
-            when report_period is null then null
-            when measures_present = 3
-                then coalesce(nullif(red_evidence, ''), nullif(amber_evidence, ''))
-            when measures_present = 0
-                then coalesce(nullif(red_evidence, ''), nullif(amber_evidence, '')) || '; no SPI, CPI or slip reported'
-            else concat_ws(
-                '; ',
-                coalesce(nullif(red_evidence, ''), nullif(amber_evidence, '')),
-                'judged on ' || judged_on || ' only'
-            )
-        end as evidence
-    from judged
+        m.*,
+        -- Judged on SPI here; marts/forecast.sql judges again on SPI(t) when the build says so.
+        evidence_judged(m.report_period, 'SPI', m.spi, m.cpi, m.slip_days, m.open_high_risks) as judged
+    from slipped as m
 )
 
 select
-    *,
-    reported_rag = 'Green' and evidence_rag = 'Red' as is_watermelon
+    * exclude (judged),
+    judged.rag as evidence_rag,
+    judged.evidence,
+    reported_rag = 'Green' and judged.rag = 'Red' as is_watermelon
 from final;

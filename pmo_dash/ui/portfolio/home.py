@@ -9,15 +9,16 @@ import streamlit as st
 from pmo_dash import data
 from pmo_dash.data import Filters
 from pmo_dash.ui import drill, filters
+from pmo_dash.ui.forecast import views as forecast_views
 from pmo_dash.ui.portfolio import cards, charts, views
 
-TABS = ("Departments", "Schedule and cost", "Trends", "What changed")
+TABS = ("Departments", "Schedule and cost", "Forecast", "Trends", "What changed")
 
 
 def show(f: Filters, trend: pl.DataFrame) -> None:
     """The tabs; the one open is drawn."""
     tabs = st.tabs(list(TABS), key="tab", bind="query-params")
-    for tab, draw in zip(tabs, (departments, schedule_and_cost, trends, what_changed), strict=True):
+    for tab, draw in zip(tabs, (departments, schedule_and_cost, forecast, trends, what_changed), strict=True):
         if tab.open:
             with tab:
                 draw(f, trend)
@@ -67,6 +68,12 @@ def schedule_and_cost(f: Filters, trend: pl.DataFrame) -> None:
         )
         if project := drill.clicked(charts.spi_cpi_scatter(scatter), key="scatter", opens="project"):
             drill.open_project(project)
+
+
+def forecast(f: Filters, trend: pl.DataFrame) -> None:
+    """Where the portfolio will land (P80 cost against budget) and which projects are likely to turn Red."""
+    st.subheader("Forecast")
+    forecast_views.section(f, by_department=True)
 
 
 def trends(f: Filters, trend: pl.DataFrame) -> None:

@@ -10,8 +10,8 @@ import streamlit as st
 
 from pmo_dash import periods
 from pmo_dash.ui import fmt, tables
+from pmo_dash.ui.forecast import project as forecast
 from pmo_dash.ui.header import TODAY
-from pmo_dash.ui.project import forecast
 
 LISTS = ("risks", "benefits", "lessons", "lesson_matches", "changes", "gates", "controls")
 EARNED_VALUE = ("planned_value", "earned_value", "actual_cost")
