@@ -101,7 +101,9 @@ def landing(f: Filters, exposure: pl.DataFrame, cut: Thresholds, by_department: 
             "**P80 final cost against budget by department**"
             + (f" (the {charts.SHOWN_DEPARTMENTS} with most to hold)" if most else "")
         )
-        if department := drill.clicked(charts.exposure_by_department(exposure), key="forecast_departments"):
+        if department := drill.clicked(
+            charts.exposure_by_department(exposure), key="forecast_departments", opens="department"
+        ):
             drill.open_department(department)
     rows = data.forecast.largest_exposure(f).with_columns(
         pl.format("{} ({})", "class_name", "class_size").alias("reference_class")
@@ -171,5 +173,5 @@ def clickable(rows: pl.DataFrame, columns: dict[str, Any], key: str) -> None:
         selection_mode="single-row",
         key=key,
     )
-    if project := tables.selected_row(event, rows, "project_id"):
+    if project := tables.selected_row(event, rows, "project_id", key=key, opens="project"):
         drill.open_project(project)
