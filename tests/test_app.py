@@ -219,6 +219,14 @@ def test_a_link_to_an_unknown_department_shows_nothing_of_it(fixture_settings):
     assert not at.metric
 
 
+def test_a_page_across_the_drill_path_is_titled_by_what_it_shows(fixture_settings):
+    # Finance's PMO head sees Finance only: its risks are not "the enterprise's". An executive who
+    # filters to one department reads that department; to both of the fixture's, the enterprise.
+    assert app("risks", user="fin_head").title[0].value == "Risks · Finance"
+    assert app("governance", departments="People").title[0].value == "Governance · People"
+    assert app("benefits", departments=["Finance", "People"]).title[0].value == "Benefits · Enterprise"
+
+
 def test_clicking_a_heat_map_cell_lists_its_risks(fixture_settings):
     at = app("risks")
     assert at.title[0].value == "Risks · Enterprise"

@@ -16,7 +16,7 @@ import streamlit as st
 from pmo_dash import data
 from pmo_dash.data import Filters, Scope
 from pmo_dash.ui import fmt, header, picks
-from pmo_dash.ui.shell import PAGES, page
+from pmo_dash.ui.shell import PAGES, page, user
 
 Crumb = tuple[str, str, dict[str, str]]  # the name shown, the page, its query parameters
 CRUMB_LIMIT = 40  # characters of a name in the breadcrumb: the page's title has the whole of it
@@ -102,7 +102,19 @@ def level(f: Filters, user_scope: Scope) -> Level | None:
                 _not_yours(noun, wanted)
                 return None
             return build(f, row)
-    return Level(f, "Enterprise", [enterprise_crumb()])
+    return Level(f, in_view(f, user_scope), [enterprise_crumb()])
+
+
+def in_view(f: Filters, user_scope: Scope) -> str:
+    """What the global filters show, by name: the enterprise, one department, or how many of them (a
+    department's PMO head reads "Risks · Finance", not "Risks · Enterprise")."""
+    if len(f.scope) == 1 and (
+        row := _row(data.portfolio.departments(user_scope), "department_id", f.scope[0])
+    ):
+        return row["name"]
+    if set(f.scope) == set(user_scope):
+        return "Enterprise" if user().sees_every_department else "Your departments"
+    return f"{len(f.scope)} departments"
 
 
 def _row(frame: pl.DataFrame, column: str, wanted: str) -> dict[str, Any] | None:
