@@ -46,24 +46,26 @@ points as (
     select project_id, period, baseline_finish as d, bac as pv from rows
 ),
 
-curve as (
-    select
-        project_id,
-        period,
-        d,
-        max(pv) over (partition by project_id, period order by d rows unbounded preceding) as pv
-    from points
+-- The curve's running maximum is not built: the last point whose curve value the earned value reaches
+-- is the last point before the first whose planned value exceeds it, and the curve's value at a point
+-- is the largest planned value up to it.
+exceeds as (
+    select r.project_id, r.period, min(p.d) filter (where p.pv > r.ev) as n_date
+    from rows as r
+    inner join points as p on r.project_id = p.project_id and r.period = p.period
+    group by all
 ),
 
 bracketed as (
     select
         r.*,
-        max(c.d) filter (where c.pv <= r.ev) as k_date,
-        arg_max(c.pv, c.d) filter (where c.pv <= r.ev) as k_pv,
-        min(c.d) filter (where c.pv > r.ev) as n_date,
-        arg_min(c.pv, c.d) filter (where c.pv > r.ev) as n_pv
+        max(p.d) filter (where x.n_date is null or p.d < x.n_date) as k_date,
+        max(p.pv) filter (where x.n_date is null or p.d < x.n_date) as k_pv,
+        x.n_date,
+        max(p.pv) filter (where p.d <= x.n_date) as n_pv
     from rows as r
-    inner join curve as c on r.project_id = c.project_id and r.period = c.period
+    inner join exceeds as x on r.project_id = x.project_id and r.period = x.period
+    inner join points as p on r.project_id = p.project_id and r.period = p.period
     group by all
 ),
 
