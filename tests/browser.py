@@ -96,6 +96,18 @@ def _served(command: list[str], env: dict[str, str], log) -> Iterator[str]:
 
 
 @contextmanager
+def serving(settings) -> Iterator[str]:
+    """A server over a test's own warehouse (its Settings: warehouse, returns and report)."""
+    env = {
+        "PMO_WAREHOUSE": str(settings.warehouse),
+        "PMO_SOURCE_DIR": str(settings.source_dir),
+        "PMO_REPORT": str(settings.report),
+    }
+    with streamlit_server(env) as url:
+        yield url
+
+
+@contextmanager
 def chromium_page(width: int = 1600, height: int = 1800):
     from playwright.sync_api import sync_playwright
 

@@ -9,7 +9,7 @@ import re
 import pytest
 from test_forecast_pages import forecast_app  # noqa: F401  (the fixture warehouse with closed projects)
 
-from tests.browser import chromium_page, log_in, require_chromium, screenshot, settle, streamlit_server
+from tests.browser import chromium_page, log_in, require_chromium, screenshot, serving, settle
 
 pytestmark = pytest.mark.browser
 
@@ -17,8 +17,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def server(forecast_app):  # noqa: F811
     require_chromium()
-    env = {"PMO_WAREHOUSE": str(forecast_app.warehouse), "PMO_SOURCE_DIR": str(forecast_app.source_dir)}
-    with streamlit_server(env | {"PMO_REPORT": str(forecast_app.report)}) as url:
+    with serving(forecast_app) as url:
         yield url
 
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from test_governance import governed  # noqa: F401  (the fixture warehouse with governance returns)
 
-from tests.browser import chromium_page, log_in, require_chromium, screenshot, settle, streamlit_server
+from tests.browser import chromium_page, log_in, require_chromium, screenshot, serving, settle
 
 pytestmark = pytest.mark.browser
 
@@ -16,8 +16,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def server(governed):  # noqa: F811
     require_chromium()
-    env = {"PMO_WAREHOUSE": str(governed.warehouse), "PMO_SOURCE_DIR": str(governed.source_dir)}
-    with streamlit_server(env | {"PMO_REPORT": str(governed.report)}) as url:
+    with serving(governed) as url:
         yield url
 
 
