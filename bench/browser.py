@@ -13,8 +13,10 @@ from bench import OUT, PAGES, SESSIONS
 from pmo_dash.settings import Settings
 from tests.browser import CHROMIUM, RUNNING, chromium_page, settle, streamlit_server
 
-# Drawn: nothing running, and every chart on the page has drawn its SVG.
-DRAWN = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+# Drawn: the script has finished (the app's own marker: its status widget shows only after a delay, so
+# a page half sent looked drawn), and every chart on the page has drawn its SVG.
+DRAWN = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
+    && !document.querySelector('[data-testid="stStatusWidget"]')
     && [...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg'))"""
 TRIES = 5
 
