@@ -24,6 +24,7 @@ from pmo_dash.sample.delivery import (
 from pmo_dash.sample.errors import Injected, inject
 from pmo_dash.sample.governance import build_reviews, shape
 from pmo_dash.sample.outcomes import build_benefits, build_lessons
+from pmo_dash.sample.planning import build_dependencies
 from pmo_dash.sample.portfolio import (
     Departments,
     build_departments,
@@ -106,6 +107,9 @@ def _build(rng: np.random.Generator, tier: str, xlsx: bool) -> tuple[dict[str, p
     governance = np.random.default_rng(rng.integers(2**63))
     frames["post_implementation_reviews"] = build_reviews(governance, p)
     shape(governance, frames, depts, p)
+    # Then the dependencies, from a stream drawn after governance's: neither moves the other.
+    planning = np.random.default_rng(governance.integers(2**63))
+    frames["dependencies"] = build_dependencies(planning, p, projects, frames["milestones"])
     return frames, depts
 
 

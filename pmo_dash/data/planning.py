@@ -1,0 +1,34 @@
+"""Planning reads: the roadmap, the dependencies between projects and the knock-on slip of late ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from pmo_dash.data.cache import Filters, Scope, run
+
+
+def dependencies_broken(f: Filters) -> pl.DataFrame:
+    """Open dependencies of projects in view whose predecessor (with its knock-on delay) is late."""
+    return run("planning/dependencies_broken", f.params())
+
+
+def slip_origins(f: Filters) -> pl.DataFrame:
+    """The ten projects in view whose own lateness delays the most others down their chains."""
+    return run("planning/slip_origins", f.params())
+
+
+def dependency_network(f: Filters) -> pl.DataFrame:
+    """Every open dependency of the projects in view: both ends, broken or not."""
+    return run("planning/dependency_network", f.params())
+
+
+def waits_for(scope: Scope, project_id: str, as_of: dt.date) -> pl.DataFrame:
+    """What one project waits for."""
+    return run("planning/project_waits_for", {"scope": scope, "project": project_id, "as_of": as_of})
+
+
+def waited_by(scope: Scope, project_id: str, as_of: dt.date) -> pl.DataFrame:
+    """Who waits for one project."""
+    return run("planning/project_waited_by", {"scope": scope, "project": project_id, "as_of": as_of})
