@@ -17,6 +17,7 @@ DATA_PAGES = (
     "risks",
     "benefits",
     "lessons",
+    "roadmap",
     "governance",
     "compliance",
     "resources",

@@ -32,3 +32,27 @@ def waits_for(scope: Scope, project_id: str, as_of: dt.date) -> pl.DataFrame:
 def waited_by(scope: Scope, project_id: str, as_of: dt.date) -> pl.DataFrame:
     """Who waits for one project."""
     return run("planning/project_waited_by", {"scope": scope, "project": project_id, "as_of": as_of})
+
+
+GROUPS = {"department": "Department", "programme": "Programme", "objective": "Strategic objective"}
+
+
+def roadmap_groups(f: Filters, group_by: str) -> pl.DataFrame:
+    """One row per department, programme or objective in view: its span and its projects by RAG."""
+    return run("planning/roadmap_groups", f.params(group_by=_known(group_by)))
+
+
+def roadmap_projects(f: Filters, group_by: str, group: str | None = None) -> pl.DataFrame:
+    """The projects in view (of one group, when given), the earliest start first, with their bars."""
+    return run("planning/roadmap_projects", f.params(group_by=_known(group_by), group=group))
+
+
+def roadmap_markers(scope: Scope, as_of: dt.date, projects: tuple[str, ...]) -> pl.DataFrame:
+    """The milestones and stage gates of the projects listed, dated as the roadmap marks them."""
+    return run("planning/roadmap_markers", {"scope": scope, "as_of": as_of, "projects": projects})
+
+
+def _known(group_by: str) -> str:
+    if group_by not in GROUPS:
+        raise ValueError(f"unknown roadmap grouping {group_by!r}")
+    return group_by

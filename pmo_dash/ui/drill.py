@@ -180,7 +180,7 @@ def breadcrumb(trail: list[Crumb]) -> None:
 def insight_links(params: dict[str, str]) -> None:
     """Links from a department or programme to its risks, benefits and lessons."""
     row = st.container(horizontal=True, gap="small")
-    for name in ("risks", "benefits", "lessons", "governance", "compliance", "resources"):
+    for name in ("risks", "benefits", "lessons", "roadmap", "governance", "compliance", "resources"):
         row.page_link(page(name), label=f"{name.capitalize()} here", icon=PAGES[name][2], query_params=params)
 
 

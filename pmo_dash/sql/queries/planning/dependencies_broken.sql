@@ -1,15 +1,19 @@
 -- dependencies_broken: one row per open dependency of a project within the filters that is broken in
 -- the period (its predecessor, with any knock-on delay, finishes after it is needed), longest delay
--- first. A predecessor in a department outside the user's scope is named by its department only.
+-- first. A predecessor in a department outside the user's scope is named by its department only (its id left empty).
 select
     d.dependency_id,
     d.project_id,
     s.name as project,
     d.department_id,
-    d.predecessor_project_id,
+    case
+        when d.predecessor_department_id is null or list_contains($scope, d.predecessor_department_id)
+            then d.predecessor_project_id
+    end as predecessor_project_id,
     case
         when list_contains($scope, d.predecessor_department_id) then d.predecessor_name
-        else 'a project of ' || coalesce(d.predecessor_department_id, 'no known department')
+        when d.predecessor_department_id is null then 'not a known project'
+        else 'a project of ' || d.predecessor_department_id
     end as predecessor,
     d.predecessor_department_id,
     d.type,

@@ -7,15 +7,21 @@ select
     s.name as project,
     d.department_id,
     d.programme_id,
-    d.predecessor_project_id,
+    case
+        when d.predecessor_department_id is null or list_contains($scope, d.predecessor_department_id)
+            then d.predecessor_project_id
+    end as predecessor_project_id,
     case
         when list_contains($scope, d.predecessor_department_id) then d.predecessor_name
-        else 'a project of ' || coalesce(d.predecessor_department_id, 'no known department')
+        when d.predecessor_department_id is null then 'not a known project'
+        else 'a project of ' || d.predecessor_department_id
     end as predecessor,
     d.predecessor_department_id,
     d.predecessor_programme_id,
     d.type,
     d.criticality,
+    d.needed_on,
+    d.predecessor_finish,
     d.delay_days,
     d.is_broken
 from dependency_periods as d

@@ -1,9 +1,9 @@
 -- project_waited_by: one row per open dependency on one project (within the user's scope) in the
 -- period: who waits for it, when they need it, and whether it is broken. A waiting project outside
--- the user's scope is named by its department only.
+-- the user's scope is named by its department only (its id left empty).
 select
     d.dependency_id,
-    d.project_id as other_project_id,
+    case when list_contains($scope, d.department_id) then d.project_id end as other_project_id,
     case
         when list_contains($scope, d.department_id) then p.name
         else 'a project of ' || d.department_id
