@@ -57,3 +57,16 @@ def test_a_pmo_head_sees_their_department_and_the_other_end_by_department_only(p
     assert broken["predecessor"].to_list() == ["a project of HR", "Accounts payable automation"]
     spec = at.get("plotly_chart")[0].proto.spec
     assert "HR-P4" not in spec and "Recruitment portal" not in spec
+
+
+def test_a_brief_lists_what_it_waits_for_and_who_waits_for_it(planned_app):
+    at = app("project", project="FIN-P2")
+    assert not at.exception
+    waits = at.dataframe(key="waits_for").value
+    assert waits["other_project"].to_list() == ["Recruitment portal", "General ledger migration"]
+    assert waits["delay_days"].to_list() == [15, 0]
+    assert at.dataframe(key="waited_by").value["other_project"].to_list() == ["Financial reporting"]
+    # A click on a row opens that project.
+    at.session_state["waits_for"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert at.title[0].value == "Recruitment portal"
