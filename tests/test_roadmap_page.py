@@ -3,6 +3,8 @@ the broken dependencies and the late project at the head of the chain, a click t
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from conftest import app_on
 from test_app import app, select_point
@@ -70,3 +72,32 @@ def test_a_brief_lists_what_it_waits_for_and_who_waits_for_it(planned_app):
     at.session_state["waits_for"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
     assert at.title[0].value == "Recruitment portal"
+
+
+def test_the_roadmap_of_an_oversight_portfolio_from_its_dates_alone(oversight_warehouse):
+    from pmo_dash import db
+
+    params = {"scope": ["MOJ"], "programme": None, "objective": None, "as_of": dt.date(2026, 3, 31)}
+    rows = db.query(
+        oversight_warehouse, "planning/roadmap_projects", params | {"group_by": "department", "group": None}
+    )
+    got = {r["project_id"]: r for r in rows.iter_rows(named=True)}
+    # MOJ-P1 re-baselined to 30 September 2027 and forecasts 31 October: 31 days late, Amber on evidence.
+    one = got["MOJ-P1"]
+    assert (one["start_on"], one["original_finish"], one["baseline_finish"], one["forecast_finish"]) == (
+        dt.date(2020, 4, 1),
+        dt.date(2027, 3, 31),
+        dt.date(2027, 9, 30),
+        dt.date(2027, 10, 31),
+    )
+    assert (one["rag"], one["rag_reported"]) == ("Amber", False)
+    # MOJ-P2 withholds its forecast: its bar ends at its baseline, coloured as reported (Amber/Green: Amber).
+    two = got["MOJ-P2"]
+    assert (two["forecast_finish"], two["forecast_unknown"], two["rag"], two["rag_reported"]) == (
+        dt.date(2028, 3, 31),
+        True,
+        "Amber",
+        True,
+    )
+    groups = db.query(oversight_warehouse, "planning/roadmap_groups", params | {"group_by": "department"})
+    assert groups["projects"].to_list() == [rows.height]

@@ -154,17 +154,19 @@ def project_timeline(
     customdata is the project's id, to open it."""
     ids = rows["project_id"].to_numpy()
     labels = theme.safe(rows["project"], NAME_LIMIT)
-    rag = rows["evidence_rag"].fill_null("Not reported").to_numpy()
+    rag = rows["rag"].fill_null("Not reported").to_numpy()
     start = _dates(rows["start_on"])
     hover = np.array(
         [
             f"{n}<br>baseline {b:%-d %b %Y}, forecast {f:%-d %b %Y}"
             + (f"<br>{k} days' knock-on from its dependencies" if k else "")
-            for n, b, f, k in zip(
+            + ("<br>RAG as reported (no evidence returned)" if r else "")
+            for n, b, f, k, r in zip(
                 theme.safe(rows["project"]),
                 rows["baseline_finish"].to_list(),
                 rows["forecast_finish"].to_list(),
                 rows["knock_on_days"].to_list(),
+                rows["rag_reported"].to_list(),
                 strict=True,
             )
         ]

@@ -44,8 +44,8 @@ def groups(rows: pl.DataFrame, noun: str, as_of: dt.date, today: dt.date) -> str
     """The groups' timeline; the id of the group clicked (or chosen below it), to expand."""
     st.caption(
         f"One bar per {noun.lower()}: its baseline span in grey, to its latest forecast finish coloured by "
-        "its projects' evidence RAG (Red when a third of those rated are Red; Amber when a third are Red "
-        "or Amber). Click a bar to open its projects."
+        "its projects' RAG (on the evidence, else as reported: Red when a third of those rated are Red; "
+        "Amber when a third are Red or Amber). Click a bar to open its projects."
     )
     names = dict(zip(rows["group_id"], rows["group_name"], strict=True))
     pages = max(1, -(-rows.height // GROUP_ROWS))
@@ -72,8 +72,8 @@ def groups(rows: pl.DataFrame, noun: str, as_of: dt.date, today: dt.date) -> str
 
 def page_of(rows: pl.DataFrame, key: str) -> pl.DataFrame:
     """The projects of one page of the timeline, filtered by evidence RAG, with a pager when needed."""
-    shown = st.pills("Evidence RAG", RAGS, selection_mode="multi", default=list(RAGS), key=f"{key}_rag")
-    rows = rows.filter(pl.col("evidence_rag").fill_null("Not reported").is_in(list(shown or RAGS)))
+    shown = st.pills("RAG", RAGS, selection_mode="multi", default=list(RAGS), key=f"{key}_rag")
+    rows = rows.filter(pl.col("rag").fill_null("Not reported").is_in(list(shown or RAGS)))
     pages = max(1, -(-rows.height // PAGE_ROWS))
     number = 1
     if pages > 1:
@@ -96,7 +96,7 @@ def projects(
 ) -> None:
     """The projects' timeline with their milestones, gates and dependencies among them; a click opens one."""
     if rows.is_empty():
-        st.caption("No project in view has that evidence RAG.")
+        st.caption("No project in view has that RAG.")
         return
     shown = set(rows["project_id"])
     links = network.filter(
@@ -105,9 +105,10 @@ def projects(
         & pl.col("delay_days").is_not_null()
     )
     st.caption(
-        "Grey: the baseline (after any re-baseline); coloured: to the forecast finish, by evidence RAG. "
-        "Diamonds are milestones, triangles stage gates; a line joins a predecessor's finish to when the "
-        "project waiting for it needs it, red when broken. Click a bar to open the project."
+        "Grey: the baseline (after any re-baseline); coloured: to the forecast finish, by RAG (on the "
+        "evidence, else as reported). Diamonds are milestones, triangles stage gates; a line joins a "
+        "predecessor's finish to when the project waiting for it needs it, red when broken. Click a bar to "
+        "open the project."
         + ("" if not markers.is_empty() else " No milestones or gates returned for these projects.")
     )
     if project := drill.clicked(charts.project_timeline(rows, markers, links, as_of, today), key):

@@ -1,7 +1,7 @@
 -- roadmap_groups: one row per department, programme or strategic objective ($group_by) with projects on
 -- the portfolio in the period within the filters (projects of no programme or objective are one group,
 -- its id ''): its span (earliest start, latest baseline and forecast finishes), its projects counted by
--- evidence RAG, and its broken dependencies; the earliest start first.
+-- RAG (on the evidence, else as reported), and its broken dependencies; the earliest start first.
 with rows as (
     select
         case $group_by
@@ -18,7 +18,8 @@ with rows as (
         coalesce(p.baseline_start, p.first_period) as start_on,
         p.current_baseline_finish as baseline_finish,
         coalesce(p.forecast_finish_then, p.current_baseline_finish) as forecast_finish,
-        p.evidence_rag
+        coalesce(p.evidence_rag, p.reported_rag) as rag,
+        p.evidence_rag is null and p.reported_rag is not null as rag_reported
     from scoped_projects($scope, $programme, $objective) as p
     inner join stg_departments as d on p.department_id = d.department_id
     left join stg_programmes as g on p.programme_id = g.programme_id
@@ -50,10 +51,11 @@ select
     min(r.start_on) as start_on,
     max(r.baseline_finish) as baseline_finish,
     max(r.forecast_finish) as forecast_finish,
-    count(*) filter (where r.evidence_rag = 'Red') as red,
-    count(*) filter (where r.evidence_rag = 'Amber') as amber,
-    count(*) filter (where r.evidence_rag = 'Green') as green,
-    count(*) filter (where r.evidence_rag is null) as not_rated,
+    count(*) filter (where r.rag = 'Red') as red,
+    count(*) filter (where r.rag = 'Amber') as amber,
+    count(*) filter (where r.rag = 'Green') as green,
+    count(*) filter (where r.rag is null) as not_rated,
+    count(*) filter (where r.rag_reported) as rated_as_reported,
     coalesce(any_value(b.broken_dependencies), 0) as broken_dependencies
 from rows as r
 left join broken as b on r.group_id = b.group_id

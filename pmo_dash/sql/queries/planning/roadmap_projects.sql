@@ -1,7 +1,7 @@
 -- roadmap_projects: one row per project on the portfolio in the period within the filters (and, when
 -- $group is given, within that department, programme or strategic objective, as $group_by says), the
 -- earliest start first: its bars (baseline start to current baseline finish; to the forecast finish
--- then), its evidence RAG, and the knock-on slip its dependencies pass to it.
+-- then), its RAG (on the evidence, else as reported), and the knock-on slip its dependencies pass to it.
 with rows as (
     select
         p.project_id,
@@ -24,6 +24,9 @@ with rows as (
         p.actual_finish,
         p.slip_days,
         p.evidence_rag,
+        -- Coloured on the evidence; a return that carries none (an oversight one) by its reported rating.
+        coalesce(p.evidence_rag, p.reported_rag) as rag,
+        p.evidence_rag is null and p.reported_rag is not null as rag_reported,
         p.evidence,
         p.reported_rating,
         k.knock_on_days,
