@@ -161,6 +161,13 @@ class Thresholds(BaseModel):
         description="What-if delivery health is 0 when the weaker of SPI and CPI is at or below this, 1 at "
         "1.0 or better, in proportion between.",
     )
+    discount_rate: float = Field(
+        0.035,
+        ge=0,
+        lt=1,
+        description="Yearly discount rate of a proposal's net present value (0.035: HM Treasury's Green "
+        "Book).",
+    )
 
 
 class Settings(Thresholds, BaseSettings):

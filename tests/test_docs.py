@@ -48,6 +48,9 @@ def test_contract_names_every_table_of_the_design():
         "demand",
         "post_implementation_reviews",
         "dependencies",
+        "proposals",
+        "proposal_demand",
+        "proposal_decisions",
     ]
 
 

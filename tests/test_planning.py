@@ -7,6 +7,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import polars as pl
 import pytest
 from conftest import copy_fixture
 
@@ -36,9 +37,9 @@ def planned(tmp_path_factory) -> Path:
     return out / "warehouse.duckdb"
 
 
-def rows(warehouse: Path, name: str, scope=BOTH, as_of=OCT, **more):
+def rows(warehouse: Path, name: str, scope=BOTH, as_of=OCT, domain="planning", **more):
     params = {"scope": scope, "programme": None, "objective": None, "as_of": as_of} | more
-    return db.query(warehouse, f"planning/{name}", params)
+    return db.query(warehouse, f"{domain}/{name}", params)
 
 
 def test_a_late_project_breaks_its_dependency_and_the_next_one_down_the_chain(planned):
@@ -101,3 +102,73 @@ def test_time_travel_nothing_was_broken_in_august(planned):
 def test_no_dependencies_returned_is_no_rows_not_an_error(fixture_warehouse):
     assert rows(fixture_warehouse, "dependencies_broken").is_empty()
     assert rows(fixture_warehouse, "dependency_network").is_empty()
+
+
+@pytest.fixture(scope="module")
+def at_ten_percent(tmp_path_factory) -> Path:
+    """The planning returns built with a 10% discount rate, whose discount factors are easy to check."""
+    out = tmp_path_factory.mktemp("proposals")
+    settings = Settings(data_dir=out, discount_rate=0.10)
+    build(settings, planning_returns(out / "returns"), out / "warehouse.duckdb", out / "report.csv")
+    return out / "warehouse.duckdb"
+
+
+def test_proposals_ranked_by_return_with_npv_payback_and_benefit_cost_ratio(at_ten_percent):
+    ranked = rows(at_ten_percent, "proposals_ranked")
+    # At 10% a year's benefit is worth 0.909091, 0.826446, 0.751315, 0.683013, 0.620921 in years 1 to 5.
+    # HR-X1: 250 x 3.790787 = 947.70 against 500: NPV 447.70, BCR 1.8954, payback 500/250 = 2 years,
+    #   ROI (1250 - 500) / 500 = 1.5.
+    # FIN-X1: 400 x 3.169865 = 1267.95 against 1000: NPV 267.95, BCR 1.2679, payback 2.5, ROI 0.6.
+    # FIN-X2: 200 x 2.486852 = 497.37 against 900: NPV -402.63, BCR 0.5526; 600 never repays 900: no
+    #   payback; ROI (600 - 900) / 900 = -0.3333.
+    assert ranked["proposal_id"].to_list() == ["HR-X1", "FIN-X1", "FIN-X2"]
+    assert ranked["rank"].to_list() == [1, 2, 3]
+    assert [round(v, 2) for v in ranked["npv"]] == [447.70, 267.95, -402.63]
+    assert [round(v, 4) for v in ranked["benefit_cost_ratio"]] == [1.8954, 1.2679, 0.5526]
+    assert ranked["payback_years"].to_list() == [2.0, 2.5, None]
+    assert [round(v, 4) for v in ranked["roi"]] == [1.5, 0.6, -0.3333]
+    # The board's latest decision by the period: FIN-X1 deferred in August, approved in October.
+    assert ranked["decision"].to_list() == ["Awaiting decision", "Approved", "Rejected"]
+    september = rows(at_ten_percent, "proposals_ranked", as_of=dt.date(2026, 9, 30))
+    assert september["decision"].to_list() == ["Awaiting decision", "Deferred", "Rejected"]
+
+
+def test_a_discount_rate_of_zero_leaves_the_benefit_undiscounted(tmp_path):
+    settings = Settings(data_dir=tmp_path, discount_rate=0.0)
+    build(settings, planning_returns(tmp_path / "returns"), tmp_path / "w.duckdb", tmp_path / "r.csv")
+    ranked = rows(tmp_path / "w.duckdb", "proposals_ranked", scope=["FIN"])
+    assert ranked["npv"].to_list() == [600.0, -300.0]
+
+
+def test_board_decisions_for_the_governance_view(planned):
+    decisions = rows(planned, "proposal_decisions")
+    assert decisions.select("proposal_id", "decision", "decided_on").rows() == [
+        ("FIN-X1", "Approved", dt.date(2026, 10, 10)),
+        ("FIN-X2", "Rejected", dt.date(2026, 9, 20)),
+        ("FIN-X1", "Deferred", dt.date(2026, 8, 15)),
+    ]
+    assert rows(planned, "proposal_decisions", scope=["HR"]).is_empty()
+
+
+def test_the_what_if_takes_approved_proposals_beside_the_projects(planned):
+    candidates = rows(planned, "whatif_candidates", domain="whatif")
+    proposal = candidates.filter(candidates["is_proposal"]).row(0, named=True)
+    # Only FIN-X1 was approved by October: costed at 1000, benefit 400 x 4 years, Medium risk as 3 x 3.
+    assert candidates.filter(candidates["is_proposal"]).height == 1
+    assert (proposal["project_id"], proposal["eac"], proposal["expected_benefit"], proposal["exposure"]) == (
+        "FIN-X1",
+        1000.0,
+        1600.0,
+        9.0,
+    )
+    assert (proposal["health"], proposal["funded_now"], proposal["finish"]) == (
+        0.5,
+        False,
+        dt.date(2027, 2, 28),
+    )
+    demand = rows(planned, "whatif_demand", domain="whatif").filter(pl.col("project_id") == "FIN-X1")
+    assert demand["demand_fte"].sum() == 5.0
+    # In September it was deferred: not a candidate; under a programme filter, proposals stay out.
+    september = rows(planned, "whatif_candidates", domain="whatif", as_of=dt.date(2026, 9, 30))
+    assert not september["is_proposal"].any()
+    assert not rows(planned, "whatif_candidates", domain="whatif", programme="FIN-PG1")["is_proposal"].any()

@@ -18,6 +18,7 @@ DATA_PAGES = (
     "benefits",
     "lessons",
     "roadmap",
+    "proposals",
     "governance",
     "compliance",
     "resources",

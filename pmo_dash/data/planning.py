@@ -56,3 +56,13 @@ def _known(group_by: str) -> str:
     if group_by not in GROUPS:
         raise ValueError(f"unknown roadmap grouping {group_by!r}")
     return group_by
+
+
+def proposals(f: Filters) -> pl.DataFrame:
+    """The proposed initiatives in view, ranked by benefit/cost ratio, with the board's latest decision."""
+    return run("planning/proposals_ranked", f.params())
+
+
+def proposal_decisions(f: Filters) -> pl.DataFrame:
+    """The portfolio board's decisions on proposals in the 13 months to the period, the latest first."""
+    return run("planning/proposal_decisions", f.params())

@@ -33,6 +33,7 @@ from pmo_dash.sample.portfolio import (
     objectives_frame,
 )
 from pmo_dash.sample.project_rows import projects_frame
+from pmo_dash.sample.proposals import build_proposals
 from pmo_dash.sample.resources import build_capacity, build_demand, plan_ahead
 from pmo_dash.sample.risks import build_risks
 from pmo_dash.sample.status import build_status
@@ -110,6 +111,7 @@ def _build(rng: np.random.Generator, tier: str, xlsx: bool) -> tuple[dict[str, p
     # Then the dependencies, from a stream drawn after governance's: neither moves the other.
     planning = np.random.default_rng(governance.integers(2**63))
     frames["dependencies"] = build_dependencies(planning, p, projects, frames["milestones"])
+    frames |= build_proposals(planning, depts)
     return frames, depts
 
 

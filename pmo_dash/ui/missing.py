@@ -65,6 +65,7 @@ SUPPLIED_BY = {
     "capacity": "`capacity` and `demand` returns",
     "demand": "`demand` return",
     "dependencies": "`dependencies` return",
+    "proposals": "`proposals` return",
 }
 
 

@@ -162,3 +162,43 @@ group by all;
 
 drop table dependency_edges;
 drop table knock_on_chains;
+
+-- proposal_returns: one row per proposed initiative, with its return on investment (README "Measures"):
+-- the benefit over its life and discounted at discount_rate (a year's benefit at the end of each year
+-- from the first), the net present value (less the cost, spent up front), the benefit/cost ratio (the
+-- discounted benefit over the cost), the simple payback (cost / a year's benefit, in years; none when
+-- the benefit never repays the cost within its years) and the ROI ((lifetime benefit - cost) / cost).
+-- For the what-if: the risk rating as an exposure (Low 4, Medium 9, High 16: likelihood x impact 2 x 2,
+-- 3 x 3, 4 x 4) and a finish: the month its resource demand ends, else a year after the requested start.
+create table proposal_returns as
+with discounted as (
+    select
+        p.*,
+        p.annual_benefit * p.benefit_years as lifetime_benefit,
+        case
+            when b.discount_rate = 0 then p.annual_benefit * p.benefit_years
+            else p.annual_benefit * (1 - pow(1 + b.discount_rate, -p.benefit_years)) / b.discount_rate
+        end as discounted_benefit
+    from stg_proposals as p
+    cross join build_settings as b
+),
+
+demand_ends as (
+    select proposal_id, last_day(max(month)) as demand_ends
+    from stg_proposal_demand
+    group by proposal_id
+)
+
+select
+    d.*,
+    d.discounted_benefit - d.estimated_cost as npv,
+    d.discounted_benefit / nullif(d.estimated_cost, 0) as benefit_cost_ratio,
+    case
+        when d.annual_benefit > 0 and d.estimated_cost / d.annual_benefit <= d.benefit_years
+            then d.estimated_cost / d.annual_benefit
+    end as payback_years,
+    (d.lifetime_benefit - d.estimated_cost) / nullif(d.estimated_cost, 0) as roi,
+    case d.risk_rating when 'Low' then 4 when 'Medium' then 9 else 16 end as risk_exposure,
+    coalesce(e.demand_ends, (d.requested_start + interval 1 year)::date) as finish
+from discounted as d
+left join demand_ends as e on d.proposal_id = e.proposal_id;
