@@ -7,6 +7,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pytest
 from conftest import copy_fixture
@@ -172,3 +173,30 @@ def test_the_what_if_takes_approved_proposals_beside_the_projects(planned):
     september = rows(planned, "whatif_candidates", domain="whatif", as_of=dt.date(2026, 9, 30))
     assert not september["is_proposal"].any()
     assert not rows(planned, "whatif_candidates", domain="whatif", programme="FIN-PG1")["is_proposal"].any()
+
+
+def test_the_roadmap_groups_a_department_span_and_its_rag_counts(planned):
+    groups = rows(planned, "roadmap_groups", group_by="department")
+    # FIN: FIN-P1 (from 1 January 2026, Red), FIN-P2 (Amber), FIN-P7 (no return: not rated; to 30 June
+    # 2027), its two broken dependencies; HR: HR-P3 (Red) and HR-P4 (Amber, to 2 March 2027 forecast).
+    assert groups.select(
+        "group_id", "projects", "start_on", "baseline_finish", "forecast_finish", "red", "amber", "not_rated"
+    ).rows() == [
+        ("FIN", 3, dt.date(2026, 1, 1), dt.date(2027, 6, 30), dt.date(2027, 6, 30), 1, 1, 1),
+        ("HR", 2, dt.date(2026, 2, 1), dt.date(2027, 1, 31), dt.date(2027, 3, 2), 1, 1, 0),
+    ]
+    assert groups["broken_dependencies"].to_list() == [2, 0]
+    # One bar per programme: FIN-PG1 and HR-PG1 hold them all.
+    assert rows(planned, "roadmap_groups", group_by="programme")["group_id"].to_list() == [
+        "FIN-PG1",
+        "HR-PG1",
+    ]
+
+
+def test_a_groups_colour_by_the_share_of_its_rated_projects():
+    from pmo_dash.ui.planning.charts import group_rag
+
+    red, amber, green = (np.array(v) for v in ([1, 1, 0, 0, 0], [1, 0, 1, 1, 0], [1, 2, 1, 2, 0]))
+    # 1 of 3 Red: Red; 1 of 3 Red (with 2 Green): Red; 1 of 2 Amber: Amber; 1 of 3 Amber: Amber; none rated.
+    assert group_rag(red, amber, green).tolist() == ["Red", "Red", "Amber", "Amber", "Not reported"]
+    assert group_rag(np.array([0]), np.array([1]), np.array([3])).tolist() == ["Green"]

@@ -70,14 +70,14 @@ def _frame(ids: np.ndarray, labels: np.ndarray, as_of: dt.date, today: dt.date, 
         )
     return (
         theme.layout(
-            70 + ROW * len(ids),
+            90 + ROW * len(ids),
             barmode="overlay",
             shapes=shapes,
             annotations=notes,
             clickmode="event+select",
             showlegend=True,
-            legend=theme.LEGEND_ABOVE | {"y": 1.06},
-            margin={"l": 10, "r": 20, "t": 60, "b": 10},
+            legend=theme.LEGEND_ABOVE | {"yref": "container", "y": 1, "yanchor": "top"},
+            margin={"l": 10, "r": 20, "t": 90, "b": 10},
             xaxis=theme.axis(type="date", tickformat=theme.MONTH),
             yaxis=theme.axis(
                 tickmode="array",
