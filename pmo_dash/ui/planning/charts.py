@@ -227,6 +227,7 @@ def _markers(markers: pl.DataFrame) -> list[go.Scatter]:
                 },
                 name=f"{kind}s",
                 hovertext=theme.safe(part["name"]),
+                customdata=part["project_id"].to_numpy(),  # a click on a marker opens its project too
                 hovertemplate="%{hovertext}<br>%{x|%-d %b %Y}<extra></extra>",
             )
         )

@@ -57,14 +57,17 @@ def groups(rows: pl.DataFrame, noun: str, as_of: dt.date, today: dt.date) -> str
         )
         rows = rows.slice(GROUP_ROWS * (number - 1), GROUP_ROWS)
     picked = drill.clicked(charts.group_timeline(rows, noun, as_of, today), "roadmap_groups")
-    if picked in names:
-        st.session_state["roadmap_group"] = picked
+    # A click opens its group once; the chart keeps its selection, so the same click seen again on a
+    # later run must not undo a choice made in the list since.
+    if picked in names and picked != st.session_state.get("roadmap_group_clicked"):
+        st.session_state["roadmap_group_clicked"] = picked
+        st.session_state["roadmap_group_choice"] = picked
     options = [None, *names]
-    current = st.session_state.get("roadmap_group")
+    if st.session_state.get("roadmap_group_choice") not in options:
+        st.session_state["roadmap_group_choice"] = None
     return st.selectbox(
         f"{noun} opened below",
         options,
-        index=options.index(current) if current in names else 0,
         format_func=lambda g: "none" if g is None else fmt.clip(str(names[g]), 80),
         key="roadmap_group_choice",
     )
