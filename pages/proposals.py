@@ -28,5 +28,6 @@ st.caption(
 st.plotly_chart(proposals.value_map(rows), key="value_map")
 st.subheader("Ranked")
 proposals.listing(proposals.ranked(rows))
+proposals.demand(data.planning.proposal_demand(here))
 proposals.decisions(data.planning.proposal_decisions(here))
 toolbar.offer(downloads, f"proposals-{here.as_of:%Y-%m}")

@@ -200,3 +200,13 @@ def test_a_groups_colour_by_the_share_of_its_rated_projects():
     # 1 of 3 Red: Red; 1 of 3 Red (with 2 Green): Red; 1 of 2 Amber: Amber; 1 of 3 Amber: Amber; none rated.
     assert group_rag(red, amber, green).tolist() == ["Red", "Red", "Amber", "Amber", "Not reported"]
     assert group_rag(np.array([0]), np.array([1]), np.array([3])).tolist() == ["Green"]
+
+
+def test_the_people_proposals_ask_for_by_role(planned):
+    demand = rows(planned, "proposal_demand_by_role")
+    # FIN-X1 (approved in October): Developer 2 FTE in January and February 2027, a business analyst 1
+    # FTE in January; both within the 12 months after October.
+    assert demand.rows() == [("Developer", 4.0, 2.0, 4.0, 2.0), ("Business analyst", 1.0, 1.0, 1.0, 1.0)]
+    # In September FIN-X1 was deferred: asked for, not approved.
+    september = rows(planned, "proposal_demand_by_role", as_of=dt.date(2026, 9, 30))
+    assert september["approved_fte_months"].to_list() == [0.0, 0.0]

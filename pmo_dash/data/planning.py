@@ -66,3 +66,8 @@ def proposals(f: Filters) -> pl.DataFrame:
 def proposal_decisions(f: Filters) -> pl.DataFrame:
     """The portfolio board's decisions on proposals in the 13 months to the period, the latest first."""
     return run("planning/proposal_decisions", f.params())
+
+
+def proposal_demand(f: Filters) -> pl.DataFrame:
+    """The people the proposals in view ask for by role in the next 12 months, all and approved."""
+    return run("planning/proposal_demand_by_role", f.params())

@@ -130,3 +130,20 @@ def decisions(rows: pl.DataFrame) -> None:
         },
         empty="No decision on a proposal in view in these 13 months.",
     )
+
+
+def demand(rows: pl.DataFrame) -> None:
+    tables.titled_table(
+        "The people they ask for, by role, the next 12 months",
+        rows,
+        {
+            "role": st.column_config.TextColumn("Role", width=140),
+            "fte_months": st.column_config.NumberColumn("FTE-months", format="%.1f"),
+            "peak_fte": st.column_config.NumberColumn("Peak FTE", format="%.1f"),
+            "approved_fte_months": st.column_config.NumberColumn(
+                "Approved: FTE-months", format="%.1f", help="Of the proposals approved to start"
+            ),
+            "approved_peak_fte": st.column_config.NumberColumn("Approved: peak FTE", format="%.1f"),
+        },
+        empty="No proposal in view returned resource demand for these months (`proposal_demand`).",
+    )
