@@ -6,6 +6,7 @@ import streamlit as st
 from pmo_dash import data
 from pmo_dash.ui import drill, fmt, missing, shell
 from pmo_dash.ui.governance import charts, outcomes, views
+from pmo_dash.ui.planning import proposals as proposal_view
 
 shell.guard()
 here = drill.insight_page(
@@ -107,3 +108,9 @@ else:
     if not missing.returned(("post_implementation_reviews",), here.scope):
         missing.say("post-implementation reviews", ("post_implementation_reviews",))
     outcomes.pir_list(data.governance.pir_list(here))
+
+st.subheader("Proposals: the portfolio board's decisions")
+if missing.returned(("proposals",), here.scope):
+    proposal_view.decisions(data.planning.proposal_decisions(here))
+else:
+    missing.say("proposals", ("proposals",))

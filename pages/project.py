@@ -7,6 +7,7 @@ from pmo_dash import data
 from pmo_dash.ui import drill, fmt, shell, toolbar
 from pmo_dash.ui.forecast import charts as forecast_charts
 from pmo_dash.ui.forecast import project as forecast
+from pmo_dash.ui.planning import brief
 from pmo_dash.ui.portfolio import index
 from pmo_dash.ui.project import charts, lineage, views
 from pmo_dash.ui.risks import charts as risk_charts
@@ -78,6 +79,11 @@ if not parts["risks"].is_empty():
         )
         views.matches(parts["lesson_matches"])
 views.lists(parts, p, returned, past)
+brief.dependencies(
+    data.planning.waits_for(scope, project, f.as_of),
+    data.planning.waited_by(scope, project, f.as_of),
+    bool(returned.get("dependencies")),
+)
 lineage.show(data.project.part(scope, project, f.as_of, "lineage"))
 
 toolbar.offer(downloads, f"{project}-{f.as_of:%Y-%m}")

@@ -37,7 +37,11 @@ TEXT = {
     "issues": ("title",),
     "benefits": ("name", "measure", "unit", "owner"),
     "lessons": ("category", "title", "what_happened", "root_cause", "recommendation", "owner"),
+    "proposals": ("title", "sponsor"),
+    "proposal_decisions": ("decided_by", "note"),
 }
+# The planning returns (issue 19: dependencies, proposals and decisions), laid over the fixture first.
+PLANNING = FIXTURE.parent / "planning"
 LONG_NAME = "Long name " * 29  # 289 characters once trimmed: accepted, and shown clipped where space is short
 STORM = 8_000
 # What would be live in markdown: a link, an e-mail address, an icon, an emoji, a coloured span, a
@@ -54,6 +58,8 @@ def hostile_copy(target: Path) -> Path:
     status report repeated 8,000 times."""
     shutil.copytree(FIXTURE, target)
     (target / "README.md").unlink()
+    for planned in PLANNING.glob("*/*.csv"):
+        shutil.copy(planned, target / planned.parent.name / planned.name)
     turn = 0  # every value takes the next hostile text, so each kind reaches every kind of place
     for csv in sorted(target.glob("*/*.csv")):
         columns = TEXT.get(csv.stem, ())

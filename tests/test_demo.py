@@ -60,8 +60,9 @@ def decide(tmp_path: Path, **settings) -> tuple[bool, bool, str]:
 
 def test_the_manifest_lists_exactly_the_shipped_demo_returns():
     shipped = json.loads(demo.MANIFEST.read_text())
-    # 8 departments x 17 tables, and the enterprise-wide strategic objectives.
-    assert len(shipped) == 8 * 17 + 1
+    # 8 departments x 21 tables (the 17 of before, and since issue 19 dependencies, proposals, their
+    # demand and decisions), and the enterprise-wide strategic objectives.
+    assert len(shipped) == 8 * 21 + 1
     assert shipped == digests(SHIPPED), "data/sample changed without its manifest: run `make sample`"
 
 
@@ -71,7 +72,7 @@ def test_make_sample_writes_the_manifest_it_ships_with(tmp_path, capsys):
     assert (
         main(["sample", "--tier", "demo", "--seed", "7", "--out", str(out), "--manifest", str(manifest)]) == 0
     )
-    assert f"wrote the sha256 of 137 files to {manifest}" in capsys.readouterr().out
+    assert f"wrote the sha256 of 169 files to {manifest}" in capsys.readouterr().out
     assert manifest.read_text() == demo.MANIFEST.read_text()
 
 
@@ -94,11 +95,11 @@ def test_the_default_layout_serving_other_returns_is_not_the_demo(tmp_path, fixt
     assert not auth_config.demo_mode(served)
     config = auth_config.load(served)
     assert (config.demo, config.demo_data, config.cookie_name) == (False, False, "pmo_dash_auth")
-    # Every file differs: the demo's 137, and the fixture's 10 HR returns in XLSX (the demo's HR is CSV),
-    # 147 in all: the first three by name, and 144 more.
+    # Every file differs: the demo's 169, and the fixture's 10 HR returns in XLSX (the demo's HR is CSV),
+    # 179 in all: the first three by name, and 176 more.
     assert config.demo_reason == (
         f"the warehouse {root / 'data' / 'warehouse.duckdb'} was built from other returns than the shipped "
-        "demo (differing: CLIN/benefit_measurements.xlsx, CLIN/benefits.xlsx, CLIN/capacity.xlsx and 144 more)"
+        "demo (differing: CLIN/benefit_measurements.xlsx, CLIN/benefits.xlsx, CLIN/capacity.xlsx and 176 more)"
     )
 
 

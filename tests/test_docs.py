@@ -47,6 +47,10 @@ def test_contract_names_every_table_of_the_design():
         "capacity",
         "demand",
         "post_implementation_reviews",
+        "dependencies",
+        "proposals",
+        "proposal_demand",
+        "proposal_decisions",
     ]
 
 

@@ -20,7 +20,16 @@ EXCEL_UNICODE_TEXT = "utf-16"  # what Excel's "Unicode Text" writes: UTF-16 with
 
 
 def test_the_tables_keyed_by_a_date_are_the_ones_the_defect_named():
-    assert DATE_KEYED == ["benefit_measurements", "capacity", "demand", "risk_reviews", "status_reports"]
+    # Since issue 19 also the proposals' demand (by month) and the board's decisions (by date).
+    assert DATE_KEYED == [
+        "benefit_measurements",
+        "capacity",
+        "demand",
+        "proposal_decisions",
+        "proposal_demand",
+        "risk_reviews",
+        "status_reports",
+    ]
 
 
 def _value(column: Column) -> str:

@@ -17,6 +17,8 @@ DATA_PAGES = (
     "risks",
     "benefits",
     "lessons",
+    "roadmap",
+    "proposals",
     "governance",
     "compliance",
     "resources",

@@ -6,7 +6,7 @@ templates are all generated from this package, so the names here are the names e
 
 from __future__ import annotations
 
-from pmo_dash.contract import benefits, governance, lessons, portfolio, risks
+from pmo_dash.contract import benefits, governance, lessons, planning, portfolio, risks
 from pmo_dash.contract.model import Column, DateOrder, Kind, Table
 
 __all__ = ["BY_NAME", "TABLES", "Column", "DateOrder", "Kind", "Table", "table"]
@@ -18,6 +18,7 @@ TABLES: tuple[Table, ...] = (
     *benefits.TABLES,
     *lessons.TABLES,
     *governance.TABLES,
+    *planning.TABLES,
 )
 
 BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}

@@ -25,6 +25,7 @@ from pmo_dash.sample.delivery import (
 from pmo_dash.sample.errors import Injected, inject
 from pmo_dash.sample.governance import build_reviews, shape
 from pmo_dash.sample.outcomes import build_benefits, build_lessons
+from pmo_dash.sample.planning import build_dependencies
 from pmo_dash.sample.portfolio import (
     Departments,
     build_departments,
@@ -33,6 +34,7 @@ from pmo_dash.sample.portfolio import (
     objectives_frame,
 )
 from pmo_dash.sample.project_rows import projects_frame
+from pmo_dash.sample.proposals import build_proposals
 from pmo_dash.sample.resources import build_capacity, build_demand, plan_ahead
 from pmo_dash.sample.risks import build_risks
 from pmo_dash.sample.status import build_status
@@ -109,6 +111,10 @@ def _build(rng: np.random.Generator, tier: str, xlsx: bool) -> tuple[dict[str, p
     governance = np.random.default_rng(rng.integers(2**63))
     frames["post_implementation_reviews"] = build_reviews(governance, p)
     shape(governance, frames, depts, p)
+    # Then the dependencies, from a stream drawn after governance's: neither moves the other.
+    planning = np.random.default_rng(governance.integers(2**63))
+    frames["dependencies"] = build_dependencies(planning, p, projects, frames["milestones"])
+    frames |= build_proposals(planning, depts)
     return frames, depts
 
 

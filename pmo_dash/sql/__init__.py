@@ -20,7 +20,7 @@ HERE = Path(__file__).parent
 # The build, in dependency order: the calendar before the risks, the risks before the projects (which
 # count their open high risks); then the scope macros over those tables; then the marts that are
 # table macros, which read through the scope macros.
-TABLE_MARTS = ("periods", "risks", "portfolio", "forecast")
+TABLE_MARTS = ("periods", "risks", "portfolio", "forecast", "planning")
 MACRO_MARTS = ("benefits", "lessons", "quality", "governance")
 
 

@@ -192,15 +192,16 @@ def breadcrumb(trail: list[Crumb]) -> None:
 def insight_links(params: dict[str, str]) -> None:
     """Links from a department or programme to its risks, benefits and lessons."""
     row = st.container(horizontal=True, gap="small")
-    for name in ("risks", "benefits", "lessons", "governance", "compliance", "resources"):
+    for name in ("risks", "benefits", "lessons", "roadmap", "governance", "compliance", "resources"):
         row.page_link(page(name), label=f"{name.capitalize()} here", icon=PAGES[name][2], query_params=params)
 
 
-def clicked(chart: go.Figure, key: str, opens: str) -> str | None:
-    """Draw a chart whose points or bars can be clicked to open a department, programme or project
-    (`opens`); the customdata of the one clicked, if any. The chart is remembered for its page, so that
-    the run its click brings opens its target before the page runs again (`picks`)."""
-    picks.remember(key, opens)
+def clicked(chart: go.Figure, key: str, opens: str | None = None) -> str | None:
+    """Draw a chart whose points or bars can be clicked; the customdata of the one clicked, if any. A
+    chart whose click opens a department, programme or project (`opens`) is remembered for its page, so
+    that the run its click brings opens its target before the page runs again (`picks`)."""
+    if opens:
+        picks.remember(key, opens)
     return chart_pick(st.plotly_chart(chart, on_select="rerun", key=key))
 
 

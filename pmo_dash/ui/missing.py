@@ -64,6 +64,8 @@ SUPPLIED_BY = {
     "compliance_controls": "`compliance_controls` return",
     "capacity": "`capacity` and `demand` returns",
     "demand": "`demand` return",
+    "dependencies": "`dependencies` return",
+    "proposals": "`proposals` return",
 }
 
 

@@ -30,6 +30,8 @@ PAGES = {
     "risks": ("risks.py", "Risks", ":material/warning:"),
     "benefits": ("benefits.py", "Benefits", ":material/savings:"),
     "lessons": ("lessons.py", "Lessons learned", ":material/school:"),
+    "roadmap": ("roadmap.py", "Roadmap", ":material/view_timeline:"),
+    "proposals": ("proposals.py", "Proposals", ":material/lightbulb:"),
     "governance": ("governance.py", "Governance", ":material/gavel:"),
     "compliance": ("compliance.py", "Compliance", ":material/verified_user:"),
     "resources": ("resources.py", "Resources", ":material/groups:"),

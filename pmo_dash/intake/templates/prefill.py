@@ -19,7 +19,7 @@ from pmo_dash.contract import TABLES, Table
 from pmo_dash.intake.ingest.withheld import flag
 
 # How a table's rows are found to be a department's: by the first of these columns it has.
-LINKS = ("department_id", "project_id", "risk_id", "benefit_id")
+LINKS = ("department_id", "project_id", "risk_id", "benefit_id", "proposal_id")
 # What a new status return carries from the project's last one: figures "as at this report" that
 # rarely change, so that leaving them alone does not silently reset them to the project's.
 CARRIED = ("forecast_finish", "budget", "baseline_finish")

@@ -183,24 +183,29 @@ def ranked(result: Outcome) -> None:
         "risk_part",
         "eac",
         "funded_now",
+        *(["is_proposal"] if "is_proposal" in rows.columns else []),
     )
+    columns = {
+        "rank": st.column_config.NumberColumn("Rank", width="small"),
+        "decision": "Decision",
+        "funded": st.column_config.CheckboxColumn("Funded"),
+        "project_id": "ID",
+        "project": "Project",
+        "department": "Department",
+        "score": st.column_config.NumberColumn("Score", format="%.2f"),
+        "fit_part": _part("Fit"),
+        "benefit_part": _part("Benefit"),
+        "health_part": _part("Health"),
+        "risk_part": _part("Risk"),
+        "eac": tables.money("EAC"),
+        "funded_now": st.column_config.CheckboxColumn("Funded now"),
+        "is_proposal": st.column_config.CheckboxColumn(
+            "Proposal", help="A proposal the portfolio board approved to start, not yet a project"
+        ),
+    }
     tables.show(
         shown,
-        {
-            "rank": st.column_config.NumberColumn("Rank", width="small"),
-            "decision": "Decision",
-            "funded": st.column_config.CheckboxColumn("Funded"),
-            "project_id": "ID",
-            "project": "Project",
-            "department": "Department",
-            "score": st.column_config.NumberColumn("Score", format="%.2f"),
-            "fit_part": _part("Fit"),
-            "benefit_part": _part("Benefit"),
-            "health_part": _part("Health"),
-            "risk_part": _part("Risk"),
-            "eac": tables.money("EAC"),
-            "funded_now": st.column_config.CheckboxColumn("Funded now"),
-        },
+        {k: v for k, v in columns.items() if k in shown.columns},
         height=min(420, 38 + 35 * shown.height),
     )
 

@@ -1,0 +1,1 @@
+"""The planning domain's views: the roadmap, dependencies and proposals."""
