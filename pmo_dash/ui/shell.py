@@ -92,7 +92,8 @@ def run() -> None:
 def _serve(user: User, config: auth_config.AuthConfig) -> None:
     """The signed-in part: the warehouse, navigation, filters, then the chosen page."""
     ensure_warehouse(user)
-    navigation = st.navigation(pages(user.pages))
+    # Every page in the menu, always: folded after ten, three pages hid behind a 'View more' button.
+    navigation = st.navigation(pages(user.pages), expanded=True)
     _context.page = navigation.url_path or "enterprise"  # the default page's url_path is ""
     if clicked := picks.start(_context.page):  # a click that drills: open its target before this page runs
         level, picked = clicked
