@@ -290,3 +290,18 @@ def test_with_the_returns_an_empty_list_means_none_for_the_project(fixture_setti
     captions = [on_screen(c.value) for c in app("project", project="FIN-P2").caption]
     assert "None recorded for this project." in captions
     assert "Not returned: Finance has sent no `stage_gates` return, which supplies these." in captions
+
+
+def test_the_login_page_fetches_the_chart_script_with_a_chart_that_shows_nothing(fixture_settings):
+    # plotly.js is loaded while the password is typed (pmo_dash/ui/warmup.py), by a chart that draws
+    # nothing: no trace, no axis, no toolbar, ten pixels of transparent paper.
+    import json
+
+    at = app(user=None)
+    [chart] = at.get("plotly_chart")
+    figure = json.loads(chart.proto.spec)
+    assert figure.get("data", []) == []
+    layout = figure["layout"]
+    assert layout["xaxis"]["visible"] is False and layout["yaxis"]["visible"] is False
+    assert layout["height"] == 10 and layout["paper_bgcolor"] == "rgba(0,0,0,0)"
+    assert json.loads(chart.proto.config)["staticPlot"] is True

@@ -9,6 +9,8 @@ import time
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from pmo_dash.auth.roles import ROLES
+from pmo_dash.ui import shell
 from tests.browser import chromium_page, log_in, require_chromium, screenshot, settle, streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -110,7 +112,12 @@ def test_a_fresh_servers_first_request_gets_the_login_then_lands_on_the_link(fix
         page.get_by_text("Watermelon: reported Green, Red on evidence").wait_for(timeout=30_000)
         assert "project=FIN-P1" in page.url
         navigation = page.locator('[data-testid="stSidebarNav"]')
-        assert "Enterprise" in navigation.inner_text() and "Admin" not in navigation.inner_text()
+        # Every page of the role is in the menu, none folded behind "View more"; Admin is not.
+        listed = navigation.locator("a").all_inner_texts()
+        assert [t.strip().splitlines()[-1] for t in listed] == [  # each title, after its icon's name
+            title for name, (_, title, _) in shell.PAGES.items() if name in ROLES["pmo_head"].pages
+        ]
+        assert "Admin" not in navigation.inner_text()
 
         # The cookie manager's frame stores the login cookie moments after the page is drawn.
         wait_for_cookie(page, "pmo_dash_auth")

@@ -29,7 +29,7 @@ from pmo_dash.auth.config import AuthConfig
 from pmo_dash.auth.logouts import LogoutStore
 from pmo_dash.auth.roles import User
 from pmo_dash.settings import Settings
-from pmo_dash.ui import cookie, fmt
+from pmo_dash.ui import cookie, fmt, warmup
 
 USERNAME, PASSWORD, SUBMIT, LOGOUT = "login_username", "login_password", "login_submit", "logout_button"
 _NOTICE, _SUBMITTED, _LEAVING = "_login_notice", "_login_submitted", "_logout_requested"
@@ -241,6 +241,7 @@ def _form(message: str | None, config: AuthConfig) -> None:
                     f"with the published demo passwords. {demo_users}",
                     icon=":material/science:",
                 )
+    warmup.charts()  # plotly.js, fetched and compiled while the password is typed
 
 
 def sidebar(user: User, demo: bool) -> None:

@@ -130,11 +130,12 @@ def _take_in_order(problem: Knapsack, use: np.ndarray) -> np.ndarray:
     for j in np.lexsort((-problem.values, -ratio)).tolist():
         if costs[j] > left:
             continue
-        cells = range(indptr[j], indptr[j + 1])
-        if any(data[k] > room[indices[k]] for k in cells):
-            continue
-        for k in cells:
-            room[indices[k]] -= data[k]
+        start, end = indptr[j], indptr[j + 1]
+        if start < end:  # it uses people: only if every cell it needs has room
+            if any(data[k] > room[indices[k]] for k in range(start, end)):
+                continue
+            for k in range(start, end):
+                room[indices[k]] -= data[k]
         taken[j] = True
         left -= costs[j]
     return taken
