@@ -7,15 +7,8 @@ select
     s.name as project,
     d.department_id,
     d.programme_id,
-    case
-        when d.predecessor_department_id is null or list_contains($scope, d.predecessor_department_id)
-            then d.predecessor_project_id
-    end as predecessor_project_id,
-    case
-        when list_contains($scope, d.predecessor_department_id) then d.predecessor_name
-        when d.predecessor_department_id is null then 'not a known project'
-        else 'a project of ' || d.predecessor_department_id
-    end as predecessor,
+    visible_project_id($scope, d.predecessor_department_id, d.predecessor_project_id) as predecessor_project_id,
+    visible_project_name($scope, d.predecessor_department_id, d.predecessor_name) as predecessor,
     d.predecessor_department_id,
     d.predecessor_programme_id,
     d.type,

@@ -3,11 +3,8 @@
 -- the user's scope is named by its department only (its id left empty).
 select
     d.dependency_id,
-    case when list_contains($scope, d.department_id) then d.project_id end as other_project_id,
-    case
-        when list_contains($scope, d.department_id) then p.name
-        else 'a project of ' || d.department_id
-    end as other_project,
+    visible_project_id($scope, d.department_id, d.project_id) as other_project_id,
+    visible_project_name($scope, d.department_id, p.name) as other_project,
     list_contains($scope, d.department_id) as other_in_scope,
     d.type,
     d.criticality,

@@ -3,15 +3,8 @@
 -- user's scope is named by its department only (its id left empty).
 select
     d.dependency_id,
-    case
-        when d.predecessor_department_id is null or list_contains($scope, d.predecessor_department_id)
-            then d.predecessor_project_id
-    end as other_project_id,
-    case
-        when list_contains($scope, d.predecessor_department_id) then d.predecessor_name
-        when d.predecessor_department_id is null then 'not a known project'
-        else 'a project of ' || d.predecessor_department_id
-    end as other_project,
+    visible_project_id($scope, d.predecessor_department_id, d.predecessor_project_id) as other_project_id,
+    visible_project_name($scope, d.predecessor_department_id, d.predecessor_name) as other_project,
     list_contains($scope, d.predecessor_department_id) as other_in_scope,
     d.type,
     d.criticality,
