@@ -10,11 +10,11 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 import pytest
-from conftest import copy_fixture
+from conftest import app_on, copy_fixture
 
 from pmo_dash import db
 from pmo_dash.intake.build import build
-from pmo_dash.settings import Settings
+from pmo_dash.settings import Settings, get_settings
 
 PLANNING = Path(__file__).parent / "fixtures" / "planning"
 OCT = dt.date(2026, 10, 31)
@@ -28,6 +28,15 @@ def planning_returns(target: Path) -> Path:
     for csv in PLANNING.glob("*/*.csv"):
         shutil.copy(csv, source / csv.parent.name / csv.name)
     return source
+
+
+@pytest.fixture(scope="module")
+def planned_app(fixture_settings, tmp_path_factory):
+    """The app on the planning fixture's warehouse, for a module of page tests."""
+    out = tmp_path_factory.mktemp("planned_app")
+    with app_on(planning_returns(out / "returns"), out) as settings:
+        yield settings
+    get_settings.cache_clear()
 
 
 @pytest.fixture(scope="module")

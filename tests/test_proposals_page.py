@@ -3,12 +3,8 @@ view, as AppTest runs them on the planning fixture (tests/fixtures/planning, dis
 
 from __future__ import annotations
 
-import pytest
-from conftest import app_on
 from test_app import app
-from test_planning import planning_returns
-
-from pmo_dash.settings import get_settings
+from test_planning import planned_app  # noqa: F401  (the app on the planning fixture)
 
 
 def test_no_proposals_returned_says_so(fixture_settings):
@@ -17,15 +13,7 @@ def test_no_proposals_returned_says_so(fixture_settings):
     assert any("`proposals` return" in i.value for i in at.info)
 
 
-@pytest.fixture(scope="module")
-def planned_app(fixture_settings, tmp_path_factory):
-    out = tmp_path_factory.mktemp("proposals_app")
-    with app_on(planning_returns(out / "returns"), out) as settings:
-        yield settings
-    get_settings.cache_clear()
-
-
-def test_proposals_ranked_with_their_decisions(planned_app):
+def test_proposals_ranked_with_their_decisions(planned_app):  # noqa: F811  (the fixture, imported)
     at = app("proposals")
     assert not at.exception, [e.message for e in at.exception]
     metrics = {m.label: m.value for m in at.metric}
@@ -42,20 +30,20 @@ def test_proposals_ranked_with_their_decisions(planned_app):
     assert "<a" not in spec
 
 
-def test_ranked_by_risk_puts_the_lowest_first(planned_app):
+def test_ranked_by_risk_puts_the_lowest_first(planned_app):  # noqa: F811  (the fixture, imported)
     at = app("proposals")
     at.segmented_control(key="rank_by").set_value("risk").run()
     assert at.dataframe[0].value["risk_rating"].to_list() == ["Low", "Medium", "High"]
 
 
-def test_the_what_if_ranks_an_approved_proposal_beside_the_projects(planned_app):
+def test_the_what_if_ranks_an_approved_proposal_beside_the_projects(planned_app):  # noqa: F811  (the fixture, imported)
     at = app("whatif")
     assert not at.exception, [e.message for e in at.exception]
     ranked = [d.value for d in at.dataframe if "is_proposal" in d.value.columns][0]
     assert ranked[ranked["is_proposal"]]["project_id"].to_list() == ["FIN-X1"]
 
 
-def test_the_governance_view_shows_the_boards_decisions(planned_app):
+def test_the_governance_view_shows_the_boards_decisions(planned_app):  # noqa: F811  (the fixture, imported)
     at = app("governance")
     assert not at.exception
     decisions = [d.value for d in at.dataframe if "decided_on" in d.value.columns][0]

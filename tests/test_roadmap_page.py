@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from conftest import app_on
 from test_app import app, select_point
-from test_planning import planning_returns
-
-from pmo_dash.settings import get_settings
+from test_planning import planned_app  # noqa: F401  (the app on the planning fixture)
 
 
 # First: the module's planning warehouse, once made, is the app's until the module ends.
@@ -20,15 +16,7 @@ def test_no_dependencies_returned_says_so(fixture_settings):
     assert any("`dependencies` return" in i.value for i in at.info)
 
 
-@pytest.fixture(scope="module")
-def planned_app(fixture_settings, tmp_path_factory):
-    out = tmp_path_factory.mktemp("roadmap_app")
-    with app_on(planning_returns(out / "returns"), out) as settings:
-        yield settings
-    get_settings.cache_clear()
-
-
-def test_the_roadmap_draws_each_project_and_lists_the_broken_chain(planned_app):
+def test_the_roadmap_draws_each_project_and_lists_the_broken_chain(planned_app):  # noqa: F811  (the fixture, imported)
     at = app("roadmap")
     assert not at.exception, [e.message for e in at.exception]
     assert at.title[0].value == "Roadmap · Enterprise"
@@ -45,14 +33,14 @@ def test_the_roadmap_draws_each_project_and_lists_the_broken_chain(planned_app):
     assert origins["projects_delayed"].to_list() == [2]
 
 
-def test_clicking_a_bar_opens_the_project(planned_app):
+def test_clicking_a_bar_opens_the_project(planned_app):  # noqa: F811  (the fixture, imported)
     at = select_point(app("roadmap"), "roadmap_projects", "FIN-P7")
     assert not at.exception
     assert at.title[0].value == "Financial reporting"
     assert at.query_params["project"] == "FIN-P7"
 
 
-def test_a_pmo_head_sees_their_department_and_the_other_end_by_department_only(planned_app):
+def test_a_pmo_head_sees_their_department_and_the_other_end_by_department_only(planned_app):  # noqa: F811  (the fixture, imported)
     at = app("roadmap", user="fin_head")
     assert not at.exception
     broken = at.dataframe[0].value
@@ -61,7 +49,7 @@ def test_a_pmo_head_sees_their_department_and_the_other_end_by_department_only(p
     assert "HR-P4" not in spec and "Recruitment portal" not in spec
 
 
-def test_a_brief_lists_what_it_waits_for_and_who_waits_for_it(planned_app):
+def test_a_brief_lists_what_it_waits_for_and_who_waits_for_it(planned_app):  # noqa: F811  (the fixture, imported)
     at = app("project", project="FIN-P2")
     assert not at.exception
     waits = at.dataframe(key="waits_for").value

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import polars as pl
 import streamlit as st
 
 _KEY = "_drill_picks"  # session key: {page: {widget key: (what it opens, the table's row ids or None)}}
@@ -24,7 +25,7 @@ def start(page: str) -> tuple[str, str] | None:
     return pending(page)
 
 
-def remember(key: str, opens: str, ids: list[str] | None = None) -> None:
+def remember(key: str, opens: str, ids: pl.Series | None = None) -> None:
     """The widget `key` on this run's page opens a `opens` (department, programme, project) when
     clicked: by the clicked point's customdata (a chart), or by the id of the selected row among `ids`
     (a table)."""
@@ -61,7 +62,7 @@ def point_pick(event: Any) -> str | None:
     return custom if isinstance(custom, str) and custom else None
 
 
-def row_pick(event: Any, ids: list[str]) -> str | None:
+def row_pick(event: Any, ids: pl.Series | list[str]) -> str | None:
     """The id of the row a user selected in a table showing `ids` in that order, if any."""
     try:
         chosen = event["selection"]["rows"]

@@ -81,7 +81,7 @@ def fitted_height(rows: int, limit: int) -> int:
 def selected_row(event, rows: pl.DataFrame, column: str, *, key: str, opens: str) -> str | None:
     """`column` of the row a user selected in the table drawn with `key`, if any; a click on a row opens
     a `opens` (department, programme, project), and is followed before the page runs again (`picks`)."""
-    ids = rows[column].to_list()
+    ids = rows[column]  # the column as it is: no copy made on every run
     picks.remember(key, opens, ids)
     return picks.row_pick(event, ids) if event else None
 

@@ -111,38 +111,7 @@ def group_timeline(rows: pl.DataFrame, noun: str, as_of: dt.date, today: dt.date
             )
         ]
     )
-    start = _dates(rows["start_on"])
-    traces = [
-        go.Bar(
-            y=ids,
-            x=_span(rows["start_on"], rows["baseline_finish"]),
-            base=start,
-            orientation="h",
-            width=0.8,
-            marker_color=BASELINE,
-            name="Baseline",
-            customdata=ids,
-            hovertext=hover,
-            hovertemplate="%{hovertext}<extra>baseline</extra>",
-        )
-    ]
-    for colour in theme.RAG_ORDER:
-        keep = rag == colour
-        if keep.any():
-            traces.append(
-                go.Bar(
-                    y=ids[keep],
-                    x=_span(rows["start_on"], rows["forecast_finish"])[keep],
-                    base=start[keep],
-                    orientation="h",
-                    width=0.4,
-                    marker_color=theme.RAG_COLOURS[colour],
-                    name=f"Forecast · {colour}",
-                    customdata=ids[keep],
-                    hovertext=hover[keep],
-                    hovertemplate="%{hovertext}<extra>forecast</extra>",
-                )
-            )
+    traces = _spans(rows, ids, rag, hover)
     return go.Figure(traces, _frame(ids, labels, as_of, today, title=None))
 
 
@@ -155,7 +124,6 @@ def project_timeline(
     ids = rows["project_id"].to_numpy()
     labels = theme.safe(rows["project"], NAME_LIMIT)
     rag = rows["rag"].fill_null("Not reported").to_numpy()
-    start = _dates(rows["start_on"])
     hover = np.array(
         [
             f"{n}<br>baseline {b:%-d %b %Y}, forecast {f:%-d %b %Y}"
@@ -171,6 +139,16 @@ def project_timeline(
             )
         ]
     )
+    traces = _spans(rows, ids, rag, hover)
+    traces += _markers(markers)
+    traces += _links(links)
+    return go.Figure(traces, _frame(ids, labels, as_of, today))
+
+
+def _spans(rows: pl.DataFrame, ids: np.ndarray, rag: np.ndarray, hover: np.ndarray) -> list[go.Bar]:
+    """Each row's baseline span (grey, wide) and, over it, its span to the forecast finish (narrow,
+    coloured by its RAG); a bar's customdata is its row's id."""
+    start = _dates(rows["start_on"])
     traces = [
         go.Bar(
             y=ids,
@@ -203,9 +181,7 @@ def project_timeline(
                     hovertemplate="%{hovertext}<extra>forecast</extra>",
                 )
             )
-    traces += _markers(markers)
-    traces += _links(links)
-    return go.Figure(traces, _frame(ids, labels, as_of, today))
+    return traces
 
 
 def _markers(markers: pl.DataFrame) -> list[go.Scatter]:
