@@ -11,15 +11,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench import OUT, PAGES, SESSIONS
 from pmo_dash.settings import Settings
-from tests.browser import CHROMIUM, RUNNING, chromium_page, settle, streamlit_server
+from tests.browser import CHROMIUM, DRAWN, RUNNING, chromium_page, settle, streamlit_server
 
-# Drawn: the script has finished (the app's own marker: its status widget shows only after a delay, so
-# a page half sent looked drawn), and every chart on the page has drawn its SVG.
-# Every chart the page asked for: a chart element whose script is still loading has no plot yet.
-DRAWN = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
-    && !document.querySelector('[data-testid="stStatusWidget"]')
-    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-        .every(c => c.querySelector('.js-plotly-plot .main-svg'))"""
 TRIES = 5
 
 
@@ -75,7 +68,6 @@ def _log_in(page, url: str) -> float:
     page.goto(url)
     page.get_by_role("button", name="Log in").wait_for(timeout=120_000)
     settle(page)
-    page.wait_for_function(DRAWN, timeout=60_000)  # the form as a user sees it before typing
     for attempt in range(2):
         page.get_by_role("textbox", name="Username").fill("exec")
         page.get_by_role("textbox", name="Password").fill("demo-exec")

@@ -127,16 +127,35 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
-def log_in(page, username: str = "exec", secret: str | None = None) -> None:
-    """Fill and submit the login form, as a user would (the fixture's passwords are `<username>-password`)."""
-    page.get_by_role("button", name="Log in").wait_for(timeout=30_000)
+# Drawn: the script has finished (the app's own marker: its status widget shows only after a delay, so
+# a page half sent looked drawn), and every chart on the page has drawn its SVG (a chart element whose
+# script is still loading has no plot yet).
+DRAWN = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
+    && !document.querySelector('[data-testid="stStatusWidget"]')
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+        .every(c => c.querySelector('.js-plotly-plot .main-svg'))"""
+
+
+def submit_login(page, username: str, secret: str) -> None:
+    """Fill and submit the login form, as a user would."""
+    button = page.get_by_role("button", name="Log in")
+    button.wait_for(timeout=30_000)
     settle(page)  # a form still being drawn would lose what is typed into it
     page.get_by_role("textbox", name="Username").fill(username)
-    page.get_by_role("textbox", name="Password").fill(secret or f"{username}-password")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("textbox", name="Password").fill(secret)
+    button.click()
 
 
-def settle(page) -> None:
-    """Wait until the app has stopped running (charts and tables drawn)."""
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=30_000)
-    page.wait_for_timeout(500)
+def log_in(page, username: str = "exec", secret: str | None = None) -> None:
+    """Log in (the fixture's passwords are `<username>-password`) and wait for the page behind the form
+    to be drawn: the form has a chart of its own (ui/warmup.py), so a test looking for "a chart" right
+    after submitting could find the form's, or click a page still being laid out."""
+    submit_login(page, username, secret or f"{username}-password")
+    page.get_by_role("button", name="Log in").wait_for(state="detached", timeout=60_000)
+    settle(page)
+
+
+def settle(page, timeout: int = 60_000) -> None:
+    """Wait until the app has stopped running and every chart on the page is drawn."""
+    page.wait_for_function(DRAWN, timeout=timeout)
+    page.wait_for_timeout(300)

@@ -41,6 +41,11 @@ def test_the_what_if_ranks_an_approved_proposal_beside_the_projects(planned_app)
     assert not at.exception, [e.message for e in at.exception]
     ranked = [d.value for d in at.dataframe if "is_proposal" in d.value.columns][0]
     assert ranked[ranked["is_proposal"]]["project_id"].to_list() == ["FIN-X1"]
+    # The answer's line counts the candidates, proposals apart: the five active projects and FIN-X1.
+    assert sorted(ranked["project_id"]) == ["FIN-P1", "FIN-P2", "FIN-P7", "FIN-X1", "HR-P3", "HR-P4"]
+    assert any(" · 6 candidates (5 projects, 1 approved proposal) · " in c for c in at.caption.values), [
+        c for c in at.caption.values if "candidates" in c
+    ]
 
 
 def test_the_governance_view_shows_the_boards_decisions(planned_app):  # noqa: F811  (the fixture, imported)

@@ -61,7 +61,8 @@ def test_the_budget_slider_moves_the_funded_set_to_the_optimum(fixture_settings)
     assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P3", "HR-P4"}
     assert metrics(at)["Funded projects"] == ("4", "no change")
     assert any(
-        c.startswith("The best possible selection (proven) · 4 candidate projects") for c in at.caption.values
+        c.startswith("The best possible selection (proven) · 4 candidates (4 projects) · ")
+        for c in at.caption.values
     )
     at = budget(at, 90)
     assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P4"}

@@ -11,6 +11,7 @@ import polars as pl
 from pmo_dash.ui import theme
 
 ROW = 30  # pixels per row of a timeline
+TOOLBAR = 28  # pixels at the top of a timeline kept for the toolbar Plotly shows on hover
 NAME_LIMIT = 38  # characters of a name on the timeline's axis (the hover has up to theme.LABEL_LIMIT)
 BASELINE = "#d5dbe3"
 NOT_RATED = theme.RAG_COLOURS["Not reported"]
@@ -68,16 +69,18 @@ def _frame(ids: np.ndarray, labels: np.ndarray, as_of: dt.date, today: dt.date, 
                 "font": {"size": 11, "color": theme.INK},
             }
         )
+    height = 90 + TOOLBAR + ROW * len(ids)
     return (
         theme.layout(
-            90 + ROW * len(ids),
+            height,
             barmode="overlay",
             shapes=shapes,
             annotations=notes,
             clickmode="event+select",
             showlegend=True,
-            legend=theme.LEGEND_ABOVE | {"yref": "container", "y": 1, "yanchor": "top"},
-            margin={"l": 10, "r": 20, "t": 90, "b": 10},
+            # Two lines of legend, below the strip where Plotly's toolbar shows on hover.
+            legend=theme.LEGEND_ABOVE | {"yref": "container", "y": 1 - TOOLBAR / height, "yanchor": "top"},
+            margin={"l": 10, "r": 20, "t": 90 + TOOLBAR, "b": 10},
             xaxis=theme.axis(type="date", tickformat=theme.MONTH),
             yaxis=theme.axis(
                 tickmode="array",

@@ -92,9 +92,16 @@ def headline(result: Outcome) -> None:
             icon=":material/groups:",
         )
     st.caption(
-        f"{answer(selection)} · {rows.height:,} candidate projects · "
+        f"{answer(selection)} · {rows.height:,} candidates ({candidates(rows)}) · "
         f"answered in {selection.seconds * 1000:.0f} ms."
     )
+
+
+def candidates(rows) -> str:
+    """The candidates in words: how many are projects and how many approved proposals."""
+    proposals = int(rows["is_proposal"].sum()) if "is_proposal" in rows.columns else 0
+    said = f"{rows.height - proposals:,} projects"
+    return said + (f", {proposals:,} approved proposal{'s' * (proposals != 1)}" if proposals else "")
 
 
 def answer(selection) -> str:
