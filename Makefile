@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 PORT ?= 8501
+# Test processes: each takes whole test files, so a module's warehouse and server are built once.
+JOBS ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help run test warehouse rebuild sample docs forecast-check bench lint format browser impress clean
@@ -27,7 +29,7 @@ run: warehouse ## set up, build the warehouse if missing, check the login set-up
 test: $(STAMP) browser impress ## set up, then lint, format check and every test (browser tests in Debian's chromium)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(JOBS) --dist loadfile
 
 rebuild: $(STAMP) ## rebuild the warehouse from PMO_SOURCE_DIR (default data/sample)
 	$(PY) -m pmo_dash build
