@@ -72,38 +72,43 @@ def score(features: pl.DataFrame, threshold: float) -> pl.DataFrame:
     """One row per feature row: its probability (null where no model could be fitted yet), the rows the
     model was trained on, whether the model and the rule flag it, and the model's reasons. The model is
     refitted every REFIT_PERIODS periods (a period uses the latest fitted by then)."""
-    features = features.sort("period", "project_id").with_columns(known_by(pl.col("period")).alias("known"))
-    parts, model, trained, fitted_at = [], None, 0, -REFIT_PERIODS
-    for index, period in enumerate(features["period"].unique().sort()):
-        now = features.filter(pl.col("period") == period)
+    features = features.sort("period", "project_id")
+    if features.is_empty():
+        return pl.DataFrame()
+    # One matrix for every row, sliced per period (rows are in period order) and masked per fit.
+    x = matrix(features)
+    periods = features["period"].to_numpy()
+    known = features.select(known_by(pl.col("period"))).to_series().to_numpy()
+    has_outcome = features["turned_red"].is_not_null().to_numpy()
+    turned_red = features["turned_red"].fill_null(False).to_numpy().astype(bool)
+    probability = np.full(features.height, np.nan)
+    trained_on = np.zeros(features.height, dtype=np.int64)
+    why: list[str | None] = [None] * features.height
+    model, trained, fitted_at = None, 0, -REFIT_PERIODS
+    starts = np.flatnonzero(np.r_[True, periods[1:] != periods[:-1]])
+    for index, (lo, hi) in enumerate(zip(starts, [*starts[1:], features.height], strict=True)):
         if model is None or index - fitted_at >= REFIT_PERIODS:
-            train = features.filter(pl.col("known") <= period, pl.col("turned_red").is_not_null())
-            y = train["turned_red"].to_numpy().astype(bool)
+            train = (known <= periods[lo]) & has_outcome
+            y = turned_red[train]
             if y.sum() >= MIN_POSITIVES and (~y).sum() >= MIN_POSITIVES:
-                model, trained, fitted_at = fit(matrix(train), y.astype(float), model), train.height, index
-        probability = np.full(now.height, np.nan)
-        why = [None] * now.height
+                model, trained, fitted_at = fit(x[train], y.astype(float), model), int(train.sum()), index
+        trained_on[lo:hi] = trained
         if model is not None:
-            x = matrix(now)
-            probability = model.probability(x)
-            flagged = probability >= threshold
-            if flagged.any():
-                said = iter(reasons(model, x[flagged]))
-                why = [next(said) if f else None for f in flagged]
-        parts.append(
-            now.select("project_id", "period", "turned_red", "spi_t_fell_twice").with_columns(
-                pl.Series("probability", probability, pl.Float64).fill_nan(None),
-                pl.lit(trained).alias("trained_on"),
-                pl.Series("reasons", why, pl.String),
-            )
-        )
-    scored = pl.concat(parts) if parts else pl.DataFrame()
-    if scored.is_empty():
-        return scored
-    return scored.with_columns(
+            probability[lo:hi] = model.probability(x[lo:hi])
+            flagged = lo + np.flatnonzero(probability[lo:hi] >= threshold)
+            for row, said in zip(flagged, reasons(model, x[flagged]), strict=True):
+                why[row] = said
+    return features.select(
+        "project_id",
+        "period",
+        "turned_red",
+        pl.Series("probability", probability, pl.Float64).fill_nan(None),
+        pl.Series("trained_on", trained_on, pl.Int64),
+        pl.Series("reasons", why, pl.String),
+    ).with_columns(
         (pl.col("probability") >= threshold).alias("model_flag"),
-        pl.col("spi_t_fell_twice").alias("rule_flag"),
-    ).drop("spi_t_fell_twice")
+        features["spi_t_fell_twice"].alias("rule_flag"),
+    )
 
 
 def measured(name: str, flagged: np.ndarray, scores: np.ndarray, outcome: np.ndarray) -> dict:
