@@ -169,7 +169,9 @@ def write(
         lines.append("Not measured: Debian's chromium is not installed (`make browser`).")
     else:
         lines += [
-            "From the click to the page drawn (nothing running, every chart drawn). A fresh browser logs "
+            "From the click to the page drawn (nothing running, every chart drawn), on the page's own "
+            "clock: from the pointer or key going down to the first frame drawn (timed from Python, it "
+            "also counted Playwright's own work around each click, 0.1 to 0.25 s). A fresh browser logs "
             "in each time; the switch goes to Risks and back from the menu; the drill clicks a "
             "department's bar on the enterprise page; the slider steps the what-if's budget envelope down "
             "from the keyboard, twice per browser, until its answer is drawn (the cost card changed).",

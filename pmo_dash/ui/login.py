@@ -241,7 +241,7 @@ def _form(message: str | None, config: AuthConfig) -> None:
                     f"with the published demo passwords. {demo_users}",
                     icon=":material/science:",
                 )
-    warmup.charts()  # plotly.js, fetched and compiled while the password is typed
+    warmup.scripts()  # plotly.js, the data grid and pickers, fetched and compiled while the password is typed
 
 
 def sidebar(user: User, demo: bool) -> None:
