@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from test_roadmap_page import planned_app  # noqa: F401  (the fixture warehouse with planning returns)
@@ -45,10 +48,17 @@ def demo_server(tmp_path_factory):
     """The shipped demo (eight departments, about 300 projects), in demo mode."""
     require_chromium()
     out = tmp_path_factory.mktemp("roadmap_demo")
-    build(Settings(data_dir=out), ROOT / "data" / "sample", out / "warehouse.duckdb", out / "report.csv")
+    with demo_mode(ROOT / "data" / "sample", out) as url:
+        yield url
+
+
+@contextmanager
+def demo_mode(returns: Path, out: Path) -> Iterator[str]:
+    """A server, in demo mode, over a warehouse built here from `returns`."""
+    build(Settings(data_dir=out), returns, out / "warehouse.duckdb", out / "report.csv")
     env = {
         "PMO_WAREHOUSE": str(out / "warehouse.duckdb"),
-        "PMO_SOURCE_DIR": str(ROOT / "data" / "sample"),
+        "PMO_SOURCE_DIR": str(returns),
         "PMO_REPORT": str(out / "report.csv"),
         "PMO_DEMO": "true",
         "PMO_USERS_FILE": str(out / "no-users.yaml"),
@@ -86,16 +96,7 @@ def enterprise_server(tmp_path_factory):
     require_chromium()
     out = tmp_path_factory.mktemp("roadmap_enterprise")
     generate("enterprise", 7, out / "returns", xlsx=False, inject_errors=False)
-    build(Settings(data_dir=out), out / "returns", out / "warehouse.duckdb", out / "report.csv")
-    env = {
-        "PMO_WAREHOUSE": str(out / "warehouse.duckdb"),
-        "PMO_SOURCE_DIR": str(out / "returns"),
-        "PMO_REPORT": str(out / "report.csv"),
-        "PMO_DEMO": "true",
-        "PMO_USERS_FILE": str(out / "no-users.yaml"),
-        "PMO_SESSIONS": str(out / "sessions.sqlite"),
-    }
-    with streamlit_server(env) as url:
+    with demo_mode(out / "returns", out) as url:
         yield url
 
 
