@@ -32,9 +32,9 @@ with rows as (
 ),
 
 points as (
-    select project_id, period, baseline_start as d, 0.0 as pv from rows
+    select project_id, period, ev, baseline_start as d, 0.0 as pv from rows
     union all
-    select r.project_id, r.period, s.as_of as d, s.planned_value as pv
+    select r.project_id, r.period, r.ev, s.as_of as d, s.planned_value as pv
     from rows as r
     inner join stg_status_reports as s
         on r.project_id = s.project_id
@@ -43,40 +43,42 @@ points as (
         and s.as_of < r.baseline_finish
         and s.planned_value is not null
     union all
-    select project_id, period, baseline_finish as d, bac as pv from rows
+    select project_id, period, ev, baseline_finish as d, bac as pv from rows
 ),
 
 -- The curve's running maximum is not built: the last point whose curve value the earned value reaches
 -- is the last point before the first whose planned value exceeds it, and the curve's value at a point
--- is the largest planned value up to it.
+-- is the largest planned value up to it. Grouped by project and period alone: the rest of a row is
+-- joined back once, after.
 exceeds as (
-    select r.project_id, r.period, min(p.d) filter (where p.pv > r.ev) as n_date
-    from rows as r
-    inner join points as p on r.project_id = p.project_id and r.period = p.period
-    group by all
+    select project_id, period, min(d) filter (where pv > ev) as n_date
+    from points
+    group by project_id, period
 ),
 
 bracketed as (
     select
-        r.*,
+        p.project_id,
+        p.period,
         max(p.d) filter (where x.n_date is null or p.d < x.n_date) as k_date,
         max(p.pv) filter (where x.n_date is null or p.d < x.n_date) as k_pv,
-        x.n_date,
+        any_value(x.n_date) as n_date,
         max(p.pv) filter (where p.d <= x.n_date) as n_pv
-    from rows as r
-    inner join exceeds as x on r.project_id = x.project_id and r.period = x.period
-    inner join points as p on r.project_id = p.project_id and r.period = p.period
-    group by all
+    from exceeds as x
+    inner join points as p on x.project_id = p.project_id and x.period = p.period
+    group by p.project_id, p.period
 ),
 
 measured as (
     select
-        *,
-        date_diff('day', baseline_start, k_date)
-        + coalesce((ev - k_pv) / nullif(n_pv - k_pv, 0) * date_diff('day', k_date, n_date), 0) as es_days,
-        date_diff('day', baseline_start, status_date) as at_days,
-        date_diff('day', baseline_start, baseline_finish) as pd_days
-    from bracketed
+        r.*,
+        date_diff('day', r.baseline_start, b.k_date)
+        + coalesce((r.ev - b.k_pv) / nullif(b.n_pv - b.k_pv, 0) * date_diff('day', b.k_date, b.n_date), 0)
+            as es_days,
+        date_diff('day', r.baseline_start, r.status_date) as at_days,
+        date_diff('day', r.baseline_start, r.baseline_finish) as pd_days
+    from rows as r
+    inner join bracketed as b on r.project_id = b.project_id and r.period = b.period
 )
 
 select
