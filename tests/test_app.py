@@ -243,7 +243,7 @@ def test_risks_of_one_department(fixture_settings):
 
 
 def test_heat_map_movement_mode_lists_the_risks_that_worsened(fixture_settings):
-    at = app("risks")
+    at = app("risks", tab="What worsened")
     at.segmented_control(key="heat_mode").set_value("Movement").run()
     assert "**Risks that worsened since Sep 2026** (1)" in [m.value for m in at.markdown]
 
@@ -326,3 +326,21 @@ def test_the_login_page_fetches_the_grid_and_picker_scripts_with_elements_never_
     assert f"<style>.st-key-{warmup.CONTAINER} {{display: none}}</style>" in [
         h.proto.body for h in at.get("html")
     ]
+
+
+def test_the_risks_page_draws_only_its_open_tab(fixture_settings):
+    # Below the heat map, one tab at a time: Overdue actions first; the others only when opened (by link).
+    opened = app("risks")
+    assert "**Overdue risk actions** (1)" in [m.value for m in opened.markdown]
+    assert [c for c in opened.get("plotly_chart") if "heatmap" not in str(c.proto.id)] == []
+    trends = app("risks", tab="Trends")
+    assert "**Overdue risk actions** (1)" not in [m.value for m in trends.markdown]
+    assert [h.value for h in trends.subheader][-2:] == [
+        "Exposure over the last 13 periods",
+        "Open issues by severity and age",
+    ]
+    assert len(trends.get("plotly_chart")) == len(opened.get("plotly_chart")) + 2
+    worse = app("risks", tab="What worsened")
+    assert "**Risks that worsened since Sep 2026** (1)" in [m.value for m in worse.markdown]
+    where = app("risks", tab="Concentration")
+    assert where.subheader[-1].value == "Where risk concentrates: category by department"

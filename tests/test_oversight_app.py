@@ -203,7 +203,11 @@ def test_a_withheld_budget_on_the_project_page(oversight_app):
             {"department": "DFT"},
             "No risks or issues in view: a department's `risks` and `issues` returns would supply them",
         ),
-        ("risks", {}, "No open issues in view: a department's `issues` return would supply them."),
+        (
+            "risks",
+            {"tab": "Trends"},
+            "No open issues in view: a department's `issues` return would supply them.",
+        ),
     ],
 )
 def test_a_page_says_which_return_would_supply_what_it_lacks(oversight_app, page, query, says):

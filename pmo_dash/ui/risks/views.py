@@ -18,6 +18,7 @@ from pmo_dash.ui.header import TODAY
 from pmo_dash.ui.risks import charts
 
 HEAT_MAP = "heatmap"  # the chart's key; a new one (heatmap_2, ...) forgets the chart's last click
+TABS = ("Overdue actions", "What worsened", "Trends", "Concentration")  # below the heat map, one drawn
 _ROUND, _CELL = "_heat_map_round", "_heat_map_cell"
 
 
