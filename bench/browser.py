@@ -34,6 +34,8 @@ def env(settings: Settings, scenarios: Path) -> dict[str, str]:
 # own work around a click (finding the element, checking it can be clicked, the round trips to the
 # browser): 0.1 to 0.25 s a click on this machine, which no user waits for.
 ARM = """() => { window.__pmoWait = {};
+    if (window.__pmoArmed) return;  // listeners added once per page, reset by each arm
+    window.__pmoArmed = true;
     const started = e => { window.__pmoWait.start ??= e.timeStamp; };
     for (const type of ['pointerdown', 'keydown']) {
         document.addEventListener(type, started, {capture: true});

@@ -14,7 +14,6 @@ import pytest
 from conftest import app_on, copy_fixture
 
 from pmo_dash import db
-from pmo_dash.settings import get_settings
 
 GOVERNANCE = Path(__file__).parent / "fixtures" / "governance"
 OCT = dt.date(2026, 10, 31)
@@ -39,7 +38,6 @@ def governed(fixture_settings, tmp_path_factory):
     out = tmp_path_factory.mktemp("governance")
     with app_on(governance_returns(out / "returns"), out) as settings:
         yield settings
-    get_settings.cache_clear()
 
 
 def rows(settings, name: str, scope=BOTH, **more) -> pl.DataFrame:

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from pmo_dash.ui import shell
+from pmo_dash.ui.risks import views as risk_views
 from tests.conftest import app_on, golden_returns, on_screen
 from tests.test_app import app
 from tests.test_hostile_pages import markdown_texts
@@ -31,9 +32,21 @@ def minimal_app(fixture_settings, tmp_path_factory):
 
 @pytest.mark.parametrize("page", list(shell.PAGES))
 def test_every_page_opens_on_a_minimal_portfolio(minimal_app, page):
-    at = app(
-        page, user="admin" if page == "admin" else "exec", **({page: LINKS[page]} if page in LINKS else {})
+    opens_clean(
+        app(
+            page,
+            user="admin" if page == "admin" else "exec",
+            **({page: LINKS[page]} if page in LINKS else {}),
+        )
     )
+
+
+@pytest.mark.parametrize("tab", risk_views.TABS[1:])  # the first is drawn above, with the page
+def test_every_tab_of_the_risks_page_opens_on_a_minimal_portfolio(minimal_app, tab):
+    opens_clean(app("risks", tab=tab))
+
+
+def opens_clean(at) -> None:
     assert not at.exception, [e.message for e in at.exception]
     assert "PMO Dash is unavailable" not in [t.value for t in at.title], "the page failed"
     shown = [t for t in markdown_texts(at) if re.search(r"\bNone\b", t)]

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from pmo_dash.intake.build import build
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import shell
+from pmo_dash.ui.risks import views as risk_views
 from tests.conftest import OVERSIGHT_FORMATS, on_screen
 from tests.test_app import app, metrics
 
@@ -97,9 +98,21 @@ def values(array) -> list:
 
 @pytest.mark.parametrize("page", list(shell.PAGES))
 def test_every_page_opens_on_oversight_returns(oversight_app, page):
-    at = app(
-        page, user="admin" if page == "admin" else "exec", **({page: LINKS[page]} if page in LINKS else {})
+    opens_clean(
+        app(
+            page,
+            user="admin" if page == "admin" else "exec",
+            **({page: LINKS[page]} if page in LINKS else {}),
+        )
     )
+
+
+@pytest.mark.parametrize("tab", risk_views.TABS[1:])  # the first is drawn above, with the page
+def test_every_tab_of_the_risks_page_opens_on_oversight_returns(oversight_app, tab):
+    opens_clean(app("risks", tab=tab))
+
+
+def opens_clean(at) -> None:
     assert not at.exception, [e.message for e in at.exception]
     assert shows_none(at) == []
     # A table shows a dash, never "None", for what the returns did not carry.

@@ -14,7 +14,7 @@ from conftest import app_on, copy_fixture
 
 from pmo_dash import db
 from pmo_dash.intake.build import build
-from pmo_dash.settings import Settings, get_settings
+from pmo_dash.settings import Settings
 
 PLANNING = Path(__file__).parent / "fixtures" / "planning"
 OCT = dt.date(2026, 10, 31)
@@ -36,7 +36,6 @@ def planned_app(fixture_settings, tmp_path_factory):
     out = tmp_path_factory.mktemp("planned_app")
     with app_on(planning_returns(out / "returns"), out) as settings:
         yield settings
-    get_settings.cache_clear()
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,10 @@
-"""The login page fetches the browser's chart library while the user types.
+"""The login page fetches the scripts the dashboard needs while the user types.
 
-Streamlit loads plotly.js (3.5 MB, the largest of its scripts) only when a page first draws a chart. A
-fresh browser used to do that after logging in: measured in Chromium, the dashboard's charts came up to
-a second after everything else, and a click in that second waited for the script to be compiled. The
-login form draws one blank, invisible chart, so the script is fetched and compiled before the password
-is submitted; the browser keeps it for every page after.
+Streamlit fetches an element's script only when a page first draws an element of its kind. A fresh
+browser used to do that after logging in: plotly.js (3.5 MB, the largest), then the data grid, Arrow and
+the pickers, each compiled before the dashboard could draw, and a click in that time waited for them.
+The login form draws one of each, showing nothing, so the browser has them before the password is
+submitted and keeps them for every page after.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import polars as pl
 import streamlit as st
 
 HIDDEN = {"visible": False, "fixedrange": True}
+CONTAINER = "warmup_scripts"  # the key of the container of the grid and pickers, never displayed
 
 
 def charts() -> None:
@@ -31,17 +32,10 @@ def charts() -> None:
     st.plotly_chart(blank, config={"staticPlot": True, "displayModeBar": False}, key="warmup_charts")
 
 
-CONTAINER = "warmup_scripts"  # the key of the container of the elements below, never displayed
-
-
 def scripts() -> None:
-    """The scripts the dashboard's first page needs, fetched and compiled while the password is typed.
-
-    Streamlit fetches an element's script when the first element of its kind is drawn: after logging in,
-    the dashboard's first page fetched some 45 scripts, 1.7 MB, among them the data grid's (0.5 MB) and
-    Arrow's (0.7 MB), and compiled them before drawing. An empty grid, picker and multi-picker, in a
-    container that is never displayed, make the browser fetch them here instead. Nothing in them comes
-    from the warehouse."""
+    """The blank chart, and an empty grid, picker and multi-picker in a container never displayed: after
+    logging in, the dashboard's first page fetched some 45 scripts, 1.7 MB, among them the grid's (0.5 MB)
+    and Arrow's (0.7 MB). Nothing in them comes from the warehouse."""
     charts()
     with st.container(key=CONTAINER):
         st.html(f"<style>.st-key-{CONTAINER} {{display: none}}</style>")

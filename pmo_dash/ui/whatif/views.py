@@ -97,7 +97,7 @@ def headline(result: Outcome) -> None:
     )
 
 
-def candidates(rows) -> str:
+def candidates(rows: pl.DataFrame) -> str:
     """The candidates in words: how many are projects and how many approved proposals."""
     proposals = int(rows["is_proposal"].sum()) if "is_proposal" in rows.columns else 0
     said = f"{rows.height - proposals:,} projects"
