@@ -176,3 +176,23 @@ def pytest_sessionfinish(session, exitstatus):
     passed = len(reporter.stats.get("passed", [])) if reporter else 0
     if exitstatus == 0 and passed == 0:
         session.exitstatus = 1
+
+
+def every_view(links: dict[str, str]) -> list:
+    """Every page as its user opens it (the admin page as admin, the rest as exec; a level page linked to
+    `links`' entity), then each tab of the Risks page after its first: pytest parameters (page, user,
+    query)."""
+    from pmo_dash.ui import shell
+    from pmo_dash.ui.risks import views
+
+    pages = [
+        pytest.param(
+            page,
+            "admin" if page == "admin" else "exec",
+            {page: links[page]} if page in links else {},
+            id=page,
+        )
+        for page in shell.PAGES
+    ]
+    tabs = [pytest.param("risks", "exec", {"tab": tab}, id=f"risks-{tab}") for tab in views.TABS[1:]]
+    return pages + tabs

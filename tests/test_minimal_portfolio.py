@@ -8,9 +8,7 @@ import re
 
 import pytest
 
-from pmo_dash.ui import shell
-from pmo_dash.ui.risks import views as risk_views
-from tests.conftest import app_on, golden_returns, on_screen
+from tests.conftest import app_on, every_view, golden_returns, on_screen
 from tests.test_app import app
 from tests.test_hostile_pages import markdown_texts
 
@@ -30,20 +28,9 @@ def minimal_app(fixture_settings, tmp_path_factory):
         yield settings
 
 
-@pytest.mark.parametrize("page", list(shell.PAGES))
-def test_every_page_opens_on_a_minimal_portfolio(minimal_app, page):
-    opens_clean(
-        app(
-            page,
-            user="admin" if page == "admin" else "exec",
-            **({page: LINKS[page]} if page in LINKS else {}),
-        )
-    )
-
-
-@pytest.mark.parametrize("tab", risk_views.TABS[1:])  # the first is drawn above, with the page
-def test_every_tab_of_the_risks_page_opens_on_a_minimal_portfolio(minimal_app, tab):
-    opens_clean(app("risks", tab=tab))
+@pytest.mark.parametrize(("page", "user", "query"), every_view(LINKS))
+def test_every_page_opens_on_a_minimal_portfolio(minimal_app, page, user, query):
+    opens_clean(app(page, user=user, **query))
 
 
 def opens_clean(at) -> None:

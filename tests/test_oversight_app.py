@@ -15,9 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from pmo_dash.intake.build import build
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import shell
-from pmo_dash.ui.risks import views as risk_views
-from tests.conftest import OVERSIGHT_FORMATS, on_screen
+from tests.conftest import OVERSIGHT_FORMATS, every_view, on_screen
 from tests.test_app import app, metrics
 
 # Fields that are data or identifiers, not text a reader sees.
@@ -96,20 +94,9 @@ def values(array) -> list:
     return list(array)
 
 
-@pytest.mark.parametrize("page", list(shell.PAGES))
-def test_every_page_opens_on_oversight_returns(oversight_app, page):
-    opens_clean(
-        app(
-            page,
-            user="admin" if page == "admin" else "exec",
-            **({page: LINKS[page]} if page in LINKS else {}),
-        )
-    )
-
-
-@pytest.mark.parametrize("tab", risk_views.TABS[1:])  # the first is drawn above, with the page
-def test_every_tab_of_the_risks_page_opens_on_oversight_returns(oversight_app, tab):
-    opens_clean(app("risks", tab=tab))
+@pytest.mark.parametrize(("page", "user", "query"), every_view(LINKS))
+def test_every_page_opens_on_oversight_returns(oversight_app, page, user, query):
+    opens_clean(app(page, user=user, **query))
 
 
 def opens_clean(at) -> None:
