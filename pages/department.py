@@ -1,12 +1,13 @@
-"""Department: one department's PMO, its programmes and projects; a click drills further in. With
-none chosen, every department in view."""
+"""Department: one department's PMO. What needs attention and the headline numbers first, then the
+watermelons; the rest in tabs (programmes and projects, schedule and cost, forecast, trends, what
+changed), each a link of its own. A click drills further in. With none chosen, every department in
+view."""
 
 import streamlit as st
 
 from pmo_dash import boardpack, data
-from pmo_dash.ui import drill, filters, missing, shell, toolbar
-from pmo_dash.ui.forecast import views as forecast
-from pmo_dash.ui.portfolio import cards, charts, index, projects, views
+from pmo_dash.ui import drill, missing, shell, toolbar
+from pmo_dash.ui.portfolio import cards, home, index, views
 
 shell.guard()
 if (level := drill.department(shell.current(), shell.user_scope())) is None:
@@ -25,35 +26,8 @@ if project := views.watermelons(
 ):
     drill.open_project(project)
 
-st.subheader("Programmes")
-if programme := views.programme_table(data.portfolio.programme_summary(here), key="programmes"):
-    drill.open_programme(programme)
-
-st.subheader("Projects")
-if project := projects.projects_table(
-    data.portfolio.projects_table(here), key="projects", file_name=f"{department}-projects"
-):
-    drill.open_project(project)
-
-left, right = st.columns([3, 2])
-with left:
-    st.subheader("Trends over the last 12 periods")
-    st.plotly_chart(charts.trends(trend.tail(12)))
-with right:
-    st.subheader("Schedule and cost performance")
-    scatter = data.portfolio.project_scatter(here)
-    reported = not views.not_reported(scatter, ("spi",), views.NO_SCATTER)
-    if reported and (
-        project := drill.clicked(charts.spi_cpi_scatter(scatter), key="scatter", opens="project")
-    ):
-        drill.open_project(project)
-
-st.subheader("Forecast")
-forecast.section(here, by_department=False)
-
-st.subheader("Changed since")
-if since := filters.since_picker(data.portfolio.periods(here.scope), here.as_of):
-    views.changed_since(data.portfolio.changed_projects(here, since), data.risks.into_red(here, since), since)
+st.divider()
+home.show_department(here, trend, department)
 
 pack = boardpack.on_demand(here, level.name, toolbar.author(shell.user()))
 toolbar.offer(downloads, f"{department}-{here.as_of:%Y-%m}", pack)

@@ -180,10 +180,13 @@ def pytest_sessionfinish(session, exitstatus):
 
 def every_view(links: dict[str, str]) -> list:
     """Every page as its user opens it (the admin page as admin, the rest as exec; a level page linked to
-    `links`' entity), then each tab of the Risks page after its first: pytest parameters (page, user,
-    query)."""
+    `links`' entity), then each later tab of the pages that have tabs (home, department, Risks): pytest
+    parameters (page, user, query)."""
     from pmo_dash.ui import shell
+    from pmo_dash.ui.portfolio import home
     from pmo_dash.ui.risks import views
+
+    tabbed = {"enterprise": home.TABS, "department": home.DEPARTMENT_TABS, "risks": views.TABS}
 
     pages = [
         pytest.param(
@@ -194,5 +197,11 @@ def every_view(links: dict[str, str]) -> list:
         )
         for page in shell.PAGES
     ]
-    tabs = [pytest.param("risks", "exec", {"tab": tab}, id=f"risks-{tab}") for tab in views.TABS[1:]]
+    tabs = [
+        pytest.param(
+            page, "exec", {**({page: links[page]} if page in links else {}), "tab": tab}, id=f"{page}-{tab}"
+        )
+        for page, names in tabbed.items()
+        for tab in names[1:]
+    ]
     return pages + tabs

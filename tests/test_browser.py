@@ -130,6 +130,7 @@ def test_a_fresh_servers_first_request_gets_the_login_then_lands_on_the_link(fix
         wait_for_cookie(page, "pmo_dash_auth")
         page.reload()  # and the cookie keeps the session
         heading.wait_for(timeout=30_000)
+        settle(page)  # a button clicked while the page is still being drawn may be redrawn under the click
         assert page.get_by_role("textbox", name="Password").count() == 0
 
         page.get_by_role("button", name="Log out").click()

@@ -228,7 +228,10 @@ def test_charts_skip_what_is_not_reported(oversight_app):
     assert all(v != v for v in values(cost["x"]))  # NaN: no bar, never a bar of 0
     assert "not reported" in [a["text"] for a in variance["layout"]["annotations"]]
     # DFT reports no earned value at all: its trend says so rather than drawing empty lines.
-    [trends] = [json.loads(c.proto.spec) for c in app("department", department="DFT").get("plotly_chart")]
+    [trends] = [
+        json.loads(c.proto.spec)
+        for c in app("department", department="DFT", tab="Trends").get("plotly_chart")
+    ]
     assert trends["layout"]["title"]["text"] == "Reporting compliance (SPI and CPI not reported)"
     assert "xaxis2" not in trends["layout"]  # no bare axes where SPI and CPI would be
     assert [t["name"] for t in trends["data"]] == ["Red on evidence", "Reporting compliance"]

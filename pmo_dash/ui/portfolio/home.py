@@ -1,7 +1,11 @@
-"""The home page's tabs, below what needs attention: each draws one view of the portfolio in view and
-drills in on a click. Only the open tab runs (its name is in the link)."""
+"""The tabs of the home page and of a department's page, below what needs attention: each draws one view
+of the portfolio in view and drills in on a click. Only the open tab runs (its name is in the link): a
+chart costs the browser 0.15 to 0.3 s to draw on a two-core machine, so a page that drew them all took
+well over a second to appear after a click."""
 
 from __future__ import annotations
+
+from functools import partial
 
 import polars as pl
 import streamlit as st
@@ -10,15 +14,28 @@ from pmo_dash import data
 from pmo_dash.data import Filters
 from pmo_dash.ui import drill, filters
 from pmo_dash.ui.forecast import views as forecast_views
-from pmo_dash.ui.portfolio import cards, charts, views
+from pmo_dash.ui.portfolio import cards, charts, projects, views
 
-TABS = ("Departments", "Schedule and cost", "Forecast", "Trends", "What changed")
+SHARED = ("Schedule and cost", "Forecast", "Trends", "What changed")
+TABS = ("Departments", *SHARED)
+DEPARTMENT_TABS = ("Programmes and projects", *SHARED)
 
 
 def show(f: Filters, trend: pl.DataFrame) -> None:
-    """The tabs; the one open is drawn."""
-    tabs = st.tabs(list(TABS), key="tab", bind="query-params")
-    for tab, draw in zip(tabs, (departments, schedule_and_cost, forecast, trends, what_changed), strict=True):
+    """The home page's tabs; the one open is drawn."""
+    _tabbed(TABS, (departments, schedule_and_cost, forecast, trends, what_changed), f, trend)
+
+
+def show_department(here: Filters, trend: pl.DataFrame, department: str) -> None:
+    """A department's tabs: its programmes and projects first; the one open is drawn."""
+    first = partial(programmes_and_projects, department=department)
+    draws = (first, projects_by_performance, department_forecast, trends, what_changed)
+    _tabbed(DEPARTMENT_TABS, draws, here, trend)
+
+
+def _tabbed(names: tuple[str, ...], draws: tuple, f: Filters, trend: pl.DataFrame) -> None:
+    tabs = st.tabs(list(names), key="tab", bind="query-params")
+    for tab, draw in zip(tabs, draws, strict=True):
         if tab.open:
             with tab:
                 draw(f, trend)
@@ -60,6 +77,11 @@ def schedule_and_cost(f: Filters, trend: pl.DataFrame) -> None:
         chart = charts.department_variance(variance, data.intake.thresholds())
         if department := drill.clicked(chart, key="variance", opens="department"):
             drill.open_department(department)
+    projects_by_performance(f, trend)
+
+
+def projects_by_performance(f: Filters, trend: pl.DataFrame) -> None:
+    """Every project in view by SPI and CPI; a click opens it."""
     st.subheader("Projects by schedule and cost performance")
     scatter = data.portfolio.project_scatter(f)
     if not views.not_reported(scatter, ("spi",), views.NO_SCATTER):
@@ -70,10 +92,28 @@ def schedule_and_cost(f: Filters, trend: pl.DataFrame) -> None:
             drill.open_project(project)
 
 
+def programmes_and_projects(f: Filters, trend: pl.DataFrame, *, department: str) -> None:
+    """A department's programmes, then its projects; a row opens either."""
+    st.subheader("Programmes")
+    if programme := views.programme_table(data.portfolio.programme_summary(f), key="programmes"):
+        drill.open_programme(programme)
+    st.subheader("Projects")
+    if project := projects.projects_table(
+        data.portfolio.projects_table(f), key="projects", file_name=f"{department}-projects"
+    ):
+        drill.open_project(project)
+
+
 def forecast(f: Filters, trend: pl.DataFrame) -> None:
     """Where the portfolio will land (P80 cost against budget) and which projects are likely to turn Red."""
     st.subheader("Forecast")
     forecast_views.section(f, by_department=True)
+
+
+def department_forecast(f: Filters, trend: pl.DataFrame) -> None:
+    """Where the department will land and which of its projects are likely to turn Red."""
+    st.subheader("Forecast")
+    forecast_views.section(f, by_department=False)
 
 
 def trends(f: Filters, trend: pl.DataFrame) -> None:
