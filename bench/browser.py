@@ -135,7 +135,7 @@ def _slider(page) -> list[float]:
     (each step is a new scenario); seconds from the key to the answer drawn: the cost card changed,
     nothing running, every chart drawn."""
     page.locator('[data-testid="stSidebarNav"] a', has_text="What-if").first.click()
-    drawn(page, "Projects ranked by score")
+    drawn(page, "Newly funded")
     cost = page.locator('[data-testid="stMetric"]', has_text="Cost (EAC)").first
     thumb = page.locator('[data-testid="stSlider"]', has_text="Envelope, % of what").get_by_role("slider")
     steps = []
@@ -164,7 +164,7 @@ def sessions_memory(settings: Settings, scenarios: Path) -> dict[str, float]:
                 tab.get_by_role("textbox", name="Username").fill("exec")
                 tab.get_by_role("textbox", name="Password").fill("demo-exec")
                 tab.get_by_role("button", name="Log in").click()
-                tab.get_by_text("Projects ranked by score").wait_for(timeout=120_000)
+                tab.get_by_text("Newly funded").wait_for(timeout=120_000)
                 for name in PAGES[:-1]:
                     tab.locator('[data-testid="stSidebarNav"] a', has_text=name.capitalize()).first.click()
                     tab.wait_for_timeout(300)

@@ -180,13 +180,19 @@ def pytest_sessionfinish(session, exitstatus):
 
 def every_view(links: dict[str, str]) -> list:
     """Every page as its user opens it (the admin page as admin, the rest as exec; a level page linked to
-    `links`' entity), then each later tab of the pages that have tabs (home, department, Risks): pytest
+    `links`' entity), then each later tab of the pages that have tabs (home, department, Risks, what-if): pytest
     parameters (page, user, query)."""
     from pmo_dash.ui import shell
     from pmo_dash.ui.portfolio import home
-    from pmo_dash.ui.risks import views
+    from pmo_dash.ui.risks import views as risks
+    from pmo_dash.ui.whatif import views as whatif
 
-    tabbed = {"enterprise": home.TABS, "department": home.DEPARTMENT_TABS, "risks": views.TABS}
+    tabbed = {
+        "enterprise": home.TABS,
+        "department": home.DEPARTMENT_TABS,
+        "risks": risks.TABS,
+        "whatif": whatif.TABS,
+    }
 
     pages = [
         pytest.param(
@@ -205,3 +211,9 @@ def every_view(links: dict[str, str]) -> list:
         for tab in names[1:]
     ]
     return pages + tabs
+
+
+def ranking(at):
+    """The what-if's Ranking tab's table (open it with `tab="Ranking"`): every candidate, by score."""
+    [ranked] = [d.value for d in at.dataframe if "rank" in d.value.columns]
+    return ranked

@@ -12,6 +12,8 @@ from pmo_dash.ui import theme
 from pmo_dash.ui.lessons import charts as lesson_charts
 from pmo_dash.ui.portfolio import charts as portfolio_charts
 from pmo_dash.ui.risks import charts as risk_charts
+from pmo_dash.ui.whatif import charts as whatif_charts
+from pmo_dash.whatif import effects
 
 PERIODS = [
     month_end(dt.date(2025 + (10 + m) // 12, (10 + m) % 12 + 1, 1)) for m in range(12)
@@ -85,3 +87,24 @@ def test_risk_concentration_puts_forty_departments_down_the_side():
     [cells] = figure.data
     assert list(cells.x) == ["Supplier", "Technical"] and len(cells.y) == 40
     assert figure.layout.height >= 26 * 40  # a row each, readable
+
+
+def test_the_capacity_heat_map_spans_only_the_months_someone_returned_capacity_for():
+    # Demand runs into 2027-01, but capacity was returned for Nov and Dec 2026 only: January is not
+    # a column of blank cells (nor a "0 capacity" one), it is left out.
+    months = [dt.date(2026, 11, 1), dt.date(2026, 12, 1), dt.date(2027, 1, 1)]
+    use = pl.DataFrame(
+        {
+            "department_id": ["A", "A", "A"],
+            "role": ["dev"] * 3,
+            "month": months,
+            "demand_fte": [2.0, 1.0, 1.0],
+            "capacity_fte": [4.0, 1.0, None],
+            "over": [False, False, False],
+        }
+    )
+    rolled = effects.capacity_by_role(use)
+    assert rolled["capacity_fte"].to_list() == [4.0, 1.0, None]
+    [heat, _] = whatif_charts.capacity(rolled).data
+    assert list(heat.x) == ["Nov 26", "Dec 26"]
+    assert heat.text.tolist() == [["50%", "100%"]]

@@ -39,7 +39,11 @@ def test_one_money_format_for_cards_columns_and_axes(fixture_settings):
 
 def test_every_table_shows_its_amounts_in_the_money_format(fixture_settings):
     # A money column left unresolved would read "money" in every cell; a compact one "4.5K", no £.
-    for page, query in (("enterprise", {}), ("department", {"department": "FIN"}), ("whatif", {})):
+    for page, query in (
+        ("enterprise", {}),
+        ("department", {"department": "FIN"}),
+        ("whatif", {"tab": "Ranking"}),
+    ):
         at = app(page, **query)
         assert not at.exception
         configs = [json.loads(d.proto.columns) for d in at.dataframe]

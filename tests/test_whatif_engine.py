@@ -585,7 +585,7 @@ def test_effects_by_hand():
     assert rolled.rows() == [
         ("dev", month(0), 3.0, 5.5, True, 1),
         ("dev", month(1), 0.0, 2.0, False, 0),
-        ("qa", month(1), 1.0, 0.0, False, 0),
+        ("qa", month(1), 1.0, None, False, 0),  # no department returned qa capacity: not known, not 0
     ]
     assert effects.benefits_by_month(np.array([True, False, True]), candidates, benefits).rows() == [
         (month(0), 1.0),

@@ -66,13 +66,14 @@ def capacity_by_role(use: pl.DataFrame) -> pl.DataFrame:
 
     Demand and capacity are summed over departments, but `over` is true when any one department's
     cell is over: spare people in one department do not staff another's projects. Demand in cells
-    without a capacity row is included in demand_fte but has no capacity to set against it.
+    without a capacity row is included in demand_fte but has no capacity to set against it; a role
+    and month for which no department returned capacity has capacity_fte null (not known), never 0.
     """
     return (
         use.group_by("role", "month")
         .agg(
             pl.col("demand_fte").sum(),
-            pl.col("capacity_fte").sum(),
+            pl.when(pl.col("capacity_fte").is_not_null().any()).then(pl.col("capacity_fte").sum()),
             pl.col("over").any(),
             over_departments=pl.col("over").sum().cast(pl.Int64),
         )

@@ -13,6 +13,8 @@ from pmo_dash.ui.whatif import charts
 from pmo_dash.whatif.outcome import Outcome
 
 NAMED = 5  # projects named in a message; the rest are counted
+# Below the headline numbers, one tab open at a time (see pages/whatif.py).
+TABS = ("What changes", "Ranking", "Value against cost", "By department", "Capacity", "Benefits")
 NO_BENEFITS = "no project in view gives an expected benefit (the projects return's `expected_benefit`)."
 
 
@@ -88,7 +90,7 @@ def headline(result: Outcome) -> None:
             f"Capacity, not money, limits this portfolio: "
             f"{fmt.money(result.levers.budget - selection.total_cost)} "
             "of the envelope is left because the people to deliver more are not there. "
-            "See capacity by role and month below.",
+            "The Capacity tab shows where, by role and month.",
             icon=":material/groups:",
         )
     st.caption(
@@ -233,7 +235,7 @@ def changes(result: Outcome) -> None:
     )
     columns = {
         "project_id": "ID",
-        "project": st.column_config.TextColumn("Project", width="large"),
+        "project": st.column_config.TextColumn("Project", width="medium"),
         "department": "Department",
         "score": st.column_config.NumberColumn("Score", format="%.2f"),
         "eac": tables.money("Cost (EAC)"),
@@ -253,34 +255,39 @@ def changes(result: Outcome) -> None:
             tables.show(frame, columns, height=min(320, 38 + 35 * frame.height))
 
 
-def effects(result: Outcome, departments: dict[str, str]) -> None:
-    """What the scenario does: value against cost, funding by department, capacity, benefits."""
-    left, right = st.columns(2, gap="large")
-    with left:
-        st.subheader("Value against cost")
-        st.caption(
-            "The grey line is the most score each budget could buy (if projects could be part-funded: "
-            "an upper bound); the star is this scenario, the circle today's portfolio."
-        )
-        chosen = (result.selection.total_cost, result.selection.objective)
-        st.plotly_chart(charts.frontier(result.frontier, chosen, result.today[1:]))
-    with right:
-        st.subheader("Funding by department")
-        named = result.departments.with_columns(
-            department=pl.col("department_id").replace_strict(departments, default=pl.col("department_id"))
-        )
-        st.plotly_chart(charts.department_funding(named))
-    st.subheader("Capacity by role and month")
+def value_against_cost(result: Outcome) -> None:
+    """The most score each budget could buy, this scenario and today's portfolio."""
+    st.caption(
+        "The grey line is the most score each budget could buy (if projects could be part-funded: "
+        "an upper bound); the star is this scenario, the circle today's portfolio."
+    )
+    chosen = (result.selection.total_cost, result.selection.objective)
+    st.plotly_chart(charts.frontier(result.frontier, chosen, result.today[1:]))
+
+
+def funding_by_department(result: Outcome, departments: dict[str, str]) -> None:
+    """What each department gets in this scenario against today."""
+    named = result.departments.with_columns(
+        department=pl.col("department_id").replace_strict(departments, default=pl.col("department_id"))
+    )
+    st.plotly_chart(charts.department_funding(named))
+
+
+def capacity(result: Outcome) -> None:
+    """The funded projects' demand for people against capacity, by role and month."""
     if result.capacity.filter(pl.col("capacity_fte").is_not_null()).is_empty():
         st.caption("No department in view returned capacity for the months ahead.")
-    else:
-        st.caption(
-            "Demand of the funded projects as a share of capacity, summed over departments; a boxed cell "
-            "has at least one department over its own capacity"
-            + ("." if result.levers.use_capacity else " (capacity is not a constraint in this scenario).")
-        )
-        st.plotly_chart(charts.capacity(result.capacity))
-    st.subheader("Benefits over time")
+        return
+    st.caption(
+        "Demand of the funded projects as a share of capacity, summed over departments; a boxed cell "
+        "has at least one department over its own capacity"
+        + ("." if result.levers.use_capacity else " (capacity is not a constraint in this scenario).")
+    )
+    st.plotly_chart(charts.capacity(result.capacity))
+
+
+def benefits(result: Outcome) -> None:
+    """The expected benefit of the funded projects over time, against today's."""
     if not benefits_reported(result.candidates):
         st.caption(f"Not reported: {NO_BENEFITS}")
         return
