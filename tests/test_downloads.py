@@ -49,7 +49,7 @@ def rows(data: bytes) -> list[list[str]]:
 
 
 def test_a_departments_projects_download_as_the_table_shows_them(fixture_settings, downloads):
-    at = app("department", department="HR")
+    at = app("department", department="HR", tab="Projects")
     assert not at.exception, [e.message for e in at.exception]
     [button] = [b for b in at.download_button if b.label == "Download CSV"]
     assert button.proto.type == "tertiary"

@@ -39,13 +39,13 @@ def number_formats(blob: bytes) -> set[str]:
 
 
 def test_a_departments_tables_download_as_one_workbook(fixture_settings, downloads):  # noqa: F811
-    at = app("department", department="HR")
+    at = app("department", department="HR", tab="Projects")
     assert not at.exception, [e.message for e in at.exception]
     name, blob = workbook(downloads)
     assert name == "hr-2026-10.xlsx"
-    # The tables in the order the page shows them (People has no watermelon, no evidence RAG that changed
-    # and no risk into the red zone since September: no table, a message).
-    assert sheet_names(blob) == ["Programmes", "Projects"]
+    # The tables the page shows, in its order: People has no watermelon (no table, a message), and of
+    # the tabs only the open one is drawn (here Projects; Programmes is the first).
+    assert sheet_names(blob) == ["Projects"]
     projects = sheet(blob, "Projects")
     # Headed as on screen, the SPI sparkline left out (a picture, not a value).
     assert projects.columns == [
@@ -96,6 +96,14 @@ def test_a_departments_tables_download_as_one_workbook(fixture_settings, downloa
             "HR-P4",
         ),
     ]
+    # And they read as they do on screen: money in the currency, ratios to two places, percentages.
+    assert {'"£"#,##0;-"£"#,##0', "0.00", '0"%"'} <= number_formats(blob)
+    # The first tab's workbook holds the programmes.
+    downloads.clear()
+    at = app("department", department="HR")
+    assert not at.exception, [e.message for e in at.exception]
+    _, blob = workbook(downloads)
+    assert sheet_names(blob) == ["Programmes"]
     programmes = sheet(blob, "Programmes")
     assert programmes.row(0) == (
         "Workforce platform",
@@ -109,8 +117,6 @@ def test_a_departments_tables_download_as_one_workbook(fixture_settings, downloa
         1300,
         pytest.approx(500 / 0.76 + 760),
     )
-    # And they read as they do on screen: money in the currency, ratios to two places, percentages.
-    assert {'"£"#,##0;-"£"#,##0', "0.00", '0"%"'} <= number_formats(blob)
 
 
 def test_the_enterprise_pages_tables(fixture_settings, downloads):  # noqa: F811

@@ -18,7 +18,7 @@ from pmo_dash.ui.portfolio import cards, charts, projects, views
 
 SHARED = ("Schedule and cost", "Forecast", "Trends", "What changed")
 TABS = ("Departments", *SHARED)
-DEPARTMENT_TABS = ("Programmes and projects", *SHARED)
+DEPARTMENT_TABS = ("Programmes", "Projects", *SHARED)
 
 
 def show(f: Filters, trend: pl.DataFrame) -> None:
@@ -27,9 +27,9 @@ def show(f: Filters, trend: pl.DataFrame) -> None:
 
 
 def show_department(here: Filters, trend: pl.DataFrame, department: str) -> None:
-    """A department's tabs: its programmes and projects first; the one open is drawn."""
-    first = partial(programmes_and_projects, department=department)
-    draws = (first, projects_by_performance, department_forecast, trends, what_changed)
+    """A department's tabs: its programmes first, then its projects; the one open is drawn."""
+    every_project = partial(projects_of, department=department)
+    draws = (programmes, every_project, projects_by_performance, department_forecast, trends, what_changed)
     _tabbed(DEPARTMENT_TABS, draws, here, trend)
 
 
@@ -92,12 +92,15 @@ def projects_by_performance(f: Filters, trend: pl.DataFrame) -> None:
             drill.open_project(project)
 
 
-def programmes_and_projects(f: Filters, trend: pl.DataFrame, *, department: str) -> None:
-    """A department's programmes, then its projects; a row opens either."""
-    st.subheader("Programmes")
+def programmes(f: Filters, trend: pl.DataFrame) -> None:
+    """A department's programmes; a row opens one."""
     if programme := views.programme_table(data.portfolio.programme_summary(f), key="programmes"):
         drill.open_programme(programme)
-    st.subheader("Projects")
+
+
+def projects_of(f: Filters, trend: pl.DataFrame, *, department: str) -> None:
+    """A department's projects, to search, filter and download; a row opens one. A tab of its own: with
+    its search, filters and sparklines it took a third of the time the department page took to draw."""
     if project := projects.projects_table(
         data.portfolio.projects_table(f), key="projects", file_name=f"{department}-projects"
     ):
