@@ -1,5 +1,5 @@
 """Department: one department's PMO. What needs attention and the headline numbers first, then the
-watermelons; the rest in tabs (programmes and projects, schedule and cost, forecast, trends, what
+watermelons; the rest in tabs (programmes, projects, schedule and cost, forecast, trends, what
 changed), each a link of its own. A click drills further in. With none chosen, every department in
 view."""
 

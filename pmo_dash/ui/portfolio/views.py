@@ -192,6 +192,7 @@ def not_reported(rows: pl.DataFrame, columns: tuple[str, ...], what: str) -> boo
 
 def programme_table(rows: pl.DataFrame, key: str) -> str | None:
     """Programmes rolled up; a click opens one."""
+    st.caption("Each programme's active projects, counted by RAG on evidence · click a row to open it")
     if withheld := rows["withheld_budgets"].sum():
         st.caption(f"Budgets excluding {withheld} withheld.")
     event = tables.show(
