@@ -12,6 +12,7 @@ import polars as pl
 import pytest
 from scipy.optimize import OptimizeResult
 
+from pmo_dash.ui.whatif import views
 from pmo_dash.whatif import effects, knapsack
 from pmo_dash.whatif.levers import Levers, forced
 from pmo_dash.whatif.optimise import frontier, optimise
@@ -389,6 +390,25 @@ def test_without_a_solver_answer_the_greedy_is_used_and_says_so(monkeypatch):
     # Honest about how far it may be: the budget bound is 1.6, so within 60%.
     assert selection.mip_gap == pytest.approx(0.6)
     assert "within 60.00% of the optimum" in selection.status
+
+
+def test_a_core_too_large_to_begin_in_time_is_not_handed_to_the_solver(milp_calls, monkeypatch):
+    # As if HiGHS needed a second per nonzero to begin: the trap's core (3 projects, 3 nonzeros) would
+    # take 3 s, far past the time limit, so the greedy's selection is the answer, with its proven gap.
+    monkeypatch.setattr(knapsack, "HIGHS_START_SECONDS_PER_NONZERO", 1.0)
+    selection = optimise(GREEDY_TRAP, NO_DEMAND, NO_CAPACITY, BENEFIT_ONLY)
+    assert milp_calls == []
+    assert (selection.method, selection.chosen, selection.objective) == ("greedy", {"A"}, 1.0)
+    assert selection.mip_gap == pytest.approx(0.6)  # the budget bound is 1.6
+    assert selection.status.startswith("greedy: the exact search was not started: a core of 3 projects")
+    assert "within 60.00% of the optimum" in selection.status
+    assert views.answer(selection) == (
+        "A quick selection (too many projects in play to begin the exact search in time), "
+        "at most 60.00% below the best possible"
+    )
+    # At the real rate the same core begins at once, and the solver finds the optimum.
+    monkeypatch.undo()
+    assert optimise(GREEDY_TRAP, NO_DEMAND, NO_CAPACITY, BENEFIT_ONLY).status == "optimal"
 
 
 def test_the_time_limit_label_rounds_the_gap_up(monkeypatch):

@@ -158,6 +158,11 @@ def _status(solution: knapsack.Solution, time_limit: float) -> str:
         return "optimal"
     if solution.method == "milp":
         return f"time limit: best found, {_within(solution.gap)}"
+    if solution.message.startswith(knapsack.NOT_STARTED):
+        return (
+            f"greedy: {solution.message}; best score per use of budget and capacity first, "
+            f"{_within(solution.gap)}"
+        )
     return (
         f"greedy: the solver gave no better selection in {time_limit:g} s ({solution.message}); "
         f"best score per use of budget and capacity first, {_within(solution.gap)}"

@@ -10,6 +10,7 @@ import streamlit as st
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import fmt, tables
 from pmo_dash.ui.whatif import charts
+from pmo_dash.whatif.knapsack import NOT_STARTED
 from pmo_dash.whatif.outcome import Outcome
 
 NAMED = 5  # projects named in a message; the rest are counted
@@ -114,6 +115,8 @@ def answer(selection) -> str:
     # Rounded up, never down: "at most 0.01%" when the proven gap is any smaller than that.
     shown = math.ceil(gap * 1e4 - 1e-9) / 100 if gap is not None and gap < 1 else None
     short = f"at most {shown:.2f}% below the best possible" if shown is not None else "not proven best"
+    if selection.method == "greedy" and selection.message.startswith(NOT_STARTED):
+        return f"A quick selection (too many projects in play to begin the exact search in time), {short}"
     if selection.method == "greedy":
         return f"A quick selection (the exact search found nothing better in time), {short}"
     return f"The best selection found in the time allowed, {short}"
