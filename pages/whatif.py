@@ -1,5 +1,7 @@
 """What-if: the board moves the levers and the portfolio answers; scenarios are saved and compared."""
 
+from functools import partial
+
 import streamlit as st
 
 from pmo_dash import data
@@ -25,27 +27,18 @@ def live() -> None:
     views.headline(result)
     # The rest of the answer in tabs, only the open one drawn (its name is in the link): each step of a
     # slider redraws what is open, and a chart costs the browser 0.15 to 0.3 s to draw.
-    changes, ranking, value, by_department, capacity, benefits = st.tabs(
-        list(views.TABS), key="tab", bind="query-params"
+    draws = (
+        views.changes,
+        views.ranked,
+        views.value_against_cost,
+        partial(views.funding_by_department, departments=departments),
+        views.capacity,
+        views.benefits,
     )
-    if changes.open:
-        with changes:
-            views.changes(result)
-    if ranking.open:
-        with ranking:
-            views.ranked(result)
-    if value.open:
-        with value:
-            views.value_against_cost(result)
-    if by_department.open:
-        with by_department:
-            views.funding_by_department(result, departments)
-    if capacity.open:
-        with capacity:
-            views.capacity(result)
-    if benefits.open:
-        with benefits:
-            views.benefits(result)
+    for tab, draw in zip(st.tabs(list(views.TABS), key="tab", bind="query-params"), draws, strict=True):
+        if tab.open:
+            with tab:
+                draw(result)
     st.subheader("Scenarios")
     if user.read_only:
         st.caption(f"{fmt.plain(user.name)} may open and compare scenarios; saving them is for other roles.")
