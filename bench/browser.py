@@ -133,7 +133,7 @@ def _drill(page) -> float:
 def _slider(page) -> list[float]:
     """Open the what-if from the menu; move the budget slider one step down, twice, from the keyboard
     (each step is a new scenario); seconds from the key to the answer drawn: the cost card changed,
-    nothing running, every chart drawn."""
+    nothing running, every chart drawn (it opens on What changes, whose tables have none)."""
     page.locator('[data-testid="stSidebarNav"] a', has_text="What-if").first.click()
     drawn(page, "Newly funded")
     cost = page.locator('[data-testid="stMetric"]', has_text="Cost (EAC)").first

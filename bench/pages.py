@@ -55,6 +55,7 @@ def pages(settings: Settings) -> dict[str, tuple[float, float]]:
         cold = []
         for _ in range(5):
             st.cache_data.clear()
+            st.cache_resource.clear()  # the what-if's shared inputs too
             cold.append(timed(at.run) * 1000)
         assert not at.exception, at.exception
         label = f"{page} ({entities[page]})" if page in entities else page

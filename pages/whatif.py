@@ -25,6 +25,7 @@ def live() -> None:
     """Only this part reruns when a lever moves."""
     result = data.whatif.outcome(f, levers.draw(candidates, departments))
     views.headline(result)
+    views.same_scores(result.candidates)  # whichever tab is open
     # The rest of the answer in tabs, only the open one drawn (its name is in the link): each step of a
     # slider redraws what is open, and a chart costs the browser 0.15 to 0.3 s to draw.
     draws = (

@@ -16,7 +16,9 @@ from streamlit.testing.v1 import AppTest
 from pmo_dash.exports import TRIGGERS
 from pmo_dash.settings import Settings, get_settings
 from pmo_dash.ui import shell
+from pmo_dash.ui.portfolio import home
 from pmo_dash.ui.whatif import export, scenarios
+from pmo_dash.ui.whatif import views as whatif_views
 from tests import office
 from tests.conftest import app_on
 from tests.hostile import LIVE_IN_CHART, LIVE_IN_MARKDOWN, STORM, hostile_copy
@@ -121,6 +123,9 @@ def visits() -> list[tuple[str, str, dict[str, str]]]:
         # The indexes (nothing chosen yet) and the home page's other tabs (issue 14).
         *((page, "exec", {}) for page in ("department", "programme", "project")),
         *(("enterprise", "exec", {"tab": tab}) for tab in ("Schedule and cost", "Trends", "What changed")),
+        # And the later tabs of the department and what-if pages.
+        *(("department", "exec", {"department": "FIN", "tab": tab}) for tab in home.DEPARTMENT_TABS[1:]),
+        *(("whatif", "exec", {"tab": tab}) for tab in whatif_views.TABS[1:]),
     ]
     return pages
 

@@ -42,6 +42,7 @@ def test_every_table_shows_its_amounts_in_the_money_format(fixture_settings):
     for page, query in (
         ("enterprise", {}),
         ("department", {"department": "FIN"}),
+        ("department", {"department": "FIN", "tab": "Projects"}),
         ("whatif", {"tab": "Ranking"}),
     ):
         at = app(page, **query)

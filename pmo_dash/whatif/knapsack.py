@@ -232,7 +232,7 @@ def solve(problem: Knapsack, time_limit: float) -> Solution:
     rows = np.flatnonzero(np.diff(core_load.indptr))
     nonzeros = core_load[rows].nnz + len(core)  # the capacity rows' and the budget row's
     left = time_limit - (time.perf_counter() - began)
-    if nonzeros * HIGHS_START_SECONDS_PER_NONZERO > left:
+    if nonzeros * HIGHS_START_SECONDS_PER_NONZERO > max(left, 0.01):  # as ever, at least 10 ms
         message = (
             f"{NOT_STARTED}: a core of {len(core):,} projects ({nonzeros:,} nonzeros) "
             f"needs longer than the {max(left, 0.0):.2f} s left to begin"

@@ -86,7 +86,8 @@ def headline(result: Outcome) -> None:
             f"Mandatory and pinned-in projects alone cost {fmt.money(selection.total_cost)}, "
             f"{fmt.money(selection.over_budget)} over the envelope: nothing else is funded."
         )
-    if result.levers.use_capacity and selection.total_cost < 0.95 * result.levers.budget:
+    unfunded = result.funded < rows.height
+    if result.levers.use_capacity and unfunded and selection.total_cost < 0.95 * result.levers.budget:
         st.info(
             f"Capacity, not money, limits this portfolio: "
             f"{fmt.money(result.levers.budget - selection.total_cost)} "
@@ -164,7 +165,6 @@ def same_scores(rows: pl.DataFrame) -> None:
 def ranked(result: Outcome) -> None:
     """Every candidate by score, with the decision; the funded line is where the first one misses out."""
     rows = result.candidates
-    same_scores(rows)
     missed = rows.filter(~pl.col("funded"))
     line = int(missed["rank"].min()) if missed.height else rows.height + 1
     below = rows.filter((pl.col("rank") > line) & pl.col("funded")).height
