@@ -17,6 +17,9 @@ from streamlit.testing.v1 import AppTest
 from pmo_dash.auth.roles import DATA_PAGES
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import login, shell
+from pmo_dash.ui.portfolio import home
+from pmo_dash.ui.risks import views as risks_views
+from pmo_dash.ui.whatif import views as whatif_views
 from tests.conftest import COOKIE_KEY, FIXTURE, on_screen, password
 from tests.test_app import ROOT, app
 
@@ -430,6 +433,18 @@ SAME_VIEW = {
     "lessons": {"department": "FIN"},
     "whatif": {},
 }
+# The pages with tabs are compared on every tab, not only the first each opens on.
+SAME_VIEW_TABS = {
+    "enterprise": home.TABS,
+    "department": home.DEPARTMENT_TABS,
+    "risks": risks_views.TABS,
+    "whatif": whatif_views.TABS,
+}
+SAME_VIEWS = [pytest.param(page, query, id=page) for page, query in SAME_VIEW.items()] + [
+    pytest.param(page, {**SAME_VIEW[page], "tab": tab}, id=f"{page}-{tab}")
+    for page, tabs in SAME_VIEW_TABS.items()
+    for tab in tabs[1:]
+]
 
 
 def view(at: AppTest) -> list:
@@ -447,11 +462,11 @@ def view(at: AppTest) -> list:
     return shown
 
 
-@pytest.mark.parametrize("page", list(SAME_VIEW))
-def test_a_pmo_head_sees_what_an_executive_sees_of_their_department(fixture_settings, page):
+@pytest.mark.parametrize(("page", "query"), SAME_VIEWS)
+def test_a_pmo_head_sees_what_an_executive_sees_of_their_department(fixture_settings, page, query):
     # Totals, counts and charts, not only names: a leak that shows only as a bigger sum would differ.
-    head = app(page, user="fin_head", **SAME_VIEW[page])
-    executive = app(page, user="exec", departments="Finance", **SAME_VIEW[page])
+    head = app(page, user="fin_head", **query)
+    executive = app(page, user="exec", departments="Finance", **query)
     assert not head.exception and not executive.exception
     seen_by_head, seen_by_executive = view(head), view(executive)
     if page == "enterprise":  # the home page is titled by what its user sees
