@@ -7,6 +7,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from pmo_dash.auth.roles import ROLES
 from pmo_dash.ui import shell
@@ -41,7 +42,12 @@ def server(fixture_settings):
 def metric_texts(page) -> list[str]:
     """The KPI cards' text, once the run that draws them has finished."""
     metrics = page.locator('[data-testid="stMetric"]')
-    metrics.first.wait_for()
+    try:
+        metrics.first.wait_for()
+    except PlaywrightTimeout:  # say what the page showed instead
+        screenshot(page, "no-kpi-cards")
+        shown = page.locator('[data-testid="stMain"]').inner_text()[:500]
+        raise AssertionError(f"no KPI card on {page.url}; the page showed: {shown}") from None
     settle(page)
     page.get_by_text("Active projects", exact=True).wait_for()
     return [" ".join(t.split()) for t in metrics.all_inner_texts()]
