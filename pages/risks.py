@@ -4,7 +4,7 @@ risk concentrates."""
 import streamlit as st
 
 from pmo_dash import data, periods
-from pmo_dash.ui import drill, header, missing, shell, tables, toolbar
+from pmo_dash.ui import drill, header, missing, shell, tables, tabs, toolbar
 from pmo_dash.ui.risks import charts, views
 
 shell.guard()
@@ -21,59 +21,61 @@ with left:
 with right:
     views.heat_list(here, heat, past)
 
-# The rest in tabs, only the open one drawn (its name is in the link): a chart costs the browser 0.15 to
-# 0.3 s to draw on this kind of machine, and four of them below the heat map made the page take over a
-# second to appear.
-tabs = st.tabs(list(views.TABS), key="tab", bind="query-params")
-overdue, worsened, trends, concentration = tabs
-if overdue.open:
-    with overdue:
+
+def overdue() -> None:
+    tables.titled_table(
+        "Overdue risk actions",
+        data.risks.overdue_actions(here),
+        views.risk_columns(
+            "title",
+            "project",
+            "days_overdue",
+            "exposure",
+            "owner",
+            "action_due",
+            "department",
+            "risk_id",
+            past=past,
+        ),
+    )
+
+
+def worsened() -> None:
+    # Since the period the movement map compares with, else the period before.
+    if since := heat.since or periods.previous(data.portfolio.periods(here.scope), here.as_of):
         tables.titled_table(
-            "Overdue risk actions",
-            data.risks.overdue_actions(here),
+            f"Risks that worsened since {since:%b %Y}",
+            data.risks.worsened(here, since),
             views.risk_columns(
-                "title",
-                "project",
-                "days_overdue",
-                "exposure",
-                "owner",
-                "action_due",
-                "department",
-                "risk_id",
-                past=past,
+                "title", "project", "was", "now", "rise", "department", "owner", "risk_id", past=past
             ),
         )
-if worsened.open:
-    with worsened:
-        # Since the period the movement map compares with, else the period before.
-        if since := heat.since or periods.previous(data.portfolio.periods(here.scope), here.as_of):
-            tables.titled_table(
-                f"Risks that worsened since {since:%b %Y}",
-                data.risks.worsened(here, since),
-                views.risk_columns(
-                    "title", "project", "was", "now", "rise", "department", "owner", "risk_id", past=past
-                ),
-            )
-        else:
-            st.caption("No earlier review in view to compare with: nothing can be said to have worsened.")
-if trends.open:
-    with trends:
-        left, right = st.columns(2, gap="large")
-        with left:
-            st.subheader("Exposure over the last 13 periods")
-            trend = data.risks.trend(here)
-            if not missing.nothing(trend, "open risks", "risks", counted="open_risks"):
-                st.plotly_chart(charts.risk_trend(trend))
-        with right:
-            st.subheader("Open issues by severity and age")
-            issues = data.risks.open_issues(here)
-            if not missing.nothing(issues, "open issues", "issues"):
-                st.plotly_chart(charts.issues_by_severity(issues))
-if concentration.open:
-    with concentration:
-        st.subheader("Where risk concentrates: category by department")
-        rows = data.risks.concentration(here)
-        if not missing.nothing(rows, "open risks", "risks"):
-            st.plotly_chart(charts.concentration(rows))
+    else:
+        st.caption("No earlier review in view to compare with: nothing can be said to have worsened.")
+
+
+def trends() -> None:
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.subheader("Exposure over the last 13 periods")
+        trend = data.risks.trend(here)
+        if not missing.nothing(trend, "open risks", "risks", counted="open_risks"):
+            st.plotly_chart(charts.risk_trend(trend))
+    with right:
+        st.subheader("Open issues by severity and age")
+        issues = data.risks.open_issues(here)
+        if not missing.nothing(issues, "open issues", "issues"):
+            st.plotly_chart(charts.issues_by_severity(issues))
+
+
+def concentration() -> None:
+    st.subheader("Where risk concentrates: category by department")
+    rows = data.risks.concentration(here)
+    if not missing.nothing(rows, "open risks", "risks"):
+        st.plotly_chart(charts.concentration(rows))
+
+
+# The rest in tabs, only the open one drawn (`ui.tabs`).
+tabs.lazy(views.TABS, (overdue, worsened, trends, concentration))
 
 toolbar.offer(downloads, f"risks-{here.as_of:%Y-%m}")

@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import filters, fmt, header, shell
+from pmo_dash.ui import filters, fmt, header, shell, tabs
 from pmo_dash.ui.whatif import levers, scenarios, views
 
 shell.guard()
@@ -26,8 +26,7 @@ def live() -> None:
     result = data.whatif.outcome(f, levers.draw(candidates, departments))
     views.headline(result)
     views.same_scores(result.candidates)  # whichever tab is open
-    # The rest of the answer in tabs, only the open one drawn (its name is in the link): each step of a
-    # slider redraws what is open, and a chart costs the browser 0.15 to 0.3 s to draw.
+    # The rest of the answer in tabs, only the open one drawn: each step of a slider redraws what is open.
     draws = (
         views.changes,
         views.ranked,
@@ -36,10 +35,7 @@ def live() -> None:
         views.capacity,
         views.benefits,
     )
-    for tab, draw in zip(st.tabs(list(views.TABS), key="tab", bind="query-params"), draws, strict=True):
-        if tab.open:
-            with tab:
-                draw(result)
+    tabs.lazy(views.TABS, [partial(draw, result) for draw in draws])
     st.subheader("Scenarios")
     if user.read_only:
         st.caption(f"{fmt.plain(user.name)} may open and compare scenarios; saving them is for other roles.")

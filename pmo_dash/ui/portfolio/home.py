@@ -1,7 +1,5 @@
 """The tabs of the home page and of a department's page, below what needs attention: each draws one view
-of the portfolio in view and drills in on a click. Only the open tab runs (its name is in the link): a
-chart costs the browser 0.15 to 0.3 s to draw on a two-core machine, so a page that drew them all took
-well over a second to appear after a click."""
+of the portfolio in view and drills in on a click. Only the open tab runs (`ui.tabs`)."""
 
 from __future__ import annotations
 
@@ -12,7 +10,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.data import Filters
-from pmo_dash.ui import drill, filters
+from pmo_dash.ui import drill, filters, tabs
 from pmo_dash.ui.forecast import views as forecast_views
 from pmo_dash.ui.portfolio import cards, charts, projects, views
 
@@ -23,22 +21,15 @@ DEPARTMENT_TABS = ("Programmes", "Projects", *SHARED)
 
 def show(f: Filters, trend: pl.DataFrame) -> None:
     """The home page's tabs; the one open is drawn."""
-    _tabbed(TABS, (departments, schedule_and_cost, forecast, trends, what_changed), f, trend)
+    draws = (departments, schedule_and_cost, forecast, trends, what_changed)
+    tabs.lazy(TABS, [partial(draw, f, trend) for draw in draws])
 
 
 def show_department(here: Filters, trend: pl.DataFrame, department: str) -> None:
     """A department's tabs: its programmes first, then its projects; the one open is drawn."""
     every_project = partial(projects_of, department=department)
     draws = (programmes, every_project, projects_by_performance, department_forecast, trends, what_changed)
-    _tabbed(DEPARTMENT_TABS, draws, here, trend)
-
-
-def _tabbed(names: tuple[str, ...], draws: tuple, f: Filters, trend: pl.DataFrame) -> None:
-    tabs = st.tabs(list(names), key="tab", bind="query-params")
-    for tab, draw in zip(tabs, draws, strict=True):
-        if tab.open:
-            with tab:
-                draw(f, trend)
+    tabs.lazy(DEPARTMENT_TABS, [partial(draw, here, trend) for draw in draws])
 
 
 def departments(f: Filters, trend: pl.DataFrame) -> None:

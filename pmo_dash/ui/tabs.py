@@ -1,0 +1,17 @@
+"""Tabs of which only the open one is drawn, its name in the link (`?tab=`): a chart costs the browser
+0.15 to 0.3 s to draw on a two-core machine, so a page that drew every tab took over a second to appear
+after a click. The home, department, Risks and what-if pages use them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+
+def lazy(names: Sequence[str], draws: Sequence[Callable[[], None]]) -> None:
+    """One tab per name; only the open one's draw runs."""
+    for tab, draw in zip(st.tabs(list(names), key="tab", bind="query-params"), draws, strict=True):
+        if tab.open:
+            with tab:
+                draw()
