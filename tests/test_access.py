@@ -4,6 +4,7 @@ chart data, widget options), so a value from another department cannot hide anyw
 
 from __future__ import annotations
 
+import email.utils
 import json
 import re
 import time
@@ -296,30 +297,15 @@ def test_a_demo_login_ends_when_demo_mode_does(settings_env, fresh_logins):
     assert not at.metric and at.session_state["authentication_status"] is None
 
 
-def cookie_frames(at: AppTest) -> list[dict]:
-    """What the run asks the browser's cookie manager to write: one entry per 'set' frame drawn."""
-    frames = []
-
-    def walk(node) -> None:
-        if getattr(node, "type", None) == "component_instance":
-            args = json.loads(node.proto.json_args)
-            if args.get("method") == "set":
-                frames.append(args)
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    for block in at._tree.children.values():
-        walk(block)
-    return frames
-
-
-def manager_frames(at: AppTest) -> list[str]:
-    """The method of every cookie-manager frame the run drew."""
+def cookie_writes(at: AppTest) -> list[dict]:
+    """What the run asks the browser to write as cookies, in order: one entry per writer drawn, its
+    line (as `document.cookie` takes it) and whether it reports back once written."""
     found = []
 
     def walk(node) -> None:
-        if getattr(node, "type", None) == "component_instance":
-            found.append(json.loads(node.proto.json_args).get("method"))
+        if getattr(node, "type", None) == "bidi_component":
+            assert node.proto.component_name == "pmo_dash.cookie_writer"
+            found.append(json.loads(node.proto.json))
         for child in getattr(node, "children", {}).values():
             walk(child)
 
@@ -328,13 +314,41 @@ def manager_frames(at: AppTest) -> list[str]:
     return found
 
 
-def test_no_run_draws_the_frame_that_reads_cookies_back(fixture_settings, fresh_logins):
-    # Its answer reran the script a moment after every page load, and a login submitted then was lost;
-    # the login cookie is read from the request instead. Only writing the cookie draws a frame.
+def frames(at: AppTest) -> list[str]:
+    """The old cookie manager's frames (iframes) the run drew: none, ever."""
+    found = []
+
+    def walk(node) -> None:
+        if getattr(node, "type", None) in ("component_instance", "iframe"):
+            found.append(node.type)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    for block in at._tree.children.values():
+        walk(block)
+    return found
+
+
+def parsed(cookie_line: str) -> tuple[str, str, dict[str, str | bool]]:
+    """A cookie line's name, value and attributes (names lower-cased)."""
+    name_value, *attributes = cookie_line.split("; ")
+    name, value = name_value.split("=", 1)
+    found: dict[str, str | bool] = {}
+    for attribute in attributes:
+        key, _, val = attribute.partition("=")
+        found[key.lower()] = val or True
+    return name, value, found
+
+
+def test_no_run_draws_a_frame_and_only_logging_in_writes_a_cookie(fixture_settings, fresh_logins):
+    # The cookie manager's frame that read the cookies back reran the script a moment after every page
+    # load, and a login submitted then was lost; the login cookie is read from the request instead. The
+    # frame that wrote it cost a page switch straight after logging in 0.3 s: a script in the page
+    # writes it now, and reports back.
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
-    assert at.get("text_input") and manager_frames(at) == []
+    assert at.get("text_input") and cookie_writes(at) == [] and frames(at) == []
     at = sign_in(at, "exec", password("exec"))
-    assert at.metric and manager_frames(at) == ["set"]
+    assert at.metric and [w["report"] for w in cookie_writes(at)] == [True] and frames(at) == []
 
 
 @pytest.mark.parametrize(
@@ -347,33 +361,59 @@ def test_the_login_cookie_is_secure_over_https_and_same_site_strict(
     at.context["url"] = url
     before = time.time()
     at = sign_in(at.run(), "exec", password("exec"))
-    [frame] = cookie_frames(at)
-    options = frame["options"]
-    assert (frame["cookie"], options["path"], options["sameSite"], options.get("secure", False)) == (
+    [write] = cookie_writes(at)
+    name, value, attributes = parsed(write["line"])
+    assert (name, attributes["path"], attributes["samesite"], attributes.get("secure", False)) == (
         "pmo_dash_auth",
         "/",
-        "strict",
+        "Strict",
         secure,
     )
     # The token streamlit-authenticator reads back: the user, and an expiry a day (PMO_COOKIE_EXPIRY_DAYS) on.
-    token = jwt.decode(frame["value"], COOKIE_KEY, algorithms=["HS256"])
+    token = jwt.decode(value, COOKIE_KEY, algorithms=["HS256"])
     assert token["username"] == "exec"
     assert before + 86400 <= token["exp_date"] <= time.time() + 86400
+    # The browser keeps it as long as the token is good, by either clock.
+    assert 86400 - 60 <= int(attributes["max-age"]) <= 86400
+    expires = email.utils.parsedate_to_datetime(attributes["expires"]).timestamp()
+    assert abs(expires - token["exp_date"]) < 1
 
 
 def test_the_login_cookie_is_asked_for_until_the_browser_has_written_it(fixture_settings, fresh_logins):
     at = sign_in(app(user=None), "exec", password("exec"))
-    [asked] = cookie_frames(at)
-    # A page switch before the cookie manager's frame has loaded: the new run asks for the same cookie
-    # (were it not drawn, the browser would drop the frame and never write the cookie).
+    [asked] = cookie_writes(at)
+    # A page switch before the writer has run: the new run asks for the same cookie (were it not
+    # drawn, the browser would drop it and never write the cookie).
     at.switch_page(shell.page("risks"))
     at.run()
-    assert [t.value for t in at.title] == ["Risks · Enterprise"] and cookie_frames(at) == [asked]
-    # The frame reports the cookie written (its value turns True): it is asked for no more.
-    at.session_state["login_cookie_set"] = True
+    assert [t.value for t in at.title] == ["Risks · Enterprise"] and cookie_writes(at) == [asked]
+    # The writer reports another cookie written (one from an earlier login, say): still asked for.
+    at.session_state["login_cookie_set"] = {"written": "pmo_dash_auth=x.y.z"}
+    at.run()
+    assert cookie_writes(at) == [asked]
+    # It reports this one written: asked for no more.
+    at.session_state["login_cookie_set"] = {"written": asked["line"]}
     at.run()
     at.run()
-    assert cookie_frames(at) == []
+    assert cookie_writes(at) == []
+
+
+def test_logging_out_deletes_the_cookie_without_a_rerun(fixture_settings, fresh_logins):
+    at = sign_in(app(user=None), "exec", password("exec"))
+    at.session_state["login_cookie_set"] = {"written": cookie_writes(at)[0]["line"]}
+    at.run()
+    at.button(key="logout_button").click().run()
+    [write] = cookie_writes(at)
+    name, value, attributes = parsed(write["line"])
+    # Expired, on the same path: the browser drops it. No report: a rerun now could empty the form.
+    assert (name, value, attributes["path"], attributes["max-age"], write["report"]) == (
+        "pmo_dash_auth",
+        "",
+        "/",
+        "0",
+        False,
+    )
+    assert at.get("text_input") and not at.metric
 
 
 def test_a_user_removed_from_the_file_is_logged_out(fixture_settings):

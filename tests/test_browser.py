@@ -132,7 +132,7 @@ def test_a_fresh_servers_first_request_gets_the_login_then_lands_on_the_link(fix
         ]
         assert "Admin" not in navigation.inner_text()
 
-        # The cookie manager's frame stores the login cookie moments after the page is drawn.
+        # A script in the page stores the login cookie moments after the page is drawn.
         wait_for_cookie(page, "pmo_dash_auth")
         page.reload()  # and the cookie keeps the session
         heading.wait_for(timeout=30_000)
@@ -141,19 +141,20 @@ def test_a_fresh_servers_first_request_gets_the_login_then_lands_on_the_link(fix
 
         page.get_by_role("button", name="Log out").click()
         page.get_by_text("You have logged out.").wait_for(timeout=30_000)
+        wait_for_cookie(page, "pmo_dash_auth", gone=True)  # the browser drops it
         page.reload()  # and logging out forgot it
         page.get_by_role("button", name="Log in").wait_for(timeout=30_000)
         settle(page)
         assert "General ledger migration" not in page.content()
 
 
-def wait_for_cookie(page, name: str, seconds: float = 30) -> None:
+def wait_for_cookie(page, name: str, seconds: float = 30, gone: bool = False) -> None:
     deadline = time.monotonic() + seconds  # as long as the other waits: this machine may be busy
     while time.monotonic() < deadline:
-        if any(c["name"] == name for c in page.context.cookies()):
+        if any(c["name"] == name for c in page.context.cookies()) != gone:
             return
         page.wait_for_timeout(100)
-    raise AssertionError(f"the browser never got the {name} cookie")
+    raise AssertionError(f"the browser {'kept' if gone else 'never got'} the {name} cookie")
 
 
 def test_a_wrong_password_gets_a_clear_message(server):
@@ -223,10 +224,10 @@ def test_dragging_the_budget_slider_changes_the_funded_count(server):
 
 
 def test_switching_pages_before_the_cookie_is_written_keeps_the_login(server):
-    # The cookie manager's frame writes the login cookie once it has loaded, a moment after "signed in".
-    # Hold that frame back, switch page meanwhile, then let it load: the cookie must still be written,
-    # so that a reload later keeps the login. (It was drawn in the login's run only, so the page switch
-    # removed it before it had loaded, and the cookie was never written.)
+    # A script in the page writes the login cookie once Streamlit has fetched what runs it (its custom
+    # component code), a moment after "signed in". Hold that back, switch page meanwhile, then let it
+    # load: the cookie must still be written, so that a reload later keeps the login. (When it was
+    # drawn in the login's run only, the page switch removed it before it had run.)
     with chromium_page() as page:
         page.goto(server)
         page.get_by_role("button", name="Log in").wait_for(timeout=30_000)
@@ -234,14 +235,14 @@ def test_switching_pages_before_the_cookie_is_written_keeps_the_login(server):
         held: list = []
         holding = [True]
         page.route(
-            "**/*cookie_manager/index.html*",
+            re.compile(r".*/BidiComponent[^/]*\.js"),
             lambda route: held.append(route) if holding[0] else route.continue_(),
         )
         log_in(page)
         page.locator('[data-testid="stSidebarNav"]').get_by_text("Risks").click(timeout=30_000)
         page.get_by_role("heading", name=re.compile("^Risks")).first.wait_for(timeout=30_000)
         settle(page)
-        assert held, "logging in drew the cookie manager's frame"
+        assert held, "logging in drew the cookie's writer"
         assert not [c for c in page.context.cookies() if c["name"] == "pmo_dash_auth"], "not written yet"
         holding[0] = False
         for route in held:

@@ -1,29 +1,47 @@
 """Writing the login cookie: Secure and SameSite=Strict over HTTPS, and drawn until it is written.
 
 streamlit-authenticator 0.4.2 signs the cookie (a JWT of username and expiry) but has the browser
-write it, from JavaScript, in extra_streamlit_components' cookie-manager frame (universal-cookie).
-That frame is drawn in the run that logs the user in; a page switch before it has loaded replaces the
-run, the frame is removed, and the cookie is never written, so the next reload or tab asks for the
-password again. Here the frame is drawn on every run until it reports the cookie written.
+write it, from JavaScript, in extra_streamlit_components' cookie-manager frame. That frame was an
+iframe of its own (a page, a stylesheet and two scripts to fetch) and it loaded while the dashboard
+was being drawn: a page switch straight after logging in waited about 0.3 s longer for it, and
+removed it before it had written anything. Here the cookie is written by a few lines of script in
+the page itself (a Streamlit custom component, `st.components.v2`, with no frame and nothing to
+fetch), drawn on every run until it reports the cookie written.
 
-What the frame can set: path, expires, max-age, domain, secure and same-site. HttpOnly it cannot:
-a cookie written from JavaScript is by definition readable by JavaScript, and Streamlit gives a
-script no way to send a Set-Cookie header of its own.
+The script is constant; what it writes (one `Set-Cookie`-style line: the name from the settings, the
+signed token, the attributes) is composed here, from nothing a user typed but the username inside the
+signed token. What it can set: path, expires, max-age, secure and same-site. HttpOnly it cannot: a
+cookie written from JavaScript is by definition readable by JavaScript, and Streamlit gives a script
+no way to send a Set-Cookie header of its own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import email.utils
+import re
 
 import extra_streamlit_components as stx
 import jwt
 import streamlit as st
-from extra_streamlit_components.CookieManager import _component_func
 from streamlit_authenticator.models import CookieModel, cookie_model
 
 _PENDING = "_login_cookie_pending"
-_KEY = "login_cookie_set"  # the frame's widget key: the same on every run, so it is not drawn afresh
+_KEY = "login_cookie_set"  # the writer's widget key: the same on every run, so it is not drawn afresh
+_HIDDEN = "cookie_writer"  # the start of the key of the container it is drawn in, never displayed
+# A cookie name is an HTTP token; a JWT is base64url in three parts. Anything else is refused, so
+# the line written can hold no attribute of its own.
+_NAME = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")
+_TOKEN = re.compile(r"[A-Za-z0-9_=-]+(\.[A-Za-z0-9_=-]+)*")
+
+_SCRIPT = """
+export default function ({ data, setStateValue }) {
+    if (!data) return;
+    document.cookie = data.line;
+    if (data.report) setStateValue("written", data.line);
+}
+"""
+_writer = st.components.v2.component("pmo_dash.cookie_writer", js=_SCRIPT)
 
 
 def served_over_https() -> bool:
@@ -33,17 +51,24 @@ def served_over_https() -> bool:
     return url.startswith("https://") or forwarded == "https"
 
 
-def options(expires: dt.datetime, https: bool) -> dict[str, Any]:
-    """The cookie's attributes as universal-cookie takes them."""
-    attributes: dict[str, Any] = {
-        "path": "/",
-        "expires": expires.isoformat(),  # aware UTC: the browser's clock zone does not matter
-        "maxAge": int((expires - dt.datetime.now(dt.UTC)).total_seconds()),
-        "sameSite": "strict",
-    }
+def line(name: str, value: str, expires: dt.datetime, https: bool) -> str:
+    """The cookie as the browser's `document.cookie` takes it: `Path=/`, `SameSite=Strict`, an expiry
+    (aware UTC: the browser's clock zone does not matter) and, over HTTPS, `Secure`."""
+    if not _NAME.fullmatch(name):
+        raise ValueError(f"not a cookie name: {name!r}")
+    if value and not _TOKEN.fullmatch(value):
+        raise ValueError("a cookie value must be a signed token")
+    max_age = max(0, int((expires - dt.datetime.now(dt.UTC)).total_seconds()))
+    parts = [
+        f"{name}={value}",
+        "Path=/",
+        f"Expires={email.utils.format_datetime(expires.astimezone(dt.UTC), usegmt=True)}",
+        f"Max-Age={max_age}",
+        "SameSite=Strict",
+    ]
     if https:
-        attributes["secure"] = True  # over plain HTTP a browser would refuse to store a Secure cookie
-    return attributes
+        parts.append("Secure")  # over plain HTTP a browser would refuse to store a Secure cookie
+    return "; ".join(parts)
 
 
 def issue(model: CookieModel, username: str) -> None:
@@ -53,7 +78,7 @@ def issue(model: CookieModel, username: str) -> None:
     expires = dt.datetime.now(dt.UTC) + dt.timedelta(days=model.cookie_expiry_days)
     # The token streamlit-authenticator reads back (CookieModel._token_encode): username and expiry.
     token = jwt.encode({"username": username, "exp_date": expires.timestamp()}, model.cookie_key, "HS256")
-    st.session_state[_PENDING] = (model.cookie_name, token, options(expires, served_over_https()))
+    st.session_state[_PENDING] = line(model.cookie_name, token, expires, served_over_https())
 
 
 def forget() -> None:
@@ -61,41 +86,60 @@ def forget() -> None:
     st.session_state.pop(_PENDING, None)
 
 
-def write_pending(model: CookieModel) -> None:
-    """Draw the frame that writes the cookie, until it says it has."""
+def write_pending(model: CookieModel) -> None:  # noqa: ARG001 - the model signed what is pending
+    """Draw the writer of the cookie, until it says it has written it."""
     if st.session_state.get(_PENDING) is not None:
-        _frame(model)
+        _frame()
 
 
 @st.fragment
-def _frame(model: CookieModel) -> None:
-    """The frame, in a fragment of its own: it loads a second or two after the page has drawn, and its
-    report that the cookie is written reruns only this fragment, not the page the user is reading (or
-    has just clicked away from)."""
+def _frame() -> None:
+    """The writer, in a fragment of its own: its report that the cookie is written reruns only this
+    fragment, not the page the user is reading (or has just clicked away from)."""
     pending = st.session_state.get(_PENDING)
     if pending is None:
         return
-    if st.session_state.get(_KEY):
-        # The frame has reported the cookie written (its value turned True, which brought this rerun):
-        # not drawn again, it is removed, and so is its value.
+    if _reported(_KEY) == pending:
+        # The writer has reported this cookie written (which brought this rerun): it is not drawn
+        # again, so it is removed, and so is its state.
         st.session_state.pop(_PENDING, None)
         return
-    name, token, attributes = pending
-    model.cookie_manager.cookie_manager(
-        method="set", cookie=name, value=token, options=attributes, key=_KEY, default=False
-    )
+    _draw({"line": pending, "report": True}, _KEY)
+
+
+def _reported(key: str) -> str | None:
+    state = st.session_state.get(key)
+    return state.get("written") if state is not None else None
+
+
+def _draw(data: dict, key: str) -> None:
+    hidden = f"{_HIDDEN}_{key}"  # a run can delete one cookie and write another
+    with st.container(key=hidden):  # drawn, never displayed
+        st.html(f"<style>.st-key-{hidden} {{display: none}}</style>")
+        _writer(data=data, key=key, on_written_change=_unchanged)
+
+
+def _unchanged() -> None:
+    """The writer's report needs a callback to bring a rerun; the rerun itself is what is wanted."""
 
 
 class RequestCookies(stx.CookieManager):
-    """extra_streamlit_components' cookie manager without the frame it draws on every run to read the
-    cookies back (`getAll`): streamlit-authenticator 0.4.2 reads the login cookie from the request
-    (`st.context.cookies`) and never uses what that frame answers, but its answer reran the script a
-    moment after each page load, and a login form submitted at that moment could come back empty.
-    Writing and deleting still draw the manager's frame, as before."""
+    """extra_streamlit_components' cookie manager without its frame. streamlit-authenticator 0.4.2
+    reads the login cookie from the request (`st.context.cookies`) and never uses what the frame
+    answers when drawn to read the cookies back (`getAll`), but that answer reran the script a moment
+    after each page load, and a login form submitted at that moment could come back empty. Writing
+    is `issue` and `write_pending`'s; deleting (a logout, a revoked cookie) draws the writer with the
+    cookie expired, and asks for no report, so no rerun follows."""
 
     def __init__(self, key: str = "init") -> None:  # noqa: ARG002 - the signature streamlit-authenticator calls
-        self.cookie_manager = _component_func
         self.cookies = dict(st.context.cookies)
+
+    def delete(self, cookie: str, key: str = "delete") -> None:
+        if not cookie:
+            return
+        expired = line(cookie, "", dt.datetime(1970, 1, 1, tzinfo=dt.UTC), served_over_https())
+        _draw({"line": expired, "report": False}, key)
+        del self.cookies[cookie]  # KeyError when the request had none, as streamlit-authenticator expects
 
 
 def read_from_the_request() -> None:
