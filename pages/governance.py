@@ -4,7 +4,7 @@ tolerance) as one agenda, and what it has decided (gates, the change-control log
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, fmt, missing, shell
+from pmo_dash.ui import drill, fmt, missing, shell, tabs
 from pmo_dash.ui.governance import charts, outcomes, views
 from pmo_dash.ui.planning import proposals as proposal_view
 
@@ -26,36 +26,41 @@ has["escalations"] = has["issues"] or has["risks"]
 
 st.subheader("Decisions needed")
 views.needed_cards(gates, changes, escalations, tolerance, has)
-tabs = st.tabs(
-    [
-        f"Stage gates ({gates.height})",
-        f"Escalations ({escalations.height})",
-        f"Outside tolerance ({tolerance.height})",
-        f"Changes pending ({changes.height})",
-        "The agenda",
-    ]
-)
-with tabs[0]:
+
+
+def gates_due() -> None:
     if has["stage_gates"]:
         views.gates(gates, cut, here.as_of)
     else:
         missing.say("stage gates", ("stage_gates",))
-with tabs[1]:
+
+
+def escalated() -> None:
     if has["escalations"]:
         views.escalations(escalations, cut)
     else:
         missing.say("issues or risks", ("issues", "risks"))
-with tabs[2]:
+
+
+def outside_tolerance() -> None:
     views.tolerance(tolerance, cut)
-with tabs[3]:
+
+
+def changes_pending() -> None:
     if has["change_requests"]:
         views.changes(changes)
     else:
         missing.say("change requests", ("change_requests",))
-with tabs[4]:
-    st.caption("Everything above as one list for the next steering committee, to download.")
+
+
+def the_agenda() -> None:
+    st.caption("Everything in the other tabs as one list for the next steering committee, to download.")
     level = st.query_params.get("programme") or st.query_params.get("department") or "enterprise"
     views.agenda(data.governance.agenda(gates, changes, escalations, tolerance), here.as_of, fmt.plain(level))
+
+
+# Only the open tab is drawn (`ui.tabs`); the counts are the cards' above and each list's own.
+tabs.lazy(views.TABS, (gates_due, escalated, outside_tolerance, changes_pending, the_agenda))
 
 st.subheader("Decisions made")
 left, right = st.columns(2, gap="large")

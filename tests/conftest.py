@@ -180,9 +180,10 @@ def pytest_sessionfinish(session, exitstatus):
 
 def every_view(links: dict[str, str]) -> list:
     """Every page as its user opens it (the admin page as admin, the rest as exec; a level page linked to
-    `links`' entity), then each later tab of the pages that have tabs (home, department, Risks, what-if): pytest
-    parameters (page, user, query)."""
+    `links`' entity), then each later tab of the pages that have tabs (home, department, Risks, governance,
+    what-if): pytest parameters (page, user, query)."""
     from pmo_dash.ui import shell
+    from pmo_dash.ui.governance import views as governance
     from pmo_dash.ui.portfolio import home
     from pmo_dash.ui.risks import views as risks
     from pmo_dash.ui.whatif import views as whatif
@@ -191,6 +192,7 @@ def every_view(links: dict[str, str]) -> list:
         "enterprise": home.TABS,
         "department": home.DEPARTMENT_TABS,
         "risks": risks.TABS,
+        "governance": governance.TABS,
         "whatif": whatif.TABS,
     }
 

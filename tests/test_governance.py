@@ -222,14 +222,24 @@ def test_the_governance_page_as_an_executive_and_as_a_pmo_head(governed):
         "Budget adherence": "50%",
         "Stakeholder satisfaction": "3.5 / 5",
     }
-    assert [t.label for t in at.tabs][:4] == [
-        "Stage gates (5)",
-        "Escalations (3)",
-        "Outside tolerance (2)",
-        "Changes pending (2)",
+    # The tabs, each a link (their names stay put); only the open one is drawn, its count first.
+    assert [t.label for t in at.tabs] == [
+        "Stage gates",
+        "Escalations",
+        "Outside tolerance",
+        "Changes pending",
+        "The agenda",
     ]
+    assert [c.value for c in at.caption if c.value.startswith("5 gates not passed by 31 Oct 2026")]
+    assert frame(at, "gates_due").height == 5 and frame(at, "escalations") is None
+    counts = {}
+    for tab, key in (("Escalations", "escalations"), ("Outside tolerance", "outside_tolerance")):
+        opened = app("governance", user="exec", tab=tab)
+        counts[tab] = (frame(opened, key).height, frame(opened, "gates_due") is None)
+    assert counts == {"Escalations": (3, True), "Outside tolerance": (2, True)}
     # The agenda: gates (5), escalations (3), outside tolerance (2), changes (2), in that order.
-    said = [m.value for m in at.markdown if "gate overdue" in m.value]
+    agenda = app("governance", user="exec", tab="The agenda")
+    said = [m.value for m in agenda.markdown if "gate overdue" in m.value]
     assert said == [
         "**3** gate overdue · **2** gate due · **2** escalated issue · **1** escalated risk · "
         "**2** outside tolerance · **2** change pending"

@@ -1,6 +1,6 @@
 """Tabs of which only the open one is drawn, its name in the link (`?tab=`): a chart costs the browser
 0.15 to 0.3 s to draw on a two-core machine, so a page that drew every tab took over a second to appear
-after a click. The home, department, Risks and what-if pages use them."""
+after a click. The home, department, Risks, governance and what-if pages use them."""
 
 from __future__ import annotations
 

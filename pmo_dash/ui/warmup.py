@@ -33,14 +33,13 @@ def charts() -> None:
 
 
 def scripts() -> None:
-    """The blank chart, and an empty grid, picker and multi-picker and a two-point line (Vega, which draws
-    the KPI cards' trend lines) in a container never displayed: after logging in, the dashboard's first
-    page fetched some 45 scripts, 1.7 MB, among them the grid's (0.5 MB) and Arrow's (0.7 MB), and its
-    trend lines waited for Vega's. Nothing in them comes from the warehouse."""
+    """The blank chart, and an empty grid, picker and multi-picker in a container never displayed: after
+    logging in, the dashboard's first page fetched some 45 scripts, 1.7 MB, among them the grid's (0.5 MB)
+    and Arrow's (0.7 MB). Nothing in them comes from the warehouse. (The KPI cards' trend lines are
+    drawn in the page, `ui.sparkline`: no Vega to fetch.)"""
     charts()
     with st.container(key=CONTAINER):
         st.html(f"<style>.st-key-{CONTAINER} {{display: none}}</style>")
         st.dataframe(pl.DataFrame(), hide_index=True)
         st.selectbox("warm-up", [], key="warmup_select", label_visibility="collapsed")
         st.multiselect("warm-up", [], key="warmup_multiselect", label_visibility="collapsed")
-        st.line_chart(pl.DataFrame({"warm-up": [0, 1]}), height=10)

@@ -8,7 +8,7 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from pmo_dash.ui import fmt, tables
+from pmo_dash.ui import fmt, sparkline, tables
 from pmo_dash.ui.governance.views import clickable
 
 
@@ -27,13 +27,13 @@ def seed_kpis(trend: pl.DataFrame, as_of: dt.date) -> None:
     def card(column, label, key, shown, change, help):
         value, previous = current[key], before[key] if before else None
         delta = None if value is None or previous is None else change(value - previous)
-        column.metric(
+        sparkline.card(
+            column,
             label,
             "not reported" if value is None else shown(value),
+            history[key].to_list(),
             **fmt.delta(delta),
-            border=True,
             help=help,
-            chart_data=[v for v in history[key].to_list() if v is not None] or None,
         )
 
     cells = st.columns(3)

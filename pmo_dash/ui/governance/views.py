@@ -73,9 +73,17 @@ def needed_cards(
     )
 
 
+TABS = ("Stage gates", "Escalations", "Outside tolerance", "Changes pending", "The agenda")
+
+
+def _count(rows: pl.DataFrame, noun: str) -> str:
+    """ "1 gate", "12 gates": how many a tab lists, first in its caption (the tabs' names are links)."""
+    return f"{rows.height:,} {noun}{'' if rows.height == 1 else 's'}"
+
+
 def gates(rows: pl.DataFrame, cut: Thresholds, as_of: dt.date) -> None:
     st.caption(
-        f"Gates not passed by {as_of:%-d %b %Y}, planned before it (overdue) or within "
+        f"{_count(rows, 'gate')} not passed by {as_of:%-d %b %Y}, planned before it (overdue) or within "
         f"{cut.gate_horizon_days} days after; a Hold or Recycle is the gate's last decision. Click a row "
         "to open the project."
     )
@@ -99,7 +107,7 @@ def gates(rows: pl.DataFrame, cut: Thresholds, as_of: dt.date) -> None:
 
 
 def changes(rows: pl.DataFrame) -> None:
-    st.caption("Change requests raised and not decided by the period's end, oldest first.")
+    st.caption(f"{_count(rows, 'change request')} raised and not decided by the period's end, oldest first.")
     clickable(
         rows,
         {
@@ -118,8 +126,9 @@ def changes(rows: pl.DataFrame) -> None:
 
 def escalations(rows: pl.DataFrame, cut: Thresholds) -> None:
     st.caption(
-        f"Critical and high issues open more than {cut.escalation_days} days, and risks with exposure "
-        f"{cut.high_risk_exposure} or more whose action is overdue; longest waiting first."
+        f"{_count(rows, 'escalation')}: critical and high issues open more than {cut.escalation_days} "
+        f"days, and risks with exposure {cut.high_risk_exposure} or more whose action is overdue; longest "
+        "waiting first."
     )
     clickable(
         rows,
@@ -139,8 +148,9 @@ def escalations(rows: pl.DataFrame, cut: Thresholds) -> None:
 
 def tolerance(rows: pl.DataFrame, cut: Thresholds) -> None:
     st.caption(
-        f"Active projects whose forecast cost (EAC) exceeds budget by more than {cut.tolerance_cost:.0%}, or "
-        f"whose forecast finish slips more than {cut.tolerance_schedule_days} days past baseline."
+        f"{_count(rows, 'active project')} whose forecast cost (EAC) exceeds budget by more than "
+        f"{cut.tolerance_cost:.0%}, or whose forecast finish slips more than {cut.tolerance_schedule_days} "
+        "days past baseline."
     )
     clickable(
         rows.with_columns(tables.rag_cell("evidence_rag"), tables.rag_cell("reported_rag")),

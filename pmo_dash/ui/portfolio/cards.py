@@ -10,7 +10,7 @@ import polars as pl
 import streamlit as st
 
 from pmo_dash import data, periods
-from pmo_dash.ui import fmt
+from pmo_dash.ui import fmt, sparkline
 from pmo_dash.ui.filters import IN_LINK
 
 COMPARE = "compare"  # URL key of the KPI comparison
@@ -52,13 +52,13 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date, *, risks: bool = True) -> Non
         change = None
         if before is not None and current[key] is not None and before[key] is not None:
             change = delta_fmt(current[key] - before[key])
-        column.metric(
+        sparkline.card(
+            column,
             label,
             missing if current[key] is None and missing else fmt.reported(current[key], shown),
+            history[key].to_list(),
             **fmt.delta(change, "off" if good_up is None else "normal" if good_up else "inverse"),
-            border=True,
             help=help,
-            chart_data=[v for v in history[key].to_list() if v is not None] or None,
         )
 
     def count(v):
@@ -111,10 +111,10 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date, *, risks: bool = True) -> Non
         missing="not reported",
     )
     if not risks:  # no department in view returns risks: not a count of 0
-        cols[6].metric(
+        sparkline.card(
+            cols[6],
             "High risks",
             "not reported",
-            border=True,
             help="No department in view returns risks (the `risks` return).",
         )
         return
