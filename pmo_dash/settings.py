@@ -239,7 +239,11 @@ class Settings(Thresholds, BaseSettings):
         description="Secret (32+ characters) that signs the login cookie; or `cookie_key` in "
         ".streamlit/secrets.toml. Required outside demo mode.",
     )
-    cookie_name: str = Field("pmo_dash_auth", description="Name of the login cookie.")
+    cookie_name: str = Field(
+        "pmo_dash_auth",
+        pattern=r"^[A-Za-z0-9_.-]+$",
+        description="Name of the login cookie: letters, digits, `_`, `.` and `-`.",
+    )
     cookie_expiry_days: float = Field(1, description="A login lasts this many days in its browser.")
     max_login_attempts: int = Field(
         5, description="Failed logins in a row after which a username is locked out."

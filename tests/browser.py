@@ -129,12 +129,13 @@ def screenshot(page, name: str) -> Path:
 
 # Drawn: the script has finished (the app's own marker: its status widget shows only after a delay, so
 # a page half sent looked drawn), and every chart on the page has drawn its SVG (a chart element whose
-# script is still loading has no plot yet): the Plotly charts, and the KPI cards' trend lines (Vega).
+# script is still loading has no plot yet): the Plotly charts, and every image (the KPI cards' trend
+# lines, ui/sparkline.py) decoded.
 DRAWN = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
     && !document.querySelector('[data-testid="stStatusWidget"]')
     && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
         .every(c => c.querySelector('.js-plotly-plot .main-svg'))
-    && [...document.querySelectorAll('[data-testid="stMetricChart"]')].every(c => c.querySelector('svg'))"""
+    && [...document.querySelectorAll('[data-testid="stImage"] img')].every(i => i.complete)"""
 
 
 def submit_login(page, username: str, secret: str) -> None:

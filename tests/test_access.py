@@ -633,3 +633,16 @@ def test_demo_mode_needs_no_key_and_offers_the_demo_users(settings_env):
     # The shipped demo users log in with the passwords the README gives (and see the fixture's FIN only).
     at = sign_in(at, "fin_head", "demo-fin_head")
     assert not at.error and at.multiselect(key="departments").options == ["Finance"]
+
+
+def test_a_cookie_name_that_could_carry_an_attribute_is_refused_at_start(monkeypatch):
+    # The name goes into the line the browser's script writes: "a; Domain=evil.example" would add one.
+    import pydantic
+
+    from pmo_dash.settings import Settings
+
+    monkeypatch.setenv("PMO_COOKIE_NAME", "pmo; Domain=evil.example")
+    with pytest.raises(pydantic.ValidationError, match="cookie_name"):
+        Settings()
+    monkeypatch.setenv("PMO_COOKIE_NAME", "pmo_dash.auth-2")
+    assert Settings().cookie_name == "pmo_dash.auth-2"

@@ -14,6 +14,7 @@ import pytest
 from conftest import app_on, copy_fixture
 
 from pmo_dash import db
+from pmo_dash.ui.governance.views import TABS
 
 GOVERNANCE = Path(__file__).parent / "fixtures" / "governance"
 OCT = dt.date(2026, 10, 31)
@@ -233,10 +234,19 @@ def test_the_governance_page_as_an_executive_and_as_a_pmo_head(governed):
     assert [c.value for c in at.caption if c.value.startswith("5 gates not passed by 31 Oct 2026")]
     assert frame(at, "gates_due").height == 5 and frame(at, "escalations") is None
     counts = {}
-    for tab, key in (("Escalations", "escalations"), ("Outside tolerance", "outside_tolerance")):
+    for tab, key, said in (
+        ("Escalations", "escalations", "3 escalations: critical and high issues"),
+        ("Outside tolerance", "outside_tolerance", "2 active projects whose forecast cost"),
+        ("Changes pending", "changes_pending", "2 change requests raised and not decided"),
+    ):
         opened = app("governance", user="exec", tab=tab)
-        counts[tab] = (frame(opened, key).height, frame(opened, "gates_due") is None)
-    assert counts == {"Escalations": (3, True), "Outside tolerance": (2, True)}
+        first = [c.value for c in opened.caption if c.value.startswith(said)]
+        counts[tab] = (frame(opened, key).height, len(first), frame(opened, "gates_due") is None)
+    assert counts == {
+        "Escalations": (3, 1, True),
+        "Outside tolerance": (2, 1, True),
+        "Changes pending": (2, 1, True),
+    }
     # The agenda: gates (5), escalations (3), outside tolerance (2), changes (2), in that order.
     agenda = app("governance", user="exec", tab="The agenda")
     said = [m.value for m in agenda.markdown if "gate overdue" in m.value]
@@ -385,3 +395,17 @@ def test_a_role_exactly_full_is_amber_on_the_map_not_red(governed):
     tester, developer = labels.index("Finance · Tester"), labels.index("Finance · Developer")
     assert heat.z[tester][1] < 1.0 and heat.text[tester][1] == "100%"
     assert heat.z[developer][0] == pytest.approx(1.25)
+
+
+@pytest.mark.parametrize("tab", TABS)
+def test_a_pmo_head_sees_nothing_of_another_department_on_any_governance_tab(governed, tab):
+    from tests.test_access import leaks
+    from tests.test_app import app
+
+    # The control: the same tab shows Finance's rows to an executive.
+    assert leaks(app("governance", user="exec", tab=tab), "FIN"), (
+        f"{tab} shows no Finance row to an executive"
+    )
+    at = app("governance", user="hr_head", tab=tab)
+    assert not at.exception, [e.message for e in at.exception]
+    assert leaks(at, "FIN") == []

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from pmo_dash.exports import TRIGGERS
 from pmo_dash.settings import Settings, get_settings
 from pmo_dash.ui import shell
+from pmo_dash.ui.governance import views as governance_views
 from pmo_dash.ui.portfolio import home
 from pmo_dash.ui.whatif import export, scenarios
 from pmo_dash.ui.whatif import views as whatif_views
@@ -123,9 +124,10 @@ def visits() -> list[tuple[str, str, dict[str, str]]]:
         # The indexes (nothing chosen yet) and the home page's other tabs (issue 14).
         *((page, "exec", {}) for page in ("department", "programme", "project")),
         *(("enterprise", "exec", {"tab": tab}) for tab in ("Schedule and cost", "Trends", "What changed")),
-        # And the later tabs of the department and what-if pages.
+        # And the later tabs of the department, what-if and governance pages.
         *(("department", "exec", {"department": "FIN", "tab": tab}) for tab in home.DEPARTMENT_TABS[1:]),
         *(("whatif", "exec", {"tab": tab}) for tab in whatif_views.TABS[1:]),
+        *(("governance", "exec", {"tab": tab}) for tab in governance_views.TABS[1:]),
     ]
     return pages
 

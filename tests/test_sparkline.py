@@ -10,19 +10,22 @@ from pmo_dash.ui import sparkline
 from tests.test_app import app
 
 
-def test_each_value_sits_in_the_box_left_to_right_the_highest_at_the_top():
-    # Three known values of four: 1, 3, 2 at x 0, 100, 200 (a 200-wide box); y from the top, within a
-    # 4-pixel margin of a 44-high box: 3 (the highest) at 4, 1 (the lowest) at 40, 2 halfway at 22.
-    assert sparkline.points([1, None, 3, 2]) == [(0, 40), (100, 4), (200, 22)]
+def test_each_period_sits_in_the_box_left_to_right_the_highest_at_the_top():
+    # Four periods across a 200-wide box: x 0, 66.7, 133.3, 200. Three known values: y from the top,
+    # within a 4-pixel margin of a 44-high box: 3 (the highest) at 4, 1 (the lowest) at 40, 2 halfway
+    # at 22. The unknown second period is a gap, not squeezed out.
+    assert sparkline.points([1, None, 3, 2]) == [(0, 40), None, (133.3, 4), (200, 22)]
     # A flat series runs through the middle; fewer than two known values draw no line.
     assert sparkline.points([5, 5]) == [(0, 22), (200, 22)]
     assert sparkline.points([7, None, math.nan]) == [] and sparkline.svg([7]) is None
+    # Values at the ends of the float range stay in the box (their range would overflow).
+    assert sparkline.points([1e308, -1e308]) == [(0, 4), (200, 40)]
 
 
-def test_the_line_is_numbers_only():
-    drawn = sparkline.svg([1, 3, 2])
-    assert drawn == (
-        '<svg viewBox="0 0 200 44" width="200" height="44"><polyline points="0,40 100,4 200,22" '
+def test_the_line_breaks_where_a_period_is_unknown_and_is_numbers_only():
+    # The first period stands alone (a dot: a zero-length stroke with round ends), then a line.
+    assert sparkline.svg([1, None, 3, 2]) == (
+        '<svg viewBox="0 0 200 44" width="200" height="44"><path d="M0,40h0 M133.3,4 L200,22" '
         'fill="none" stroke="#6B7280" stroke-width="2" vector-effect="non-scaling-stroke" '
         'stroke-linejoin="round" stroke-linecap="round"/></svg>'
     )
@@ -39,8 +42,11 @@ def lines(at) -> dict[str, list[tuple[float, float]]]:
         if metrics and images:
             url = images[0].proto.imgs[0].url
             svg = base64.b64decode(url.removeprefix("data:image/svg+xml;base64,")).decode()
-            xy = re.search(r'points="([^"]+)"', svg).group(1)
-            found[metrics[0].label] = [tuple(float(n) for n in p.split(",")) for p in xy.split()]
+            path = re.search(r'd="([^"]+)"', svg).group(1)
+            found[metrics[0].label] = [
+                (float(x), float(y)) for x, y in re.findall(r"([\d.]+),([\d.]+)", path)
+            ]
+            assert images[0].proto.imgs[0].alt.startswith(metrics[0].label + " over the last ")
         for child in children:
             walk(child)
 
@@ -61,6 +67,8 @@ def test_every_enterprise_card_has_its_12_period_line(fixture_settings):
         "High risks",
         "Satisfaction",
     }
+    # Every period of the fixture's history is known for the counts: the line ends at the right edge.
+    assert drawn["Active projects"][-1][0] == 200 and drawn["High risks"][-1][0] == 200
     # High risks: one in September, two in October (FIN-R2 reached 15 on 15 October): the line ends
     # higher (nearer the top) than the period before. SPI: 0.952 in September, 0.927 in October: lower.
     assert drawn["High risks"][-1][1] < drawn["High risks"][-2][1]

@@ -34,11 +34,14 @@ _HIDDEN = "cookie_writer"  # the start of the key of the container it is drawn i
 _NAME = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")
 _TOKEN = re.compile(r"[A-Za-z0-9_=-]+(\.[A-Za-z0-9_=-]+)*")
 
+# Reports only a cookie the browser kept (it refuses a Secure one over plain HTTP, say): one it did not
+# keep is asked for again on the next run, as if the writer had not run yet.
 _SCRIPT = """
 export default function ({ data, setStateValue }) {
     if (!data) return;
     document.cookie = data.line;
-    if (data.report) setStateValue("written", data.line);
+    const pair = data.line.split("; ")[0];
+    if (data.report && document.cookie.split("; ").includes(pair)) setStateValue("written", data.line);
 }
 """
 _writer = st.components.v2.component("pmo_dash.cookie_writer", js=_SCRIPT)
@@ -89,11 +92,11 @@ def forget() -> None:
 def write_pending(model: CookieModel) -> None:  # noqa: ARG001 - the model signed what is pending
     """Draw the writer of the cookie, until it says it has written it."""
     if st.session_state.get(_PENDING) is not None:
-        _frame()
+        _write()
 
 
 @st.fragment
-def _frame() -> None:
+def _write() -> None:
     """The writer, in a fragment of its own: its report that the cookie is written reruns only this
     fragment, not the page the user is reading (or has just clicked away from)."""
     pending = st.session_state.get(_PENDING)

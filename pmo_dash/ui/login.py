@@ -65,7 +65,7 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
     records, credentials, attempts = directory(config)
     logouts = LogoutStore(settings.sessions)
     cookie.read_from_the_request()
-    authenticator = stauth.Authenticate(  # once per run: it draws the cookie manager
+    authenticator = stauth.Authenticate(  # once per run; its cookie manager draws nothing (ui/cookie.py)
         credentials,
         config.cookie_name,
         config.cookie_key,
@@ -75,9 +75,9 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
     )
     model = authenticator.cookie_controller.cookie_model
     if st.session_state.pop(_LEAVING, False) and st.session_state.get("authentication_status"):
-        # The browser deletes the cookie when the cookie manager's frame runs; a reload or a closed tab
-        # can beat it, so the server also refuses this user's earlier cookies and sessions, after a
-        # restart too.
+        # The browser deletes the cookie when the writer drawn for it runs (ui/cookie.py); a reload or a
+        # closed tab can beat it, so the server also refuses this user's earlier cookies and sessions,
+        # after a restart too.
         _record_logout(logouts, config, credentials, st.session_state["username"])
         cookie.forget()
         authenticator.logout(location="unrendered")

@@ -22,33 +22,55 @@ CARD = "kpi_card_"  # the start of each card's key: its class is st-key-kpi_card
 STYLE = f'<style>[class*="st-key-{CARD}"] [data-testid="stElementToolbar"] {{display: none}}</style>'
 
 
-def points(values: Sequence[Any]) -> list[tuple[float, float]]:
-    """Where each known value sits in the box: left to right, the highest at the top; a flat series
-    runs through the middle. Unknown values (None, not a number) are left out."""
-    known = [float(v) for v in values if v is not None and math.isfinite(float(v))]
+def points(values: Sequence[Any]) -> list[tuple[float, float] | None]:
+    """Where each period's value sits in the box: x by its period (the first at the left edge, the last
+    at the right), y by value, the highest at the top, a flat series through the middle. None for a
+    period whose value is unknown (None, not a number): the line breaks there. Empty with fewer than
+    two known values: no line to draw."""
+    series = [_number(v) for v in values]
+    known = [v for v in series if v is not None]
     if len(known) < 2:
         return []
     low, high = min(known), max(known)
-    step = WIDTH / (len(known) - 1)
+    half_range = high / 2 - low / 2  # in halves: no overflow to infinity, whatever the values
+    step = WIDTH / (len(series) - 1)
     inner = HEIGHT - 2 * PAD
-    return [
-        (
-            round(i * step, 1),
-            round(HEIGHT / 2 if high == low else PAD + (high - v) / (high - low) * inner, 1),
-        )
-        for i, v in enumerate(known)
-    ]
+
+    def y(v: float) -> float:
+        return HEIGHT / 2 if half_range == 0 else PAD + (high / 2 - v / 2) / half_range * inner
+
+    return [None if v is None else (round(i * step, 1), round(y(v), 1)) for i, v in enumerate(series)]
+
+
+def _number(value: Any) -> float | None:
+    if value is None:
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
 
 
 def svg(values: Sequence[Any]) -> str | None:
-    """The trend line, or None with fewer than two known values (no line to draw)."""
+    """The trend line, broken where a period is unknown (a lone known period is a dot), or None with
+    fewer than two known values."""
     line = points(values)
     if not line:
         return None
-    xy = " ".join(f"{x:g},{y:g}" for x, y in line)
+    runs: list[list[tuple[float, float]]] = [[]]
+    for point in line:
+        if point is None:
+            runs.append([])
+        else:
+            runs[-1].append(point)
+    d = " ".join(
+        f"M{run[0][0]:g},{run[0][1]:g}"
+        + ("h0" if len(run) == 1 else "")
+        + "".join(f" L{x:g},{y:g}" for x, y in run[1:])
+        for run in runs
+        if run
+    )
     return (
         f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}">'
-        f'<polyline points="{xy}" fill="none" stroke="{STROKE}" stroke-width="2" '
+        f'<path d="{d}" fill="none" stroke="{STROKE}" stroke-width="2" '
         'vector-effect="non-scaling-stroke" stroke-linejoin="round" stroke-linecap="round"/></svg>'
     )
 
@@ -61,4 +83,4 @@ def card(column: Any, label: str, value: str, trend: Sequence[Any] = (), **metri
         st.metric(label, value, **metric)
         if line := svg(trend):
             # An image (a data URL, no request): Streamlit's HTML element drops SVG.
-            st.image(line, width="stretch")
+            st.image(line, width="stretch", alt=f"{label} over the last {len(trend)} periods")
