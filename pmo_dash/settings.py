@@ -174,6 +174,13 @@ class Settings(Thresholds, BaseSettings):
         default_factory=lambda data: data["data_dir"] / "validation_report.csv",
         description="Where `build` writes the validation report (default: <data_dir>/validation_report.csv).",
     )
+    build_memory_limit_mb: int = Field(
+        2048,
+        ge=64,
+        description="What DuckDB may hold in memory while `build` derives the warehouse's tables; past it, "
+        "it works through temporary files beside the warehouse (unlimited, it took up to 80% of the "
+        "machine's memory).",
+    )
     scenarios: Path = Field(
         default_factory=lambda data: data["data_dir"] / "scenarios.sqlite",
         description="Saved what-if scenarios (SQLite; default: <data_dir>/scenarios.sqlite), apart from "
