@@ -12,6 +12,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from pmo_dash.date_formats import date_format_problem
 
 ROOT = Path(__file__).resolve().parent.parent
+# A cookie name: letters, digits, `_`, `.` and `-` (it goes into the line the browser's script writes).
+COOKIE_NAME = r"[A-Za-z0-9_.-]+"
 
 
 class Thresholds(BaseModel):
@@ -248,7 +250,7 @@ class Settings(Thresholds, BaseSettings):
     )
     cookie_name: str = Field(
         "pmo_dash_auth",
-        pattern=r"^[A-Za-z0-9_.-]+$",
+        pattern=f"^{COOKIE_NAME}$",
         description="Name of the login cookie: letters, digits, `_`, `.` and `-`.",
     )
     cookie_expiry_days: float = Field(1, description="A login lasts this many days in its browser.")

@@ -26,12 +26,15 @@ import jwt
 import streamlit as st
 from streamlit_authenticator.models import CookieModel, cookie_model
 
+from pmo_dash.settings import COOKIE_NAME
+from pmo_dash.ui import unseen
+
 _PENDING = "_login_cookie_pending"
 _KEY = "login_cookie_set"  # the writer's widget key: the same on every run, so it is not drawn afresh
 _HIDDEN = "cookie_writer"  # the start of the key of the container it is drawn in, never displayed
-# A cookie name is an HTTP token; a JWT is base64url in three parts. Anything else is refused, so
-# the line written can hold no attribute of its own.
-_NAME = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")
+# A cookie name is the settings' plain token; a JWT is base64url in three parts. Anything else is
+# refused, so the line written can hold no attribute of its own.
+_NAME = re.compile(COOKIE_NAME)
 _TOKEN = re.compile(r"[A-Za-z0-9_=-]+(\.[A-Za-z0-9_=-]+)*")
 
 # Reports only a cookie the browser kept (it refuses a Secure one over plain HTTP, say): one it did not
@@ -89,7 +92,7 @@ def forget() -> None:
     st.session_state.pop(_PENDING, None)
 
 
-def write_pending(model: CookieModel) -> None:  # noqa: ARG001 - the model signed what is pending
+def write_pending() -> None:
     """Draw the writer of the cookie, until it says it has written it."""
     if st.session_state.get(_PENDING) is not None:
         _write()
@@ -116,9 +119,7 @@ def _reported(key: str) -> str | None:
 
 
 def _draw(data: dict, key: str) -> None:
-    hidden = f"{_HIDDEN}_{key}"  # a run can delete one cookie and write another
-    with st.container(key=hidden):  # drawn, never displayed
-        st.html(f"<style>.st-key-{hidden} {{display: none}}</style>")
+    with unseen.container(f"{_HIDDEN}_{key}"):  # a run can delete one cookie and write another
         _writer(data=data, key=key, on_written_change=_unchanged)
 
 

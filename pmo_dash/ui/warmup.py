@@ -13,6 +13,8 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
+from pmo_dash.ui import unseen
+
 HIDDEN = {"visible": False, "fixedrange": True}
 CONTAINER = "warmup_scripts"  # the key of the container of the grid and pickers, never displayed
 
@@ -38,8 +40,7 @@ def scripts() -> None:
     and Arrow's (0.7 MB). Nothing in them comes from the warehouse. (The KPI cards' trend lines are
     drawn in the page, `ui.sparkline`: no Vega to fetch.)"""
     charts()
-    with st.container(key=CONTAINER):
-        st.html(f"<style>.st-key-{CONTAINER} {{display: none}}</style>")
+    with unseen.container(CONTAINER):
         st.dataframe(pl.DataFrame(), hide_index=True)
         st.selectbox("warm-up", [], key="warmup_select", label_visibility="collapsed")
         st.multiselect("warm-up", [], key="warmup_multiselect", label_visibility="collapsed")
