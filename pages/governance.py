@@ -4,7 +4,7 @@ tolerance) as one agenda, and what it has decided (gates, the change-control log
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, fmt, missing, shell, tabs
+from pmo_dash.ui import drill, fmt, missing, shell, tabs, toolbar
 from pmo_dash.ui.governance import charts, outcomes, views
 from pmo_dash.ui.planning import proposals as proposal_view
 
@@ -15,6 +15,7 @@ here = drill.insight_page(
     shell.user_scope(),
     "What the steering committee must decide, and has decided",
 )
+downloads = toolbar.reserve()  # every table below, offered once they are drawn
 cut = data.intake.thresholds()
 gates = data.governance.gates_due(here)
 changes = data.governance.changes_pending(here)
@@ -119,3 +120,5 @@ if missing.returned(("proposals",), here.scope):
     proposal_view.decisions(data.planning.proposal_decisions(here))
 else:
     missing.say("proposals", ("proposals",))
+
+toolbar.offer(downloads, f"governance-{here.as_of:%Y-%m}")

@@ -132,11 +132,12 @@ def test_enterprise_cards_say_what_is_not_reported_and_what_is_withheld(oversigh
 
 
 def test_reporting_compliance_follows_each_departments_cadence(oversight_app):
-    bars = chart(app(), "compliance")["data"][0]
-    assert dict(zip(values(bars["customdata"]), values(bars["text"]), strict=True)) == {
-        "DFT": "50% (1/2, quarterly)",
-        "MOJ": "75% (3/4, annual)",
-    }
+    table = next(d for d in app().dataframe if d.key == "department_table").value
+    columns = ["department_id", "reporting_compliance", "reported_projects", "active_projects", "cadence"]
+    assert sorted(table[columns].itertuples(index=False, name=None)) == [
+        ("DFT", 0.5, 1, 2, "Quarterly"),
+        ("MOJ", 0.75, 3, 4, "Annual"),
+    ]
 
 
 def test_the_rating_chart_shows_the_five_points_as_reported(oversight_app):

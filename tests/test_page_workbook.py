@@ -11,8 +11,9 @@ import zipfile
 import polars as pl
 import pytest
 
-from pmo_dash.ui import sheets
-from pmo_dash.ui.toolbar import BOARD_PACK, TABLES
+from pmo_dash.ui import sheets, tables
+from pmo_dash.ui.sheets import DOWNLOAD as TABLES
+from pmo_dash.ui.toolbar import BOARD_PACK
 from tests import office
 from tests.test_app import ENTITY, LEVELS, app
 from tests.test_downloads import downloads  # noqa: F401 (a fixture)
@@ -134,8 +135,27 @@ def test_the_enterprise_pages_tables(fixture_settings, downloads):  # noqa: F811
     assert "0%" in number_formats(blob)  # a share reads as a percentage, its value stays 0 to 1
 
 
+def test_a_table_longer_than_a_screen_draws_its_first_rows_and_the_workbook_holds_them_all(
+    fixture_settings,
+    downloads,  # noqa: F811
+    monkeypatch,
+):
+    monkeypatch.setattr(tables, "SHOWN", 1)
+    at = app("enterprise")
+    assert not at.exception
+    [drawn] = [d.value for d in at.dataframe if d.key == "department_table"]
+    assert drawn["department"].tolist() == ["Finance"]  # the first, in the table's order
+    said = (
+        "The first 1 of 2, in this order; sorting a column sorts these. Every one is in Tables (XLSX) at the "
+    )
+    # Said once: the watermelons (one row) are drawn whole.
+    assert [c.value for c in at.caption].count(said + "top of the page.") == 1
+    _, blob = workbook(downloads)
+    assert sheet(blob, "Departments")["Department"].to_list() == ["Finance", "People"]
+
+
 @pytest.mark.parametrize(
-    "page", ["enterprise", "department", "programme", "project", "risks", "benefits", "lessons"]
+    "page", ["enterprise", "department", "programme", "project", "risks", "benefits", "lessons", "governance"]
 )
 def test_every_data_page_offers_its_tables_and_the_portfolio_pages_a_board_pack(fixture_settings, page):
     at = app(page, **({page: ENTITY[page]} if page in ENTITY else LEVELS.get(page, {})))
@@ -179,3 +199,14 @@ def test_sheet_names_are_ones_excel_takes():
         "Table 3",
         "x" * 31,
     ]
+
+
+def test_a_page_without_a_workbook_draws_its_tables_whole():
+    """`tables.show` shortens a table only when the page's workbook holds every row."""
+    rows = pl.DataFrame({"project": ["A", "B"]})
+    sheets.stop()  # a page that offers no workbook
+    assert not sheets.record("Projects", rows, {"project": {"label": "Project"}})
+    shown = sheets.collect()
+    assert sheets.record("Projects", rows, {"project": {"label": "Project"}})
+    assert [s.rows["project"].to_list() for s in shown] == [["A", "B"]]
+    sheets.stop()

@@ -17,6 +17,7 @@ from pmo_dash.settings import get_settings
 _run = threading.local()  # the tables this script run has drawn, while a page collects them
 CHARTS = ("line_chart", "bar_chart", "area_chart")  # a sparkline in a cell is a picture, not a value
 SHEET_NAME = 31  # characters Excel allows in a sheet's name
+DOWNLOAD = "Tables (XLSX)"  # the button that offers the workbook (`ui.toolbar`)
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,12 @@ def stop() -> None:
     _run.shown = None
 
 
-def record(title: str | None, rows: pl.DataFrame, columns: dict[str, Any]) -> None:
-    """A table is drawn: keep it, if the page is collecting."""
+def record(title: str | None, rows: pl.DataFrame, columns: dict[str, Any]) -> bool:
+    """A table is drawn: keep it, if the page is collecting; whether the page's workbook will hold it."""
     shown = getattr(_run, "shown", None)
     if shown is not None:
         shown.append(Shown(title, rows.select(list(columns)), dict(columns)))
+    return shown is not None
 
 
 def workbook(shown: list[Shown]) -> bytes:

@@ -20,6 +20,10 @@ COLLAPSE = (
 
 
 MONEY = "money"  # a money column's format until `show` knows the column's unit
+# Rows a table draws at most, when the page's workbook (Tables, XLSX) holds every row: past this, a table
+# is a download, not a screen; drawn whole, the enterprise tier's change-control log alone sent the
+# browser 1 MB on every visit to Governance.
+SHOWN = 1_000
 
 
 def money(label: str, **more: Any) -> st.column_config.Column:
@@ -89,8 +93,14 @@ def selected_row(event, rows: pl.DataFrame, column: str, *, key: str, opens: str
 def show(rows: pl.DataFrame, columns: dict[str, Any], *, title: str | None = None, **more: Any):
     """A table of `columns` (in that order, configured as given): amounts scaled to one unit per
     column with the currency, a missing value as MISSING. Returns st.dataframe's answer. The page's
-    workbook of tables (`sheets`) gets it too, as a sheet named `title`."""
-    sheets.record(title, rows, columns)
+    workbook of tables (`sheets`) gets it too, as a sheet named `title`; when it does, a table longer
+    than SHOWN rows draws its first SHOWN, in the order given, and says so."""
+    if sheets.record(title, rows, columns) and rows.height > SHOWN:
+        st.caption(
+            f"The first {SHOWN:,} of {rows.height:,}, in this order; sorting a column sorts these. "
+            f"Every one is in {sheets.DOWNLOAD} at the top of the page."
+        )
+        rows = rows.head(SHOWN)
     config, scaled = dict(columns), []
     for name, column in columns.items():
         kind = column.get("type_config", {}) if isinstance(column, dict) else {}

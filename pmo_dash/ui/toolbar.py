@@ -18,7 +18,7 @@ from pmo_dash.ui import sheets
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-BOARD_PACK, TABLES = "Board pack", "Tables (XLSX)"
+BOARD_PACK = "Board pack"
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def offer(bar: Toolbar, name: str, pack: tuple[Callable[[], bytes], str] | None 
             )
         if shown:
             st.download_button(
-                TABLES,
+                sheets.DOWNLOAD,
                 lambda: sheets.workbook(shown),
                 f"{exports.file_stem(name)}.xlsx",
                 XLSX,

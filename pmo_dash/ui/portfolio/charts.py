@@ -35,7 +35,7 @@ def rag_mix(mix: pl.DataFrame, basis: str) -> go.Figure:
                 hovertemplate="%{y}: %{x} " + rag + "<extra></extra>",
             )
         )
-    height = max(260, 40 * names.height + 90)
+    height = max(220, 28 * names.height + 90)
     # In the bars' order: plotly reverses the legend of stacked bars by default.
     legend = theme.LEGEND_ABOVE | {"traceorder": "normal"}
     return go.Figure(
@@ -112,27 +112,6 @@ def spi_cpi_scatter(projects: pl.DataFrame) -> go.Figure:
     return go.Figure(points, layout)
 
 
-def reporting_compliance(compliance: pl.DataFrame, cut: Thresholds) -> go.Figure:
-    """Share of active projects that reported for the period, per department."""
-    rows = compliance.sort("department", descending=True)
-    share = rows["reporting_compliance"].fill_null(0).to_numpy()
-    counts = zip(share, rows["reported_projects"], rows["active_projects"], rows["cadence"], strict=True)
-    bar = go.Bar(
-        y=theme.safe(rows["department"]),
-        x=share,
-        orientation="h",
-        customdata=rows["department_id"].to_numpy(),
-        text=np.array([f"{s:.0%} ({r}/{a}{_cadence(c)})" for s, r, a, c in counts]),
-        textposition="auto",
-        marker_color=theme.bands(share, cut.compliance_green, cut.compliance_amber),
-        hovertemplate="%{y}: %{text}<extra></extra>",
-    )
-    layout = theme.layout(
-        max(220, 36 * rows.height + 80), xaxis=theme.axis(tickformat=theme.SHARE, range=[0, 1.05])
-    )
-    return go.Figure([bar], layout)
-
-
 def trends(trend: pl.DataFrame) -> go.Figure:
     """SPI and CPI over the periods, above the share Red and reporting compliance (one above the other,
     so that it reads at half width). What no return in view carries is not drawn (no bare axes): without
@@ -197,8 +176,3 @@ def trends(trend: pl.DataFrame) -> go.Figure:
         **panels,
     )
     return go.Figure(lines, layout)
-
-
-def _cadence(cadence: str | None) -> str:
-    """A department's cadence beside its compliance, when its returns are not monthly."""
-    return "" if cadence in (None, "Monthly") else f", {cadence.lower()}"

@@ -33,30 +33,18 @@ def show_department(here: Filters, trend: pl.DataFrame, department: str) -> None
 
 
 def departments(f: Filters, trend: pl.DataFrame) -> None:
-    """RAG and reporting compliance by department, and the departments table."""
-    left, right = st.columns(2)
-    with left:
-        st.subheader("RAG by department")
-        # Opens on the evidence, unless no return in view carries any: then on the ratings as reported.
-        first = "Evidence" if cards.judged(trend, f.as_of) else "Reported"
-        basis = st.segmented_control("Judged on", ["Evidence", "Reported"], default=first, key="rag_basis")
-        mix = data.portfolio.rag_mix(f)
-        views.rating_note(mix, basis or first)
-        if department := drill.clicked(
-            charts.rag_mix(mix, basis or first), key="rag_mix", opens="department"
-        ):
-            drill.open_department(department)
-    with right:
-        st.subheader("Reporting compliance")
-        st.caption(
-            "Share of active projects whose latest return falls within their department's cadence: "
-            "the period itself (monthly), the quarter or the year ending at it"
-        )
-        chart = charts.reporting_compliance(data.portfolio.reporting_compliance(f), data.intake.thresholds())
-        if department := drill.clicked(chart, key="compliance", opens="department"):
-            drill.open_department(department)
+    """RAG by department, and the departments table (with each one's reporting compliance)."""
+    st.subheader("RAG by department")
+    # Opens on the evidence, unless no return in view carries any: then on the ratings as reported.
+    first = "Evidence" if cards.judged(trend, f.as_of) else "Reported"
+    basis = st.segmented_control("Judged on", ["Evidence", "Reported"], default=first, key="rag_basis")
+    mix = data.portfolio.rag_mix(f)
+    views.rating_note(mix, basis or first)
+    if department := drill.clicked(charts.rag_mix(mix, basis or first), key="rag_mix", opens="department"):
+        drill.open_department(department)
     st.subheader("Departments")
-    if department := views.departments(data.portfolio.department_summary(f), key="department_table"):
+    summary = data.portfolio.department_summary(f)
+    if department := views.departments(summary, data.intake.thresholds(), key="department_table"):
         drill.open_department(department)
 
 

@@ -8,6 +8,7 @@ import polars as pl
 import streamlit as st
 
 from pmo_dash import periods
+from pmo_dash.settings import Thresholds
 from pmo_dash.ui import fmt, tables
 from pmo_dash.ui.theme import MIXED
 
@@ -22,8 +23,9 @@ NO_SCATTER = (
 )
 
 
-def departments(rows: pl.DataFrame, key: str) -> str | None:
-    """One line per department in view; returns the department a user clicked, if any."""
+def departments(rows: pl.DataFrame, cut: Thresholds, key: str) -> str | None:
+    """One line per department in view, with its reporting compliance (judged against `cut`); returns
+    the department a user clicked, if any."""
     if rows.is_empty():
         st.caption("No department has an active project in this period.")
         return None
@@ -31,20 +33,27 @@ def departments(rows: pl.DataFrame, key: str) -> str | None:
     st.caption(
         "Budgets exclude those withheld"
         + (f" ({withheld:,} in view)" if withheld else "")
-        + ". Reported Red counts Amber/Red as Red. Click a department to open it."
+        + ". Reported Red counts Amber/Red as Red. Reported on time: the share of active projects whose "
+        "latest return falls within their department's cadence, the period itself (monthly), the quarter "
+        f"or the year ending at it; below {fmt.share(cut.compliance_amber)} is Red, below "
+        f"{fmt.share(cut.compliance_green)} Amber. Click a column to sort, a department to open it."
     )
     event = tables.show(
         rows,
         {
-            "department": st.column_config.TextColumn("Department", width="medium"),
-            "active_projects": st.column_config.NumberColumn("Projects", format="%d"),
-            "evidence_red": st.column_config.NumberColumn("Red on evidence", format="%d"),
-            "reported_red": st.column_config.NumberColumn("Reported Red", format="%d"),
-            "budget": tables.money("Budget"),
-            "reporting_compliance": tables.share("Reported on time"),
-            "cadence": st.column_config.TextColumn("Reports", width="small"),
-            "withheld_budgets": st.column_config.NumberColumn("Budgets withheld", format="%d"),
-            "department_id": st.column_config.TextColumn("ID", width="small"),
+            # Within 1440 px up to the budgets withheld; the ID, which the name already gives, after them.
+            "department": st.column_config.TextColumn("Department", width=190),
+            "active_projects": st.column_config.NumberColumn("Projects", format="%d", width=65),
+            "evidence_red": st.column_config.NumberColumn("Red (evidence)", format="%d", width=100),
+            "reported_red": st.column_config.NumberColumn("Reported Red", format="%d", width=90),
+            "budget": tables.money("Budget", width=85),
+            "reporting_compliance": tables.share("Reported on time", width=130),
+            "reported_projects": st.column_config.NumberColumn("Reported", format="%d", width=70),
+            "cadence": st.column_config.TextColumn("Reports", width=80),
+            "withheld_budgets": st.column_config.NumberColumn(
+                "Withheld", format="%d", width=80, help="Budgets withheld: left out of the budget"
+            ),
+            "department_id": st.column_config.TextColumn("ID", width=60),
         },
         title="Departments",
         height=tables.fitted_height(rows.height, 420),

@@ -2,8 +2,8 @@
 -- how many, their budget (leaving out, and counting, the withheld ones; null when none is stated,
 -- never 0) and EAC, how many are reported Red (three colours: Amber/Red counts as Red), how many are
 -- Red, Amber and Green on evidence (null when none is judged) and watermelons, SPI and CPI of the
--- summed values, and the share reported within the department's cadence window (as
--- reporting_compliance.sql).
+-- summed values, and how many reported within the department's cadence window, and what share
+-- (as reporting_compliance.sql).
 select
     p.department_id,
     d.name as department,
@@ -20,6 +20,7 @@ select
     case when count(p.evidence_rag) > 0 then count(*) filter (where p.evidence_rag = 'Amber') end as evidence_amber,
     case when count(p.evidence_rag) > 0 then count(*) filter (where p.evidence_rag = 'Green') end as evidence_green,
     count(*) filter (where p.is_watermelon) as watermelons,
+    count(*) filter (where p.reported_this_period) as reported_projects,
     reporting_compliance(p.reported_this_period) as reporting_compliance
 from scoped_projects($scope, $programme, $objective) as p
 inner join stg_departments as d on p.department_id = d.department_id
