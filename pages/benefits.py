@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, missing, shell, tables, toolbar
+from pmo_dash.ui import drill, missing, shell, tables, tabs, toolbar
 from pmo_dash.ui.benefits import charts, views
 
 shell.guard()
@@ -44,9 +44,21 @@ st.caption(
 )
 
 columns = views.benefit_columns()
-tables.titled_table("Furthest behind plan", data.benefits.behind(status), columns)
-tables.titled_table("At risk: on projects Red on evidence", data.benefits.at_risk(status), columns)
-with st.expander(f"Every benefit, with its realisation to date ({status.height})"):
-    tables.titled_table("Benefits", status, columns, height=600)
+
+
+def behind() -> None:
+    tables.titled_table("Furthest behind plan", data.benefits.behind(status), columns)
+
+
+def at_risk() -> None:
+    tables.titled_table("At risk: on projects Red on evidence", data.benefits.at_risk(status), columns)
+
+
+def every() -> None:
+    tables.titled_table("Every benefit", status, columns, height=600)
+
+
+# The lists in tabs, only the open one drawn (`ui.tabs`): at the enterprise tier, every benefit is 17,549.
+tabs.lazy(views.TABS, (behind, at_risk, every))
 
 toolbar.offer(downloads, f"benefits-{here.as_of:%Y-%m}")

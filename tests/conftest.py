@@ -180,9 +180,10 @@ def pytest_sessionfinish(session, exitstatus):
 
 def every_view(links: dict[str, str]) -> list:
     """Every page as its user opens it (the admin page as admin, the rest as exec; a level page linked to
-    `links`' entity), then each later tab of the pages that have tabs (home, department, Risks, governance,
-    what-if): pytest parameters (page, user, query)."""
+    `links`' entity), then each later tab of the pages that have tabs (home, department, Risks, Benefits,
+    governance and its second row, what-if): pytest parameters (page, user, query)."""
     from pmo_dash.ui import shell
+    from pmo_dash.ui.benefits import views as benefits
     from pmo_dash.ui.governance import views as governance
     from pmo_dash.ui.portfolio import home
     from pmo_dash.ui.risks import views as risks
@@ -192,6 +193,7 @@ def every_view(links: dict[str, str]) -> list:
         "enterprise": home.TABS,
         "department": home.DEPARTMENT_TABS,
         "risks": risks.TABS,
+        "benefits": benefits.TABS,
         "governance": governance.TABS,
         "whatif": whatif.TABS,
     }
@@ -212,7 +214,12 @@ def every_view(links: dict[str, str]) -> list:
         for page, names in tabbed.items()
         for tab in names[1:]
     ]
-    return pages + tabs
+    # The governance page's second row of tabs, with its own link parameter.
+    made = [
+        pytest.param("governance", "exec", {governance.MADE_KEY: tab}, id=f"governance-{tab}")
+        for tab in governance.MADE[1:]
+    ]
+    return pages + tabs + made
 
 
 def ranking(at):

@@ -265,6 +265,15 @@ def test_benefits_page_cards(fixture_settings):
     assert got["At risk"][0] == "1"
 
 
+def test_the_benefits_lists_are_tabs_of_which_only_the_open_one_is_drawn(fixture_settings):
+    at = app("benefits")
+    assert [t.label for t in at.tabs] == ["Furthest behind plan", "At risk", "Every benefit"]
+    assert [m.value for m in at.markdown if "** (" in m.value] == ["**Furthest behind plan** (3)"]
+    every = app("benefits", tab="Every benefit")
+    assert [m.value for m in every.markdown if "** (" in m.value] == ["**Every benefit** (3)"]
+    assert len(every.dataframe) == 1 and every.dataframe[0].value.shape[0] == 3
+
+
 def test_project_page_shows_lessons_that_match_its_risks(fixture_settings):
     at = app("project", project="HR-P3")
     tables = [d.value for d in at.dataframe]

@@ -14,7 +14,7 @@ import pytest
 from conftest import app_on, copy_fixture
 
 from pmo_dash import db
-from pmo_dash.ui.governance.views import TABS
+from pmo_dash.ui.governance.views import MADE, MADE_KEY, TABS
 
 GOVERNANCE = Path(__file__).parent / "fixtures" / "governance"
 OCT = dt.date(2026, 10, 31)
@@ -216,21 +216,23 @@ def test_the_governance_page_as_an_executive_and_as_a_pmo_head(governed):
         "Changes pending": "2",
         "Escalations": "3",
         "Outside tolerance": "2",
-        # The seed KPIs in October, the returns in force: EV 450 + 1000 + 190 + 400 against PV 600 + 1000
-        # + 200 + 400 -> -160 / 2200; EAC within 10% of budget for FIN-P2 and HR-P4 of the four;
-        # satisfaction 3, 4, 3, 4.
-        "Schedule variance": "-7.3%",
-        "Budget adherence": "50%",
-        "Stakeholder satisfaction": "3.5 / 5",
     }
-    # The tabs, each a link (their names stay put); only the open one is drawn, its count first.
+    # Two rows of tabs, each tab a link (their names stay put; the second row's parameter is its own);
+    # only the open one of each is drawn, its count first.
     assert [t.label for t in at.tabs] == [
         "Stage gates",
         "Escalations",
         "Outside tolerance",
         "Changes pending",
         "The agenda",
+        "Gates passed",
+        "Change control",
+        "Satisfaction and seed KPIs",
+        "Post-implementation reviews",
+        "Proposals",
     ]
+    assert frame(at, "gates_passed") is None and frame(at, "scores") is None  # a chart, a closed tab
+    assert [c.proto.id.split("-")[-1] for c in at.get("plotly_chart")] == ["gates_passed"]
     assert [c.value for c in at.caption if c.value.startswith("5 gates not passed by 31 Oct 2026")]
     assert frame(at, "gates_due").height == 5 and frame(at, "escalations") is None
     counts = {}
@@ -254,6 +256,20 @@ def test_the_governance_page_as_an_executive_and_as_a_pmo_head(governed):
         "**3** gate overdue · **2** gate due · **2** escalated issue · **1** escalated risk · "
         "**2** outside tolerance · **2** change pending"
     ]
+    # The seed KPIs in October, the returns in force: EV 450 + 1000 + 190 + 400 against PV 600 + 1000
+    # + 200 + 400 -> -160 / 2200; EAC within 10% of budget for FIN-P2 and HR-P4 of the four; satisfaction
+    # 3, 4, 3, 4.
+    at = app("governance", user="exec", made="Satisfaction and seed KPIs")
+    assert metrics(at) == {
+        "Gates overdue": "3",
+        "Changes pending": "2",
+        "Escalations": "3",
+        "Outside tolerance": "2",
+        "Schedule variance": "-7.3%",
+        "Budget adherence": "50%",
+        "Stakeholder satisfaction": "3.5 / 5",
+    }
+    assert frame(at, "gate_decisions") is None  # Gates passed, closed
     # Satisfaction by department, lowest first: FIN (3 + 4) / 2 = 3.5, was 4.0; HR (3 + 4) / 2, was 3.5.
     by_department = frame(at, "scores")
     assert by_department.select("department", "satisfaction", "change").rows() == [
@@ -266,7 +282,7 @@ def test_the_governance_page_as_an_executive_and_as_a_pmo_head(governed):
         "Accounts payable automation",  # FIN-P2, 4
         "Recruitment portal",  # HR-P4, 4 (September's return)
     ]
-    at = app("governance", user="hr_head")
+    at = app("governance", user="hr_head", made="Satisfaction and seed KPIs")
     got = metrics(at)
     assert {k: got[k] for k in ("Gates overdue", "Changes pending", "Escalations", "Outside tolerance")} == {
         "Gates overdue": "1",
@@ -397,15 +413,17 @@ def test_a_role_exactly_full_is_amber_on_the_map_not_red(governed):
     assert heat.z[developer][0] == pytest.approx(1.25)
 
 
-@pytest.mark.parametrize("tab", TABS)
-def test_a_pmo_head_sees_nothing_of_another_department_on_any_governance_tab(governed, tab):
+@pytest.mark.parametrize(
+    "opened", [{"tab": tab} for tab in TABS] + [{MADE_KEY: tab} for tab in MADE], ids=lambda o: str(o)
+)
+def test_a_pmo_head_sees_nothing_of_another_department_on_any_governance_tab(governed, opened):
     from tests.test_access import leaks
     from tests.test_app import app
 
-    # The control: the same tab shows Finance's rows to an executive.
-    assert leaks(app("governance", user="exec", tab=tab), "FIN"), (
-        f"{tab} shows no Finance row to an executive"
+    # The control: the same tabs show Finance's rows to an executive.
+    assert leaks(app("governance", user="exec", **opened), "FIN"), (
+        f"{opened} shows no Finance row to an executive"
     )
-    at = app("governance", user="hr_head", tab=tab)
+    at = app("governance", user="hr_head", **opened)
     assert not at.exception, [e.message for e in at.exception]
     assert leaks(at, "FIN") == []

@@ -128,6 +128,7 @@ def visits() -> list[tuple[str, str, dict[str, str]]]:
         *(("department", "exec", {"department": "FIN", "tab": tab}) for tab in home.DEPARTMENT_TABS[1:]),
         *(("whatif", "exec", {"tab": tab}) for tab in whatif_views.TABS[1:]),
         *(("governance", "exec", {"tab": tab}) for tab in governance_views.TABS[1:]),
+        *(("governance", "exec", {governance_views.MADE_KEY: tab}) for tab in governance_views.MADE[1:]),
     ]
     return pages
 

@@ -58,6 +58,9 @@ def test_the_project_menu_item_opens_an_index_of_projects(fixture_settings):
     assert [t.value for t in at.title] == ["Payroll replacement"]
     # A project that is not active any more opens by name.
     at = app("project")
+    at.text_input(key="project_any_find").set_value("leave").run()
+    assert at.selectbox(key="project_any").options == ["HR-P5 · Leave self-service"]
+    assert at.selectbox(key="project_any").label == "1 found"
     at.selectbox(key="project_any").set_value("HR-P5").run()
     assert at.query_params["project"] == "HR-P5"
     assert at.warning[0].value.startswith("Leave self\\-service had ended by Oct 2026")
@@ -75,3 +78,19 @@ def test_a_link_to_one_the_user_cannot_see_shows_no_index(fixture_settings, page
 def test_a_pmo_head_sees_only_their_departments_in_the_index(fixture_settings):
     at = app("department", user="fin_head")
     assert at.dataframe[0].value["department"].tolist() == ["Finance"]
+
+
+def test_finding_a_project_by_name_lists_the_first_matches_and_says_when_none(fixture_settings, monkeypatch):
+    from pmo_dash.ui.portfolio import index
+
+    monkeypatch.setattr(index, "FOUND", 2)
+    at = app("project")
+    at.text_input(key="project_any_find").set_value("fin-p").run()
+    every_fin = [p for p in app("project").dataframe[0].value["project_id"] if p.startswith("FIN-P")]
+    picker = at.selectbox(key="project_any")
+    assert len(every_fin) >= 2 and len(picker.options) == 2
+    assert picker.label.endswith(" found, the first 2 listed: type more to narrow")
+    at.text_input(key="project_any_find").set_value("[x](https://evil.example)").run()
+    assert "project_any" not in [s.key for s in at.selectbox]
+    [said] = [c.value for c in at.caption if c.value.startswith("No project in view has")]
+    assert "](https" not in said  # read as typed, never a link

@@ -158,7 +158,9 @@ def test_a_table_longer_than_a_screen_draws_its_first_rows_and_the_workbook_hold
     "page", ["enterprise", "department", "programme", "project", "risks", "benefits", "lessons", "governance"]
 )
 def test_every_data_page_offers_its_tables_and_the_portfolio_pages_a_board_pack(fixture_settings, page):
-    at = app(page, **({page: ENTITY[page]} if page in ENTITY else LEVELS.get(page, {})))
+    # Governance opens on the gates, which this portfolio does not return: its satisfaction tab has tables.
+    shown = {"governance": {"made": "Satisfaction and seed KPIs"}}
+    at = app(page, **({page: ENTITY[page]} if page in ENTITY else LEVELS.get(page, shown.get(page, {}))))
     assert not at.exception, [e.message for e in at.exception]
     labels = [b.label for b in at.download_button]
     assert TABLES in labels

@@ -49,7 +49,7 @@ def test_the_what_if_ranks_an_approved_proposal_beside_the_projects(planned_app)
 
 
 def test_the_governance_view_shows_the_boards_decisions(planned_app):  # noqa: F811  (the fixture, imported)
-    at = app("governance")
+    at = app("governance", made="Proposals")
     assert not at.exception
     decisions = [d.value for d in at.dataframe if "decided_on" in d.value.columns][0]
     assert decisions["decision"].to_list() == ["Approved", "Rejected", "Deferred"]

@@ -9,9 +9,10 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 
-def lazy(names: Sequence[str], draws: Sequence[Callable[[], None]]) -> None:
-    """One tab per name; only the open one's draw runs."""
-    for tab, draw in zip(st.tabs(list(names), key="tab", bind="query-params"), draws, strict=True):
+def lazy(names: Sequence[str], draws: Sequence[Callable[[], None]], key: str = "tab") -> None:
+    """One tab per name; only the open one's draw runs. `key` names the link's parameter: a page with two
+    rows of tabs gives the second its own."""
+    for tab, draw in zip(st.tabs(list(names), key=key, bind="query-params"), draws, strict=True):
         if tab.open:
             with tab:
                 draw()

@@ -10,6 +10,8 @@ import streamlit as st
 from pmo_dash import data
 from pmo_dash.ui import fmt, tables
 
+TABS = ("Furthest behind plan", "At risk", "Every benefit")  # the page's lists, one drawn at a time
+
 
 def benefit_cards(rollup: pl.DataFrame, status: pl.DataFrame) -> None:
     """Benefits in view: how many, how far realised, cashable money, and how many at risk."""

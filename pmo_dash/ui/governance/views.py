@@ -74,6 +74,15 @@ def needed_cards(
 
 
 TABS = ("Stage gates", "Escalations", "Outside tolerance", "Changes pending", "The agenda")
+# What has been decided and what came of it: a second row of tabs, its own link parameter.
+MADE = (
+    "Gates passed",
+    "Change control",
+    "Satisfaction and seed KPIs",
+    "Post-implementation reviews",
+    "Proposals",
+)
+MADE_KEY = "made"
 
 
 def _count(rows: pl.DataFrame, noun: str) -> str:

@@ -11,9 +11,10 @@ import streamlit as st
 from pmo_dash import data
 from pmo_dash.data import Filters, Scope
 from pmo_dash.periods import label
-from pmo_dash.ui import drill, fmt, tables
+from pmo_dash.ui import drill, fmt, tables, toolbar
 from pmo_dash.ui.portfolio import projects
 
+FOUND = 50  # projects a search by name lists at most
 # How an index reads a RAG roll-up: the evidence RAG of its active projects, counted.
 RAG_COUNTS = "Red, Amber and Green count the active projects by evidence RAG (SPI, CPI, slip, high risks)."
 
@@ -51,6 +52,7 @@ def _index(f: Filters, rows: pl.DataFrame, noun: str, columns: dict, open_one: C
     if rows.is_empty():
         st.info(f"No {noun} in view has an active project in {label(f.as_of)}.")
         return
+    downloads = toolbar.reserve()  # the table below, as a workbook
     st.caption(f"{RAG_COUNTS} Click a column to sort, a row to open the {noun}.")
     event = tables.show(
         rows,
@@ -60,6 +62,7 @@ def _index(f: Filters, rows: pl.DataFrame, noun: str, columns: dict, open_one: C
         on_select="rerun",
         selection_mode="single-row",
     )
+    toolbar.offer(downloads, f"{noun}s-{f.as_of:%Y-%m}")
     if chosen := tables.selected_row(event, rows, f"{noun}_id", key=f"{noun}_index", opens=noun):
         open_one(chosen)
 
@@ -69,21 +72,42 @@ def projects_in_view(f: Filters, user_scope: Scope) -> None:
     included, by name."""
     rows = data.portfolio.projects_table(f)
     drill.index_heading("Projects", f, _count(rows.height, "active project"))
-    if project := projects.projects_table(rows, key="project_index", file_name="projects"):
+    downloads = toolbar.reserve()  # the projects found, as a workbook
+    project = projects.projects_table(rows, key="project_index", file_name="projects")
+    toolbar.offer(downloads, f"projects-{f.as_of:%Y-%m}")
+    if project:
         drill.open_project(project)
+    if pick := any_project(user_scope):
+        drill.open_project(pick)
+
+
+def any_project(user_scope: Scope) -> str | None:
+    """Any project in scope, closed ones included, found by a part of its name or ID: the matches, up to
+    FOUND, to choose from. (A picker of every project sent the browser 0.4 MB at the enterprise tier.)"""
+    needle = st.text_input(
+        "Or find any project, closed ones included",
+        key="project_any_find",
+        placeholder="Type a part of its name or ID",
+        width=520,
+    ).strip()
+    if not needle:
+        return None
     every = data.portfolio.project_choices(user_scope)
-    names = dict(zip(every["project_id"], every["label"], strict=True))
-    pick = st.selectbox(
-        "Or open any project, closed ones included",
-        list(names),
+    matches = every.filter(pl.col("label").str.to_lowercase().str.contains(needle.lower(), literal=True))
+    if matches.is_empty():
+        st.caption(f"No project in view has {fmt.plain(needle)} in its name or ID.")
+        return None
+    names = dict(zip(matches["project_id"], matches["label"], strict=True))
+    more = f", the first {FOUND} listed: type more to narrow" if len(names) > FOUND else ""
+    return st.selectbox(
+        f"{len(names):,} found{more}",
+        list(names)[:FOUND],
         format_func=lambda p: fmt.clip(names[p], 120),
         index=None,
-        placeholder="Type a name or an ID",
+        placeholder="Choose one to open it",
         key="project_any",
         width=520,
     )
-    if pick:
-        drill.open_project(pick)
 
 
 def _figures() -> dict[str, st.column_config.Column]:
