@@ -1,4 +1,5 @@
-"""Benefits: what the portfolio promised against what it has realised, and what is behind or at risk."""
+"""Benefits: what the portfolio promised against what it has realised (cashable benefits, realisation by
+department and objective), and what is behind or at risk; each in tabs, only the open one drawn."""
 
 import streamlit as st
 
@@ -19,29 +20,37 @@ if missing.nothing(status, "benefits", "benefits", alert=True):
     st.stop()
 views.benefit_cards(rollup, status)
 
-left, right = st.columns([3, 2], gap="large")
-with left:
-    st.subheader("Cashable benefits: planned against realised")
-    missing.chart(charts.benefits_curve, data.benefits.curve(here), "No cashable benefit is planned yet.")
-with right:
-    st.subheader("Mix by kind")
-    st.plotly_chart(charts.kinds(data.benefits.rolled(rollup, "kind")))
 
-left, right = st.columns(2, gap="large")
-with left:
-    st.subheader("Realisation by department")
-    st.plotly_chart(
-        charts.realisation_bars(data.benefits.rolled(rollup, "department"), data.intake.thresholds())
+def cashable() -> None:
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader("Cashable benefits: planned against realised")
+        missing.chart(charts.benefits_curve, data.benefits.curve(here), "No cashable benefit is planned yet.")
+    with right:
+        st.subheader("Mix by kind")
+        st.plotly_chart(charts.kinds(data.benefits.rolled(rollup, "kind")))
+
+
+def realisation() -> None:
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.subheader("Realisation by department")
+        st.plotly_chart(
+            charts.realisation_bars(data.benefits.rolled(rollup, "department"), data.intake.thresholds())
+        )
+    with right:
+        st.subheader("Realisation by strategic objective")
+        st.plotly_chart(
+            charts.realisation_bars(data.benefits.rolled(rollup, "objective"), data.intake.thresholds())
+        )
+    st.caption(
+        "Realisation is each benefit's actual against planned to date, averaged over the benefits measured "
+        "so far (their units differ, so they are not summed)."
     )
-with right:
-    st.subheader("Realisation by strategic objective")
-    st.plotly_chart(
-        charts.realisation_bars(data.benefits.rolled(rollup, "objective"), data.intake.thresholds())
-    )
-st.caption(
-    "Realisation is each benefit's actual against planned to date, averaged over the benefits measured "
-    "so far (their units differ, so they are not summed)."
-)
+
+
+# The charts, then the lists, each a row of tabs of which only the open one is drawn (`ui.tabs`).
+tabs.lazy(views.CHARTS, (cashable, realisation), key=views.CHARTS_KEY)
 
 columns = views.benefit_columns()
 
@@ -58,7 +67,7 @@ def every() -> None:
     tables.titled_table("Every benefit", status, columns, height=600)
 
 
-# The lists in tabs, only the open one drawn (`ui.tabs`): at the enterprise tier, every benefit is 17,549.
+# At the enterprise tier, every benefit is 17,549.
 tabs.lazy(views.TABS, (behind, at_risk, every))
 
 toolbar.offer(downloads, f"benefits-{here.as_of:%Y-%m}")

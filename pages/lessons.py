@@ -1,9 +1,10 @@
-"""Lessons learned: how well each department learns, what keeps coming back, and a library to search."""
+"""Lessons learned: how well each department learns; then, in tabs, its health over time, the categories
+and effects, what keeps coming back, and a library to search."""
 
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, missing, shell, toolbar
+from pmo_dash.ui import drill, missing, shell, tabs, toolbar
 from pmo_dash.ui.lessons import charts, views
 
 shell.guard()
@@ -20,22 +21,28 @@ mix = data.lessons.mix(here)
 if missing.nothing(mix, "lessons", "lessons", alert=True):
     st.stop()
 
-left, right = st.columns([3, 2], gap="large")
-with left:
-    st.subheader("Health score over the last 13 periods")
+
+def health_trend() -> None:
     st.plotly_chart(charts.health_trend(health))
-with right:
-    st.subheader("Categories and effects")
+
+
+def categories() -> None:
     st.plotly_chart(charts.lessons_mix(mix))
 
-st.subheader("Recurring themes")
-views.themes(data.lessons.themes(here))
 
-st.subheader("Library")
-words, categories, effects, departments = views.library_search(
-    data.portfolio.departments(here.scope), data.lessons.categories(mix)
-)
-shown = data.lessons.library(here.within(departments) if departments else here, words, categories, effects)
-views.library(shown)
+def themes() -> None:
+    views.themes(data.lessons.themes(here))
+
+
+def library() -> None:
+    words, kinds, effects, departments = views.library_search(
+        data.portfolio.departments(here.scope), data.lessons.categories(mix)
+    )
+    shown = data.lessons.library(here.within(departments) if departments else here, words, kinds, effects)
+    views.library(shown)
+
+
+# Only the open tab is drawn (`ui.tabs`), each a link of its own.
+tabs.lazy(views.TABS, (health_trend, categories, themes, library))
 
 toolbar.offer(downloads, f"lessons-{here.as_of:%Y-%m}")

@@ -180,11 +180,12 @@ def pytest_sessionfinish(session, exitstatus):
 
 def every_view(links: dict[str, str]) -> list:
     """Every page as its user opens it (the admin page as admin, the rest as exec; a level page linked to
-    `links`' entity), then each later tab of the pages that have tabs (home, department, Risks, Benefits,
-    governance and its second row, what-if): pytest parameters (page, user, query)."""
+    `links`' entity), then each later tab of the pages that have tabs (home, department, Risks, Benefits, lessons and
+    governance and their second rows, what-if): pytest parameters (page, user, query)."""
     from pmo_dash.ui import shell
     from pmo_dash.ui.benefits import views as benefits
     from pmo_dash.ui.governance import views as governance
+    from pmo_dash.ui.lessons import views as lessons
     from pmo_dash.ui.portfolio import home
     from pmo_dash.ui.risks import views as risks
     from pmo_dash.ui.whatif import views as whatif
@@ -194,6 +195,7 @@ def every_view(links: dict[str, str]) -> list:
         "department": home.DEPARTMENT_TABS,
         "risks": risks.TABS,
         "benefits": benefits.TABS,
+        "lessons": lessons.TABS,
         "governance": governance.TABS,
         "whatif": whatif.TABS,
     }
@@ -214,12 +216,15 @@ def every_view(links: dict[str, str]) -> list:
         for page, names in tabbed.items()
         for tab in names[1:]
     ]
-    # The governance page's second row of tabs, with its own link parameter.
-    made = [
+    # The governance and benefits pages' other row of tabs, with its own link parameter.
+    rows = [
         pytest.param("governance", "exec", {governance.MADE_KEY: tab}, id=f"governance-{tab}")
         for tab in governance.MADE[1:]
+    ] + [
+        pytest.param("benefits", "exec", {benefits.CHARTS_KEY: tab}, id=f"benefits-{tab}")
+        for tab in benefits.CHARTS[1:]
     ]
-    return pages + tabs + made
+    return pages + tabs + rows
 
 
 def ranking(at):

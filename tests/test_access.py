@@ -117,10 +117,10 @@ def test_nothing_from_outside_the_users_departments_reaches_any_page(fixture_set
 
 
 def test_lesson_search_finds_only_the_users_departments(fixture_settings):
-    at = app("lessons", user="exec")
+    at = app("lessons", user="exec", tab="Library")
     at.text_input(key="lesson_search").input("payroll").run()
     assert leaks(at, "HR"), "control: an executive's search finds HR's payroll lessons"
-    at = app("lessons", user="fin_head")
+    at = app("lessons", user="fin_head", tab="Library")
     at.text_input(key="lesson_search").input("payroll").run()
     assert leaks(at, "HR") == []
 

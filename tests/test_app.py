@@ -249,7 +249,7 @@ def test_heat_map_movement_mode_lists_the_risks_that_worsened(fixture_settings):
 
 
 def test_lessons_page_health_and_search(fixture_settings):
-    at = app("lessons")
+    at = app("lessons", tab="Library")
     health = at.dataframe[0].value
     assert health["department"].tolist() == ["Finance", "People"]
     assert health["score"].round(1).tolist() == [75.0, 73.3]
@@ -267,7 +267,18 @@ def test_benefits_page_cards(fixture_settings):
 
 def test_the_benefits_lists_are_tabs_of_which_only_the_open_one_is_drawn(fixture_settings):
     at = app("benefits")
-    assert [t.label for t in at.tabs] == ["Furthest behind plan", "At risk", "Every benefit"]
+    assert [t.label for t in at.tabs] == [
+        "Cashable benefits",
+        "Realisation",
+        "Furthest behind plan",
+        "At risk",
+        "Every benefit",
+    ]
+    assert len(at.get("plotly_chart")) == 2  # the curve and the mix; realisation's two bars wait for a click
+    realisation = app("benefits", view="Realisation")
+    said = [c.value for c in realisation.caption if c.value.startswith("Realisation is each benefit's")]
+    assert len(realisation.get("plotly_chart")) == 2 and len(said) == 1
+    assert not [c for c in at.caption if c.value.startswith("Realisation is each benefit's")]
     assert [m.value for m in at.markdown if "** (" in m.value] == ["**Furthest behind plan** (3)"]
     every = app("benefits", tab="Every benefit")
     assert [m.value for m in every.markdown if "** (" in m.value] == ["**Every benefit** (3)"]

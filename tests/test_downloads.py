@@ -119,7 +119,7 @@ def test_a_programmes_projects_download(fixture_settings, downloads):
 
 
 def test_the_lessons_library_downloads(fixture_settings, downloads):
-    at = app("lessons")
+    at = app("lessons", tab="Library")
     assert not at.exception, [e.message for e in at.exception]
     [(label, name, data)] = csv_files(downloads)
     assert (label, name) == ("Download CSV", "lessons.csv")

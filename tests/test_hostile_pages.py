@@ -16,7 +16,9 @@ from streamlit.testing.v1 import AppTest
 from pmo_dash.exports import TRIGGERS
 from pmo_dash.settings import Settings, get_settings
 from pmo_dash.ui import shell
+from pmo_dash.ui.benefits import views as benefit_views
 from pmo_dash.ui.governance import views as governance_views
+from pmo_dash.ui.lessons import views as lesson_views
 from pmo_dash.ui.portfolio import home
 from pmo_dash.ui.whatif import export, scenarios
 from pmo_dash.ui.whatif import views as whatif_views
@@ -129,6 +131,9 @@ def visits() -> list[tuple[str, str, dict[str, str]]]:
         *(("whatif", "exec", {"tab": tab}) for tab in whatif_views.TABS[1:]),
         *(("governance", "exec", {"tab": tab}) for tab in governance_views.TABS[1:]),
         *(("governance", "exec", {governance_views.MADE_KEY: tab}) for tab in governance_views.MADE[1:]),
+        *(("benefits", "exec", {benefit_views.CHARTS_KEY: tab}) for tab in benefit_views.CHARTS[1:]),
+        *(("benefits", "exec", {"tab": tab}) for tab in benefit_views.TABS[1:]),
+        *(("lessons", "exec", {"tab": tab}) for tab in lesson_views.TABS[1:]),
     ]
     return pages
 

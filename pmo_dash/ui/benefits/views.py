@@ -11,6 +11,8 @@ from pmo_dash import data
 from pmo_dash.ui import fmt, tables
 
 TABS = ("Furthest behind plan", "At risk", "Every benefit")  # the page's lists, one drawn at a time
+CHARTS = ("Cashable benefits", "Realisation")  # its charts, a row of tabs above the lists
+CHARTS_KEY = "view"  # that row's link parameter
 
 
 def benefit_cards(rollup: pl.DataFrame, status: pl.DataFrame) -> None:

@@ -12,6 +12,8 @@ from pmo_dash import data
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import download, tables
 
+# The page's tabs below the health table, one drawn at a time.
+TABS = ("Health over 13 periods", "Categories and effects", "Recurring themes", "Library")
 HEALTH_PARTS = {
     "coverage": ("Coverage", "lessons_weight_coverage", "Closed projects with at least one lesson"),
     "timeliness": ("Timeliness", "lessons_weight_timeliness", "First lesson logged soon after closure"),
