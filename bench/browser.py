@@ -128,16 +128,20 @@ def _titles(page) -> dict[str, str]:
     """Each page of the menu, in its order, by its title: every page visited once (the server's first
     visit to each fills its caches)."""
     menu = page.locator('[data-testid="stSidebarNav"] a')
-    titles = {}
+    titles: dict[str, str] = {}
     for i in range(menu.count()):
         link = menu.nth(i)
         name = link.inner_text().splitlines()[-1].strip()  # after the icon's name
         path = urlparse(link.get_attribute("href")).path.rstrip("/")
+        before = page.locator("h1").first.inner_text()
         link.click()
         page.wait_for_function("path => location.pathname.replace(/\\/$/, '') === path", arg=path)
-        page.wait_for_timeout(500)
+        if i:  # the first is the page already open
+            page.wait_for_function("was => document.querySelector('h1')?.innerText !== was", arg=before)
         settle(page)
         titles[name] = page.locator("h1").first.inner_text()
+    if len(set(titles.values())) < len(titles):
+        raise RuntimeError(f"two pages share a title, so a switch between them cannot be timed: {titles}")
     return titles
 
 

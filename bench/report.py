@@ -202,7 +202,7 @@ def write(
                     lines.append(f"| {tier_name} | {words[key]} | not measured | | | < {targets[key]} s | |")
                     continue
                 middle = statistics.median(values)
-                rounds = ", ".join(f"{m:.2f}" for m in found["rounds"][key])
+                rounds = ", ".join("–" if m != m else f"{m:.2f}" for m in found["rounds"][key])  # nan: none
                 lines.append(
                     f"| {tier_name} | {words[key]} | {middle:.2f} s | {rounds} | {max(values):.2f} s "
                     f"| < {targets[key]} s | {_ok(middle < targets[key])} |"
@@ -261,26 +261,21 @@ def _every_page(waits: dict) -> list[str]:
     """A switch to each page of the menu, in its order, per tier (the first round's browsers)."""
     tiers = list(waits)
     names = list(dict.fromkeys(name for found in waits.values() for name in found["pages"]))
+    lines = ["", f"### A switch to each page (median of the first round's {TRIES} browsers)", ""]
     if not names:
-        return []
-    lines = [
-        "",
-        f"### A switch to each page (median of the first round's {TRIES} browsers)",
-        "",
+        return [*lines, "Not measured: no switch to a page of the menu was drawn."]
+    lines += [
         "Each browser, after the measures above, clicks every page in the menu in turn, from What-if; "
-        "the wait ends at the first frame drawn after the page has run.",
+        "the wait ends at the first frame drawn with the page's own title. A page not measured on a tier "
+        "is judged not measured, never met.",
         "",
         "| page | " + " | ".join(tiers) + " | target | |",
         "|---|" + "---|" * len(tiers) + "---|---|",
     ]
     for name in names:
-        middles = [median_of(waits[t]["pages"].get(name, [])) for t in tiers]
+        times = [waits[t]["pages"].get(name, []) for t in tiers]
+        middles = [statistics.median(v) if v else None for v in times]
         cells = " | ".join("not measured" if m is None else f"{m:.2f} s" for m in middles)
-        known = [m for m in middles if m is not None]
-        verdict = _ok(all(m < SWITCH_TARGET_S for m in known)) if known else ""
+        verdict = "not measured" if None in middles else _ok(all(m < SWITCH_TARGET_S for m in middles))
         lines.append(f"| {name} | {cells} | < {SWITCH_TARGET_S} s | {verdict} |")
     return lines
-
-
-def median_of(values: list[float]) -> float | None:
-    return statistics.median(values) if values else None

@@ -18,12 +18,13 @@ drill.breadcrumb([drill.enterprise_crumb()])
 downloads = toolbar.reserve()  # the Board pack and every table below, offered once they are drawn
 trend = data.portfolio.kpi_trend(f)
 watermelons = data.portfolio.watermelons(f)
+summary = data.portfolio.department_summary(f)  # its reporting compliance names the late departments
 previous = periods.previous(data.portfolio.periods(f.scope), f.as_of)
 views.attention(
     watermelons.height,
     data.portfolio.changed_projects(f, previous) if previous else None,
     data.risks.into_red(f, previous) if previous else None,
-    data.portfolio.reporting_compliance(f),
+    summary,
     data.intake.thresholds().compliance_amber,
     previous,
 )

@@ -81,7 +81,7 @@ def test_programme_and_objective_filters(fixture_settings):
     [("FIN", OCT, 2, 2, 1.0), ("HR", OCT, 2, 1, 0.5), ("FIN", dt.date(2026, 8, 31), 2, 1, 0.5)],
 )
 def test_reporting_compliance(fixture_settings, department, period, active, reported, compliance):
-    rows = data.portfolio.reporting_compliance(Filters(scope=(department,), as_of=period))
+    rows = data.portfolio.department_summary(Filters(scope=(department,), as_of=period))
     assert rows.select("active_projects", "reported_projects", "reporting_compliance").row(0) == (
         active,
         reported,

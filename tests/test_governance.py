@@ -231,7 +231,7 @@ def test_the_governance_page_as_an_executive_and_as_a_pmo_head(governed):
         "Post-implementation reviews",
         "Proposals",
     ]
-    assert frame(at, "gates_passed") is None and frame(at, "scores") is None  # a chart, a closed tab
+    assert frame(at, "scores") is None  # Satisfaction, a closed tab
     assert [c.proto.id.split("-")[-1] for c in at.get("plotly_chart")] == ["gates_passed"]
     assert [c.value for c in at.caption if c.value.startswith("5 gates not passed by 31 Oct 2026")]
     assert frame(at, "gates_due").height == 5 and frame(at, "escalations") is None

@@ -203,12 +203,21 @@ def test_sheet_names_are_ones_excel_takes():
     ]
 
 
-def test_a_page_without_a_workbook_draws_its_tables_whole():
-    """`tables.show` shortens a table only when the page's workbook holds every row."""
-    rows = pl.DataFrame({"project": ["A", "B"]})
-    sheets.stop()  # a page that offers no workbook
-    assert not sheets.record("Projects", rows, {"project": {"label": "Project"}})
-    shown = sheets.collect()
-    assert sheets.record("Projects", rows, {"project": {"label": "Project"}})
-    assert [s.rows["project"].to_list() for s in shown] == [["A", "B"]]
-    sheets.stop()
+def test_a_page_without_a_workbook_draws_its_tables_whole(fixture_settings, monkeypatch):
+    """`tables.show` shortens a table only when the page's workbook holds every row: the what-if offers
+    none, so its ranking is drawn whole however long."""
+    monkeypatch.setattr(tables, "SHOWN", 1)
+    at = app("whatif", tab="Ranking")
+    assert not at.exception, [e.message for e in at.exception]
+    assert TABLES not in [b.label for b in at.download_button]
+    assert max(d.value.shape[0] for d in at.dataframe) > 1
+    assert not [c for c in at.caption if c.value.startswith("The first 1 of")]
+
+
+@pytest.mark.parametrize("page", ["department", "programme", "project"])
+def test_the_indexes_offer_their_table_as_a_workbook(fixture_settings, downloads, page):  # noqa: F811
+    at = app(page)
+    assert not at.exception, [e.message for e in at.exception]
+    name, blob = workbook(downloads)
+    assert name == f"{page}s-2026-10.xlsx"
+    assert sheet_names(blob) == [f"{page.capitalize()}s"]

@@ -62,10 +62,6 @@ def project_scatter(f: Filters) -> pl.DataFrame:
     return run("portfolio/project_scatter", f.params())
 
 
-def reporting_compliance(f: Filters) -> pl.DataFrame:
-    return run("portfolio/reporting_compliance", f.params())
-
-
 def changed_projects(f: Filters, since: dt.date) -> pl.DataFrame:
     return run("portfolio/changed_projects", f.params(since=since))
 

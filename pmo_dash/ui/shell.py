@@ -19,7 +19,7 @@ from pmo_dash.auth import config as auth_config
 from pmo_dash.auth.roles import User
 from pmo_dash.data import Filters, Scope
 from pmo_dash.settings import ROOT, get_settings
-from pmo_dash.ui import filters, fmt, heap, history, login, picks, sparkline
+from pmo_dash.ui import filters, fmt, heap, history, login, picks, sheets, sparkline
 from pmo_dash.ui.session import ensure_warehouse
 
 PAGES = {
@@ -64,6 +64,9 @@ def pages(names: tuple[str, ...] = tuple(PAGES)) -> list[st.Page]:
 def run() -> None:
     """Everything app.py does: login, the warehouse, navigation, filters, then the chosen page."""
     heap.settle()  # the server's long-lived objects, out of the collector's way after each run
+    # A page collects the tables it draws for its workbook from `toolbar.reserve` to `toolbar.offer`; a run
+    # that stopped between them (st.stop, a drill, a newer click) must not leave the next run collecting.
+    sheets.stop()
     st.set_page_config(page_title="PMO Dash", page_icon=":material/monitoring:", layout="wide")
     settings = get_settings()
     config = auth_config.load(settings)

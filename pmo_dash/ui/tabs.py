@@ -1,6 +1,7 @@
-"""Tabs of which only the open one is drawn, its name in the link (`?tab=`): a chart costs the browser
-0.15 to 0.3 s to draw on a two-core machine, so a page that drew every tab took over a second to appear
-after a click. The home, department, Risks, governance and what-if pages use them."""
+"""Tabs of which only the open one is drawn, its name in the link (`?tab=`, or the row's own parameter
+on a page with two rows of tabs): a chart costs the browser 0.15 to 0.3 s to draw on a two-core machine,
+and a table of thousands of rows as much, so a page that drew every tab took over a second to appear
+after a click. The home, department, Risks, Benefits, Lessons, governance and what-if pages use them."""
 
 from __future__ import annotations
 

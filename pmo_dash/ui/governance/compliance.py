@@ -24,6 +24,7 @@ def mandatory(rows: pl.DataFrame) -> None:
         },
         "mandatory_projects",
         "No active project is marked mandatory.",
+        title="Mandatory projects",
     )
 
 
@@ -42,4 +43,5 @@ def controls_attention(rows: pl.DataFrame) -> None:
         },
         "controls_attention",
         "Every control is compliant, on time and evidenced.",
+        title="Controls needing attention",
     )

@@ -77,6 +77,7 @@ def satisfaction_by_department(rows: pl.DataFrame) -> None:
         },
         height=tables.fitted_height(rows.height, 360),
         key="satisfaction_by_department",
+        title="Satisfaction by department",
     )
 
 
@@ -92,6 +93,7 @@ def lowest_satisfaction(rows: pl.DataFrame) -> None:
         },
         "lowest_satisfaction",
         "No return in force gives a satisfaction score.",
+        title="Lowest satisfaction",
     )
 
 
@@ -120,6 +122,7 @@ def pir_status(rows: pl.DataFrame) -> None:
             ),
         },
         key="pir_status",
+        title="Reviews by department",
     )
 
 
@@ -142,4 +145,5 @@ def pir_list(rows: pl.DataFrame) -> None:
         },
         "pir_list",
         "No review is overdue and none was held.",
+        title="Post-implementation reviews",
     )

@@ -46,6 +46,7 @@ def drivers(rows: pl.DataFrame, department: str | None, role: str | None, month:
         },
         "demand_drivers",
         "No project plans demand in that cell.",
+        title="Demand drivers",
     )
 
 
@@ -80,6 +81,7 @@ def unstarted(rows: pl.DataFrame) -> None:
         },
         "unstarted_demand",
         "No project starting after the period plans demand in these months.",
+        title="Demand not yet started",
     )
 
 

@@ -19,14 +19,24 @@ PROJECT = {
 }
 
 
-def clickable(rows: pl.DataFrame, columns: dict[str, Any], key: str, empty: str, height: int = 360) -> None:
-    """A list whose row, clicked, opens its project; `empty` says what no row means."""
+def clickable(
+    rows: pl.DataFrame,
+    columns: dict[str, Any],
+    key: str,
+    empty: str,
+    height: int = 360,
+    *,
+    title: str | None = None,
+) -> None:
+    """A list whose row, clicked, opens its project; `empty` says what no row means; `title` names its
+    sheet in the page's workbook, where the page offers one."""
     if rows.is_empty():
         st.caption(empty)
         return
     event = tables.show(
         rows,
         columns,
+        title=title,
         height=tables.fitted_height(rows.height, height),
         on_select="rerun",
         selection_mode="single-row",
@@ -112,6 +122,7 @@ def gates(rows: pl.DataFrame, cut: Thresholds, as_of: dt.date) -> None:
         },
         "gates_due",
         f"No stage gate is overdue or due within {cut.gate_horizon_days} days.",
+        title="Stage gates due",
     )
 
 
@@ -130,6 +141,7 @@ def changes(rows: pl.DataFrame) -> None:
         },
         "changes_pending",
         "No change request is waiting for a decision.",
+        title="Changes pending",
     )
 
 
@@ -152,6 +164,7 @@ def escalations(rows: pl.DataFrame, cut: Thresholds) -> None:
         },
         "escalations",
         "Nothing to escalate.",
+        title="Escalations",
     )
 
 
@@ -176,6 +189,7 @@ def tolerance(rows: pl.DataFrame, cut: Thresholds) -> None:
         },
         "outside_tolerance",
         "Every active project is within tolerance.",
+        title="Outside tolerance",
     )
 
 
@@ -223,6 +237,7 @@ def gate_decisions(rows: pl.DataFrame) -> None:
             "stopped": st.column_config.NumberColumn("Stop", format="%d", width=50),
         },
         key="gate_decisions",
+        title="Gate decisions",
     )
 
 
@@ -248,6 +263,7 @@ def scope_creep(rows: pl.DataFrame) -> None:
             ),
         },
         key="scope_creep",
+        title="Scope creep",
     )
 
 
@@ -268,4 +284,5 @@ def change_log(rows: pl.DataFrame) -> None:
         },
         "change_log",
         "No change request decided yet.",
+        title="Change-control log",
     )

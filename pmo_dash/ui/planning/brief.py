@@ -18,13 +18,13 @@ def dependencies(waits_for: pl.DataFrame, waited_by: pl.DataFrame, returned: boo
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown(f"**What it waits for** ({waits_for.height})")
-        _listed(waits_for, "Waits for", "waits_for", "It waits for no other project.")
+        _listed(waits_for, "Waits for", "waits_for", "It waits for no other project.", "What it waits for")
     with right:
         st.markdown(f"**Who waits for it** ({waited_by.height})")
-        _listed(waited_by, "Waiting project", "waited_by", "No project waits for it.")
+        _listed(waited_by, "Waiting project", "waited_by", "No project waits for it.", "Who waits for it")
 
 
-def _listed(rows: pl.DataFrame, noun: str, key: str, empty: str) -> None:
+def _listed(rows: pl.DataFrame, noun: str, key: str, empty: str, title: str) -> None:
     clickable(
         rows.rename({"other_project_id": "project_id"}),
         {
@@ -39,4 +39,5 @@ def _listed(rows: pl.DataFrame, noun: str, key: str, empty: str) -> None:
         key,
         empty,
         height=250,
+        title=title,
     )

@@ -57,6 +57,7 @@ def _index(f: Filters, rows: pl.DataFrame, noun: str, columns: dict, open_one: C
     event = tables.show(
         rows,
         columns,
+        title=f"{noun.capitalize()}s",
         height=tables.fitted_height(rows.height, 720),
         key=f"{noun}_index",
         on_select="rerun",
@@ -95,7 +96,7 @@ def any_project(user_scope: Scope) -> str | None:
     every = data.portfolio.project_choices(user_scope)
     matches = every.filter(pl.col("label").str.to_lowercase().str.contains(needle.lower(), literal=True))
     if matches.is_empty():
-        st.caption(f"No project in view has {fmt.plain(needle)} in its name or ID.")
+        st.caption(f"No project you can see has {fmt.plain(needle)} in its name or ID.")
         return None
     names = dict(zip(matches["project_id"], matches["label"], strict=True))
     more = f", the first {FOUND} listed: type more to narrow" if len(names) > FOUND else ""

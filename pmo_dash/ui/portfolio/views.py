@@ -35,23 +35,35 @@ def departments(rows: pl.DataFrame, cut: Thresholds, key: str) -> str | None:
         + (f" ({withheld:,} in view)" if withheld else "")
         + ". Reported Red counts Amber/Red as Red. Reported on time: the share of active projects whose "
         "latest return falls within their department's cadence, the period itself (monthly), the quarter "
-        f"or the year ending at it; below {fmt.share(cut.compliance_amber)} is Red, below "
-        f"{fmt.share(cut.compliance_green)} Amber. Click a column to sort, a department to open it."
+        f"or the year ending at it; Reporting is Red below {fmt.share(cut.compliance_amber)}, Amber below "
+        f"{fmt.share(cut.compliance_green)}. Click a column to sort, a department to open it."
+    )
+    share = pl.col("reporting_compliance")
+    reporting = (
+        pl.when(share.is_null())
+        .then(None)
+        .when(share >= cut.compliance_green)
+        .then(pl.lit("Green"))
+        .when(share >= cut.compliance_amber)
+        .then(pl.lit("Amber"))
+        .otherwise(pl.lit("Red"))
+        .alias("reporting_rag")
     )
     event = tables.show(
-        rows,
+        rows.with_columns(reporting).with_columns(tables.rag_cell("reporting_rag")),
         {
             # Within 1440 px up to the budgets withheld; the ID, which the name already gives, after them.
-            "department": st.column_config.TextColumn("Department", width=190),
+            "department": st.column_config.TextColumn("Department", width=170),
             "active_projects": st.column_config.NumberColumn("Projects", format="%d", width=65),
             "evidence_red": st.column_config.NumberColumn("Red (evidence)", format="%d", width=100),
             "reported_red": st.column_config.NumberColumn("Reported Red", format="%d", width=90),
             "budget": tables.money("Budget", width=85),
-            "reporting_compliance": tables.share("Reported on time", width=130),
+            "reporting_rag": tables.rag_column("Reporting", help="Reported on time, against the thresholds"),
+            "reporting_compliance": tables.share("Reported on time", width=115),
             "reported_projects": st.column_config.NumberColumn("Reported", format="%d", width=70),
             "cadence": st.column_config.TextColumn("Reports", width=80),
             "withheld_budgets": st.column_config.NumberColumn(
-                "Withheld", format="%d", width=80, help="Budgets withheld: left out of the budget"
+                "Withheld", format="%d", width=75, help="Budgets withheld: left out of the budget"
             ),
             "department_id": st.column_config.TextColumn("ID", width=60),
         },

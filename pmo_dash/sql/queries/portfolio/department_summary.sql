@@ -2,8 +2,9 @@
 -- how many, their budget (leaving out, and counting, the withheld ones; null when none is stated,
 -- never 0) and EAC, how many are reported Red (three colours: Amber/Red counts as Red), how many are
 -- Red, Amber and Green on evidence (null when none is judged) and watermelons, SPI and CPI of the
--- summed values, and how many reported within the department's cadence window, and what share
--- (as reporting_compliance.sql).
+-- summed values, and the IPMO's "consistent reporting": how many of its active projects have their
+-- latest return within the department's cadence window ending at the period (a carried-forward
+-- return does not count), and what share.
 select
     p.department_id,
     d.name as department,
