@@ -108,14 +108,17 @@ def _round(first, url: str, titles: dict[str, str]) -> dict:
             try:
                 drawn(page, text)
             except PlaywrightTimeout:
-                page.screenshot(path=str(OUT / f"lost-switch-{target}.png"))
-                print(f"a switch to {target} was not drawn within a minute; not counted", flush=True)
+                shot = f"lost-switch-{len(LOST) + 1}.png"
+                page.screenshot(path=str(OUT / shot))
+                LOST.append(f"a switch to {target} was not drawn within a minute ({shot})")
+                print(LOST[-1], flush=True)
                 continue
             found["switch"].append(waited(page))
         try:
             found["drill"].append(_drill(page))
         except PlaywrightTimeout:
-            print("a drill click did not open its department; not counted", flush=True)
+            LOST.append("a drill click did not open its department within a minute")
+            print(LOST[-1], flush=True)
         found["slider"] += _slider(page)
         if titles:
             for name, seconds in _every_page(page, titles).items():
@@ -155,13 +158,15 @@ def _every_page(page, titles: dict[str, str]) -> dict[str, float]:
         try:
             page.wait_for_function(TITLED_AND_DRAWN, arg=title, timeout=60_000)
         except PlaywrightTimeout:
-            print(f"a switch to {name} was not drawn within a minute; not counted", flush=True)
+            LOST.append(f"a switch to {name} (every page) was not drawn within a minute")
+            print(LOST[-1], flush=True)
             continue
         found[name] = waited(page)
     return found
 
 
 LOST_LOGINS: list[str] = []  # logins whose form came back empty: reported, not hidden
+LOST: list[str] = []  # switches and drills never drawn: left out of the figures, reported beside them
 
 
 def _log_in(page, url: str) -> float:

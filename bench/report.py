@@ -208,8 +208,14 @@ def write(
                     f"| < {targets[key]} s | {_ok(middle < targets[key])} |"
                 )
         lines += _every_page(waits)
-        from bench.browser import LOST_LOGINS
+        from bench.browser import LOST, LOST_LOGINS
 
+        if LOST:
+            lines += [
+                "",
+                f"**{len(LOST)} click(s) never drew their page** and are left out of the figures above "
+                "(the screenshots are in bench/out): " + "; ".join(LOST),
+            ]
         if LOST_LOGINS:
             lines += [
                 "",
