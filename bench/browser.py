@@ -73,7 +73,7 @@ def waited(page) -> float:
     return (wait["end"] - wait["start"]) / 1000
 
 
-def waits(settings: Settings, scenarios: Path) -> dict[str, list[float]]:
+def waits(settings: Settings, scenarios: Path) -> dict:
     """Seconds from a click to a drawn page, ROUNDS x TRIES fresh browsers: log in, switch to another page
     from the menu, drill from the enterprise page into a department by clicking its bar, and move the
     what-if's budget slider; in the first round, also switch to every page in the menu's order. Also

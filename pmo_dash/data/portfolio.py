@@ -74,6 +74,11 @@ def projects_table(f: Filters) -> pl.DataFrame:
     return run("portfolio/projects_table", f.params())
 
 
+def find_choices(choices: pl.DataFrame, needle: str) -> pl.DataFrame:
+    """The projects of `project_choices` with `needle` in their ID or name (any case)."""
+    return choices.filter(pl.col("label").str.to_lowercase().str.contains(needle.lower(), literal=True))
+
+
 def find_projects(rows: pl.DataFrame, needle: str, rags: list[str], late_only: bool) -> pl.DataFrame:
     """The rows of the projects table a search keeps: `needle` in the ID, name or manager (any case),
     an evidence RAG among `rags` (any when none), late only if asked."""

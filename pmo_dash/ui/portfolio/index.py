@@ -93,8 +93,7 @@ def any_project(user_scope: Scope) -> str | None:
     ).strip()
     if not needle:
         return None
-    every = data.portfolio.project_choices(user_scope)
-    matches = every.filter(pl.col("label").str.to_lowercase().str.contains(needle.lower(), literal=True))
+    matches = data.portfolio.find_choices(data.portfolio.project_choices(user_scope), needle)
     if matches.is_empty():
         st.caption(f"No project you can see has {fmt.plain(needle)} in its name or ID.")
         return None
