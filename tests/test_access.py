@@ -5,6 +5,7 @@ chart data, widget options), so a value from another department cannot hide anyw
 from __future__ import annotations
 
 import email.utils
+import inspect
 import json
 import re
 import time
@@ -17,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from pmo_dash.auth.roles import DATA_PAGES
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import login, shell
+from pmo_dash.ui import cookie, login, shell
 from pmo_dash.ui.portfolio import home
 from pmo_dash.ui.risks import views as risks_views
 from pmo_dash.ui.whatif import views as whatif_views
@@ -298,8 +299,8 @@ def test_a_demo_login_ends_when_demo_mode_does(settings_env, fresh_logins):
 
 
 def cookie_writes(at: AppTest) -> list[dict]:
-    """What the run asks the browser to write as cookies, in order: one entry per writer drawn, its
-    line (as `document.cookie` takes it) and whether it reports back once written."""
+    """What the run asks the browser to write as cookies, in order: one entry per writer drawn, with its
+    line (as `document.cookie` takes it)."""
     found = []
 
     def walk(node) -> None:
@@ -344,11 +345,11 @@ def test_no_run_draws_a_frame_and_only_logging_in_writes_a_cookie(fixture_settin
     # The cookie manager's frame that read the cookies back reran the script a moment after every page
     # load, and a login submitted then was lost; the login cookie is read from the request instead. The
     # frame that wrote it cost a page switch straight after logging in 0.3 s: a script in the page
-    # writes it now, and reports back.
+    # writes it now.
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
     assert at.get("text_input") and cookie_writes(at) == [] and frames(at) == []
     at = sign_in(at, "exec", password("exec"))
-    assert at.metric and [w["report"] for w in cookie_writes(at)] == [True] and frames(at) == []
+    assert at.metric and [list(w) for w in cookie_writes(at)] == [["line"]] and frames(at) == []
 
 
 @pytest.mark.parametrize(
@@ -379,40 +380,42 @@ def test_the_login_cookie_is_secure_over_https_and_same_site_strict(
     assert abs(expires - token["exp_date"]) < 1
 
 
-def test_the_login_cookie_is_asked_for_until_the_browser_has_written_it(fixture_settings, fresh_logins):
+def test_the_login_cookie_is_asked_for_on_every_run_until_the_logout(fixture_settings, fresh_logins):
     at = sign_in(app(user=None), "exec", password("exec"))
     [asked] = cookie_writes(at)
     # A page switch before the writer has run: the new run asks for the same cookie (were it not
-    # drawn, the browser would drop it and never write the cookie).
+    # drawn, the browser would drop it and never write the cookie), and so does every later run.
     at.switch_page(shell.page("risks"))
     at.run()
     assert [t.value for t in at.title] == ["Risks · Enterprise"] and cookie_writes(at) == [asked]
-    # The writer reports another cookie written (one from an earlier login, say): still asked for.
-    at.session_state["login_cookie_set"] = {"written": "pmo_dash_auth=x.y.z"}
     at.run()
     assert cookie_writes(at) == [asked]
-    # It reports this one written: asked for no more.
-    at.session_state["login_cookie_set"] = {"written": asked["line"]}
-    at.run()
+    at.button(key="logout_button").click().run()
+    assert [parsed(w["line"])[1] for w in cookie_writes(at)] == [""]  # only the deletion
     at.run()
     assert cookie_writes(at) == []
 
 
+def test_the_cookie_writer_never_reruns_the_app():
+    # Its report that the cookie was written reran the app a moment after the login, when the user's
+    # first click comes too, and a page switch clicked then could open blank. The script asks for
+    # nothing back (no state, no trigger), and the writer takes no callback that a report would call.
+    assert "export default function ({ data })" in cookie._SCRIPT
+    assert not re.search(r"set\w*Value|on_\w+_change", cookie._SCRIPT + inspect.getsource(cookie._draw))
+    # It writes only a cookie the browser does not hold: drawn again on every run, it does not restart
+    # the cookie's Max-Age.
+    assert 'if (!document.cookie.split("; ").includes(pair)) document.cookie = data.line;' in cookie._SCRIPT
+
+
 def test_logging_out_deletes_the_cookie_without_a_rerun(fixture_settings, fresh_logins):
     at = sign_in(app(user=None), "exec", password("exec"))
-    at.session_state["login_cookie_set"] = {"written": cookie_writes(at)[0]["line"]}
     at.run()
     at.button(key="logout_button").click().run()
     [write] = cookie_writes(at)
     name, value, attributes = parsed(write["line"])
-    # Expired, on the same path: the browser drops it. No report: a rerun now could empty the form.
-    assert (name, value, attributes["path"], attributes["max-age"], write["report"]) == (
-        "pmo_dash_auth",
-        "",
-        "/",
-        "0",
-        False,
-    )
+    # Expired, on the same path: the browser drops it. (No writer reports back: a rerun now could
+    # empty the form; test_the_cookie_writer_never_reruns_the_app.)
+    assert (name, value, attributes["path"], attributes["max-age"]) == ("pmo_dash_auth", "", "/", "0")
     assert at.get("text_input") and not at.metric
 
 

@@ -223,6 +223,42 @@ def test_dragging_the_budget_slider_changes_the_funded_count(server):
     assert after.startswith("Funded projects 1"), after
 
 
+def test_opening_the_pins_lists_the_projects_and_a_pin_moves_the_answer(server):
+    # The pickers list the candidates only once their expander is open (ui/whatif/levers.py).
+    with chromium_page(1600, 2400) as page:
+        page.goto(f"{server}/whatif")
+        log_in(page)
+        funded = page.locator('[data-testid="stMetric"]', has_text="Funded projects").first
+        funded.wait_for(timeout=30_000)
+        settle(page)
+        pins = page.locator('[data-testid="stExpander"]', has_text="Pin projects in or out")
+        pins.get_by_text("Pin projects in or out").click()
+        never = pins.locator('[data-testid="stMultiSelect"]', has_text="Never fund")
+        never.wait_for(timeout=30_000)
+        settle(page)
+        never.locator("input").click()
+        options = page.get_by_role("option")
+        options.first.wait_for(timeout=30_000)
+        offered = sorted(" ".join(o.split()) for o in options.all_inner_texts())
+        page.get_by_role("option", name="FIN-P1 · General ledger migration").click()
+        page.keyboard.press("Escape")
+        page.wait_for_function(
+            "el => !el.innerText.includes('Funded projects\\n4')", arg=funded.element_handle(), timeout=30_000
+        )
+        settle(page)
+        after = " ".join(funded.inner_text().split())
+        screenshot(page, "whatif-pins-fixture")
+        pinned_in_link = "wi_pin_out=" in page.url
+    assert offered == [
+        "FIN-P1 · General ledger migration",
+        "FIN-P2 · Accounts payable automation",
+        "HR-P3 · Payroll replacement",
+        "HR-P4 · Recruitment portal",
+    ]
+    assert after.startswith("Funded projects 3"), after  # FIN-P1 never funded: the other three
+    assert pinned_in_link
+
+
 def test_switching_pages_before_the_cookie_is_written_keeps_the_login(server):
     # A script in the page writes the login cookie once Streamlit has fetched what runs it (its custom
     # component code), a moment after "signed in". Hold that back, switch page meanwhile, then let it

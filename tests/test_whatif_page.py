@@ -136,8 +136,38 @@ def test_ranks_and_reasons_follow_the_scores(fixture_settings):
     ]
 
 
+def pickers(at: AppTest) -> dict[str, list[str]]:
+    """The options each pin picker offers, by key."""
+    return {key: list(at.multiselect(key=key).options) for key in (levers.PIN_IN, levers.PIN_OUT)}
+
+
+def test_the_pin_pickers_list_the_projects_only_once_opened(fixture_settings):
+    # Closed, a picker offers only what it holds (nothing yet): the page does not send every candidate
+    # for pickers nobody opened.
+    at = app("whatif", tab="Ranking")
+    assert pickers(at) == {levers.PIN_IN: [], levers.PIN_OUT: []}
+    at.session_state[levers.PINS] = True  # the user opens the expander
+    at.run()
+    every = [
+        "FIN-P1 · General ledger migration",
+        "FIN-P2 · Accounts payable automation",
+        "HR-P3 · Payroll replacement",
+        "HR-P4 · Recruitment portal",
+    ]
+    assert pickers(at) == {levers.PIN_IN: every, levers.PIN_OUT: every}
+    at.multiselect(key=levers.PIN_OUT).set_value(["FIN-P1"]).run()
+    # Closed again: the pin holds, and its picker offers it alone.
+    at.session_state[levers.PINS] = False
+    at.run()
+    assert pickers(at) == {levers.PIN_IN: [], levers.PIN_OUT: ["FIN-P1 · General ledger migration"]}
+    assert at.multiselect(key=levers.PIN_OUT).value == ["FIN-P1"]
+    assert "FIN-P1" not in funded(at)
+
+
 def test_pins_and_shocks(fixture_settings):
     at = app("whatif", tab="Ranking")
+    at.session_state[levers.PINS] = True
+    at.run()
     at.multiselect(key=levers.PIN_OUT).set_value(["FIN-P1", "FIN-P2"]).run()
     # FIN-P2 is mandatory, so stays in; FIN-P1 is out; the rest fit.
     assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}
@@ -354,6 +384,7 @@ def test_a_link_carries_the_pins_and_shocks(fixture_settings):
         wi_overrun="20",
     )
     assert at.multiselect(key=levers.PIN_OUT).value == ["FIN-P1"]
+    assert pickers(at)[levers.PIN_OUT] == ["FIN-P1 · General ledger migration"]  # closed: the pin alone
     assert at.multiselect(key=levers.SHOCKED).value == ["FIN"]
     # FIN-P1 out; +20% on FIN only: FIN-P2 2,400 leaves 2,129.0 for HR-P3 + HR-P4 (1,417.9).
     assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}

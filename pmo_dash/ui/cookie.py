@@ -1,4 +1,4 @@
-"""Writing the login cookie: Secure and SameSite=Strict over HTTPS, and drawn until it is written.
+"""Writing the login cookie: Secure and SameSite=Strict over HTTPS, by a script that never reruns the app.
 
 streamlit-authenticator 0.4.2 signs the cookie (a JWT of username and expiry) but has the browser
 write it, from JavaScript, in extra_streamlit_components' cookie-manager frame. That frame was an
@@ -6,7 +6,13 @@ iframe of its own (a page, a stylesheet and two scripts to fetch) and it loaded 
 was being drawn: a page switch straight after logging in waited about 0.3 s longer for it, and
 removed it before it had written anything. Here the cookie is written by a few lines of script in
 the page itself (a Streamlit custom component, `st.components.v2`, with no frame and nothing to
-fetch), drawn on every run until it reports the cookie written.
+fetch), drawn on every run of the session from the login on.
+
+It never reports back. It used to report the cookie written, which reran its fragment, so that it
+could stop being drawn; that rerun came a moment after the login, when the user's first click often
+comes too, and in about one bench run in two a page switch clicked then opened blank (the menu moved,
+the page never drew). Now nothing but the user's own clicks reruns the script: the writer is drawn on
+every run until the logout, and writes only when the browser does not hold that cookie already.
 
 The script is constant; what it writes (one `Set-Cookie`-style line: the name from the settings, the
 signed token, the attributes) is composed here, from nothing a user typed but the username inside the
@@ -29,22 +35,21 @@ from streamlit_authenticator.models import CookieModel, cookie_model
 from pmo_dash.settings import COOKIE_NAME
 from pmo_dash.ui import unseen
 
-_PENDING = "_login_cookie_pending"
-_KEY = "login_cookie_set"  # the writer's widget key: the same on every run, so it is not drawn afresh
+_ISSUED = "_login_cookie_issued"
+_KEY = "login_cookie_writer"  # the writer's key: the same on every run, so it is not drawn afresh
 _HIDDEN = "cookie_writer"  # the start of the key of the container it is drawn in, never displayed
 # A cookie name is the settings' plain token; a JWT is base64url in three parts. Anything else is
 # refused, so the line written can hold no attribute of its own.
 _NAME = re.compile(COOKIE_NAME)
 _TOKEN = re.compile(r"[A-Za-z0-9_=-]+(\.[A-Za-z0-9_=-]+)*")
 
-# Reports only a cookie the browser kept (it refuses a Secure one over plain HTTP, say): one it did not
-# keep is asked for again on the next run, as if the writer had not run yet.
+# Writes the line unless the browser holds that very cookie already (so a rerun, which draws the writer
+# again, does not restart the cookie's Max-Age). It asks for nothing back: no state, no rerun.
 _SCRIPT = """
-export default function ({ data, setStateValue }) {
+export default function ({ data }) {
     if (!data) return;
-    document.cookie = data.line;
     const pair = data.line.split("; ")[0];
-    if (data.report && document.cookie.split("; ").includes(pair)) setStateValue("written", data.line);
+    if (!document.cookie.split("; ").includes(pair)) document.cookie = data.line;
 }
 """
 _writer = st.components.v2.component("pmo_dash.cookie_writer", js=_SCRIPT)
@@ -78,53 +83,31 @@ def line(name: str, value: str, expires: dt.datetime, https: bool) -> str:
 
 
 def issue(model: CookieModel, username: str) -> None:
-    """Sign a login cookie for the user, to be written by `write_pending` from this run on."""
+    """Sign a login cookie for the user, to be written by `write_issued` from this run on."""
     if not model.cookie_expiry_days:
         return
     expires = dt.datetime.now(dt.UTC) + dt.timedelta(days=model.cookie_expiry_days)
     # The token streamlit-authenticator reads back (CookieModel._token_encode): username and expiry.
     token = jwt.encode({"username": username, "exp_date": expires.timestamp()}, model.cookie_key, "HS256")
-    st.session_state[_PENDING] = line(model.cookie_name, token, expires, served_over_https())
+    st.session_state[_ISSUED] = line(model.cookie_name, token, expires, served_over_https())
 
 
 def forget() -> None:
-    """A logout: a cookie not yet written never will be."""
-    st.session_state.pop(_PENDING, None)
+    """A logout: the cookie issued at the login is written no more."""
+    st.session_state.pop(_ISSUED, None)
 
 
-def write_pending() -> None:
-    """Draw the writer of the cookie, until it says it has written it."""
-    if st.session_state.get(_PENDING) is not None:
-        _write()
-
-
-@st.fragment
-def _write() -> None:
-    """The writer, in a fragment of its own: its report that the cookie is written reruns only this
-    fragment, not the page the user is reading (or has just clicked away from)."""
-    pending = st.session_state.get(_PENDING)
-    if pending is None:
-        return
-    if _reported(_KEY) == pending:
-        # The writer has reported this cookie written (which brought this rerun): it is not drawn
-        # again, so it is removed, and so is its state.
-        st.session_state.pop(_PENDING, None)
-        return
-    _draw({"line": pending, "report": True}, _KEY)
-
-
-def _reported(key: str) -> str | None:
-    state = st.session_state.get(key)
-    return state.get("written") if state is not None else None
+def write_issued() -> None:
+    """Draw the writer of the cookie issued at this session's login, if any (on every run: a run that
+    did not draw it would remove it, maybe before it had run)."""
+    issued = st.session_state.get(_ISSUED)
+    if issued is not None:
+        _draw({"line": issued}, _KEY)
 
 
 def _draw(data: dict, key: str) -> None:
     with unseen.container(f"{_HIDDEN}_{key}"):  # a run can delete one cookie and write another
-        _writer(data=data, key=key, on_written_change=_unchanged)
-
-
-def _unchanged() -> None:
-    """The writer's report needs a callback to bring a rerun; the rerun itself is what is wanted."""
+        _writer(data=data, key=key)
 
 
 class RequestCookies(stx.CookieManager):
@@ -132,8 +115,8 @@ class RequestCookies(stx.CookieManager):
     reads the login cookie from the request (`st.context.cookies`) and never uses what the frame
     answers when drawn to read the cookies back (`getAll`), but that answer reran the script a moment
     after each page load, and a login form submitted at that moment could come back empty. Writing
-    is `issue` and `write_pending`'s; deleting (a logout, a revoked cookie) draws the writer with the
-    cookie expired, and asks for no report, so no rerun follows."""
+    is `issue` and `write_issued`'s; deleting (a logout, a revoked cookie) draws the writer with the
+    cookie expired."""
 
     def __init__(self, key: str = "init") -> None:  # noqa: ARG002 - the signature streamlit-authenticator calls
         self.cookies = dict(st.context.cookies)
@@ -142,7 +125,7 @@ class RequestCookies(stx.CookieManager):
         if not cookie:
             return
         expired = line(cookie, "", dt.datetime(1970, 1, 1, tzinfo=dt.UTC), served_over_https())
-        _draw({"line": expired, "report": False}, key)
+        _draw({"line": expired}, key)
         del self.cookies[cookie]  # KeyError when the request had none, as streamlit-authenticator expects
 
 

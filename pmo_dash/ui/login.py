@@ -114,7 +114,7 @@ def require_user(config: AuthConfig, settings: Settings) -> User | None:
                 "You were logged out (a password change or a logout elsewhere). Log in again.",
             )
     if username:
-        cookie.write_pending()
+        cookie.write_issued()
         st.session_state.pop(_NOTICE, None)
         return users.user(username, records[username])
     for key in (_SINCE, _REALM):
