@@ -55,6 +55,9 @@ def test_a_departments_projects_download_as_the_table_shows_them(fixture_setting
     assert button.proto.type == "tertiary"
     [(label, name, data)] = csv_files(downloads)
     assert name == "hr-projects.csv"
+    assert [c.value for c in at.caption if "click a row" in c.value] == [
+        "2 projects · click a row to open the project"
+    ]
     # The fixture's October (tests/fixtures/portfolio/README.md): HR-P3 is Red on CPI 190/250 = 0.76,
     # EAC 500/0.76 = 657.89; HR-P4 stands on September, CPI 400/380, EAC 760, 40 under budget.
     assert rows(data) == [
@@ -108,6 +111,10 @@ def test_a_departments_projects_download_as_the_table_shows_them(fixture_setting
     downloads.clear()
     at.text_input(key="projects_find").input("payroll").run()
     assert [r[0] for r in rows(csv_files(downloads)[-1][2])] == ["ID", "HR-P3"]
+    # The count says how many of the department's projects the search found.
+    assert [c.value for c in at.caption if "click a row" in c.value] == [
+        "1 of 2 projects · click a row to open the project"
+    ]
 
 
 def test_a_programmes_projects_download(fixture_settings, downloads):

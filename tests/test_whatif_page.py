@@ -162,6 +162,16 @@ def test_the_pin_pickers_list_the_projects_only_once_opened(fixture_settings):
     assert pickers(at) == {levers.PIN_IN: [], levers.PIN_OUT: ["FIN-P1 · General ledger migration"]}
     assert at.multiselect(key=levers.PIN_OUT).value == ["FIN-P1"]
     assert "FIN-P1" not in funded(at)
+    # The closed section says that a pin is at work (it did not while it was open).
+    note = "Pinned: 1 never funded · open the section above to see or change them"
+    assert [c.value for c in at.caption if c.value.startswith("Pinned")] == [note]
+    at.session_state[levers.PINS] = True
+    at.run()
+    assert not [c for c in at.caption if c.value.startswith("Pinned")]
+    assert (
+        levers.pinned_note(2, 1)
+        == "Pinned: 2 always funded and 1 never funded · open the section above to see or change them"
+    )
 
 
 def test_pins_and_shocks(fixture_settings):

@@ -10,7 +10,7 @@ fetch), drawn on every run of the session from the login on.
 
 It never reports back. It used to report the cookie written, which reran its fragment, so that it
 could stop being drawn; that rerun came a moment after the login, when the user's first click often
-comes too, and in about one bench run in two a page switch clicked then opened blank (the menu moved,
+comes too, and in two bench runs of three a page switch clicked then opened blank (the menu moved,
 the page never drew). Now nothing but the user's own clicks reruns the script: the writer is drawn on
 every run until the logout, and writes only when the browser does not hold that cookie already.
 

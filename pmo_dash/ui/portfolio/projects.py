@@ -23,8 +23,9 @@ def projects_table(rows: pl.DataFrame, key: str, file_name: str = "projects") ->
     chips = [tables.rag_cell(c) for c in ("evidence_rag", "reported_rag", "delivery_confidence")]
     table = shown.with_columns(chips)
     withheld = shown["budget_withheld"].sum()
+    found = f"{rows.height:,}" if shown.height == rows.height else f"{shown.height:,} of {rows.height:,}"
     st.caption(
-        f"{shown.height:,} of {rows.height:,} projects · click a row to open the project"
+        f"{found} project{'' if rows.height == 1 else 's'} · click a row to open the project"
         + (f" · budgets withheld: {withheld} (shown {tables.MISSING})" if withheld else "")
     )
     # The measures an executive compares first, then who and where; the ID last (it is in the link).

@@ -83,7 +83,12 @@ def draw(candidates: pl.DataFrame, departments: dict[str, str]) -> Levers:
                 help=f"100% is {fmt.money(base)}: the forecast cost (EAC) of the projects funded now.",
             )
             budget = base * pct / 100
-        capacity = st.toggle("Respect capacity (per department, role, month)", key=CAPACITY, **IN_LINK)
+        capacity = st.toggle(  # the label whole in its column at 1280 px; the detail in its help
+            "Respect capacity",
+            key=CAPACITY,
+            help="Fund only what each department's people can do: its capacity per role and month.",
+            **IN_LINK,
+        )
     with shocks:
         st.markdown("**Shocks**")
         overrun = st.slider("Cost overrun (%)", 0, 50, step=5, key=OVERRUN, **IN_LINK)
@@ -103,6 +108,8 @@ def draw(candidates: pl.DataFrame, departments: dict[str, str]) -> Levers:
         left, right = st.columns(2)
         pin_in = _pin_picker(left, "Always fund", PIN_IN, labels, listed=bool(pins.open))
         pin_out = _pin_picker(right, "Never fund", PIN_OUT, labels, listed=bool(pins.open))
+    if (pin_in or pin_out) and not pins.open:  # a closed section must not hide that pins are at work
+        st.caption(pinned_note(len(pin_in), len(pin_out)))
     return Levers(
         fit=values["wi_fit"],
         benefit=values["wi_benefit"],
@@ -125,6 +132,12 @@ def _pin_picker(column, label: str, key: str, labels: dict[str, str], *, listed:
     options = list(labels) if listed else pinned(key, labels)
     # No "Select all": every project always (or never) funded is no scenario.
     return column.multiselect(label, options, format_func=labels.get, key=key, select_all=False, **IN_LINK)
+
+
+def pinned_note(always: int, never: int) -> str:
+    """What the pins do, said under their closed section."""
+    parts = [f"{n:,} {what}" for n, what in ((always, "always funded"), (never, "never funded")) if n]
+    return f"Pinned: {' and '.join(parts)} · open the section above to see or change them"
 
 
 def pinned(key: str, labels: dict[str, str]) -> list[str]:
