@@ -400,11 +400,10 @@ def test_the_cookie_writer_never_reruns_the_app():
     # Its report that the cookie was written reran the app a moment after the login, when the user's
     # first click comes too, and a page switch clicked then could open blank. The script asks for
     # nothing back (no state, no trigger), and the writer takes no callback that a report would call.
+    # (What it writes, and that a rerun writes nothing again: test_browser.py's
+    # test_the_login_cookie_is_written_once_in_a_tab.)
     assert "export default function ({ data })" in cookie._SCRIPT
     assert not re.search(r"set\w*Value|on_\w+_change", cookie._SCRIPT + inspect.getsource(cookie._draw))
-    # It writes only a cookie the browser does not hold: drawn again on every run, it does not restart
-    # the cookie's Max-Age.
-    assert 'if (!document.cookie.split("; ").includes(pair)) document.cookie = data.line;' in cookie._SCRIPT
 
 
 def test_logging_out_deletes_the_cookie_without_a_rerun(fixture_settings, fresh_logins):

@@ -259,6 +259,29 @@ def test_opening_the_pins_lists_the_projects_and_a_pin_moves_the_answer(server):
     assert pinned_in_link
 
 
+def test_the_login_cookie_is_written_once_in_a_tab(server):
+    # Its writer is drawn on every run until the logout (ui/cookie.py), and asks for no rerun. A rerun
+    # must not write it again, however Streamlit remounts the writer: that would restart its Max-Age,
+    # and put back a cookie that another tab's login has replaced since (here: one the browser dropped).
+    with chromium_page() as page:
+        page.goto(server)
+        log_in(page)
+        wait_for_cookie(page, "pmo_dash_auth")
+        [written] = [c for c in page.context.cookies() if c["name"] == "pmo_dash_auth"]
+        page.wait_for_timeout(1500)  # Max-Age counts in seconds: a rewrite now would move the expiry
+        for target, title in (("Risks", "^Risks"), ("Enterprise", "^Enterprise")):
+            page.locator('[data-testid="stSidebarNav"]').get_by_text(target).click()
+            page.get_by_role("heading", name=re.compile(title)).first.wait_for(timeout=30_000)
+            settle(page)
+        assert [c for c in page.context.cookies() if c["name"] == "pmo_dash_auth"] == [written]
+        page.context.clear_cookies()
+        page.locator('[data-testid="stSidebarNav"]').get_by_text("Risks").click()
+        page.get_by_role("heading", name=re.compile("^Risks")).first.wait_for(timeout=30_000)
+        settle(page)
+        page.wait_for_timeout(1000)
+        assert page.context.cookies() == []
+
+
 def test_switching_pages_before_the_cookie_is_written_keeps_the_login(server):
     # A script in the page writes the login cookie once Streamlit has fetched what runs it (its custom
     # component code), a moment after "signed in". Hold that back, switch page meanwhile, then let it

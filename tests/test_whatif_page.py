@@ -32,6 +32,7 @@ import zipfile
 
 import polars as pl
 import pytest
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.testing.v1 import AppTest
 
 from pmo_dash.settings import get_settings
@@ -163,15 +164,48 @@ def test_the_pin_pickers_list_the_projects_only_once_opened(fixture_settings):
     assert at.multiselect(key=levers.PIN_OUT).value == ["FIN-P1"]
     assert "FIN-P1" not in funded(at)
     # The closed section says that a pin is at work (it did not while it was open).
-    note = "Pinned: 1 never funded · open the section above to see or change them"
-    assert [c.value for c in at.caption if c.value.startswith("Pinned")] == [note]
+    note = "Pins at work: 1 pinned out · open the section above to see or change them"
+    assert [c.value for c in at.caption if c.value.startswith("Pins at work")] == [note]
     at.session_state[levers.PINS] = True
     at.run()
-    assert not [c for c in at.caption if c.value.startswith("Pinned")]
-    assert (
-        levers.pinned_note(2, 1)
-        == "Pinned: 2 always funded and 1 never funded · open the section above to see or change them"
+    assert not [c for c in at.caption if c.value.startswith("Pins at work")]
+    assert levers.pinned_note(2, 1) == (
+        "Pins at work: 2 pinned in, 1 pinned out · open the section above to see or change them"
     )
+
+
+def test_a_step_back_in_history_restores_that_visits_pins_with_the_section_closed(
+    fixture_settings, monkeypatch
+):
+    # Back or Forward in the browser gives the URL's pins precedence over the session's (Streamlit's
+    # history navigation). A closed picker that offered only the session's pins dropped the URL's,
+    # and the view lost its pins: it offers both.
+    at = app("whatif", tab="Ranking", wi_pin_out="FIN-P1 · General ledger migration")
+    at.session_state[levers.PINS] = True
+    at.run()
+    at.multiselect(key=levers.PIN_OUT).set_value(["HR-P4"]).run()
+    at.session_state[levers.PINS] = False
+    at.run()
+    assert at.multiselect(key=levers.PIN_OUT).value == ["HR-P4"]
+    # Back to the first visit: its URL pins FIN-P1 out.
+    at.query_params[levers.PIN_OUT] = "FIN-P1 · General ledger migration"
+    drawn = levers._pin_picker
+
+    def stepped_back(*args, **kwargs):
+        get_script_run_ctx().is_history_navigation = True
+        return drawn(*args, **kwargs)
+
+    monkeypatch.setattr(levers, "_pin_picker", stepped_back)
+    at.run()
+    assert at.multiselect(key=levers.PIN_OUT).value == ["FIN-P1"]
+    assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}
+
+
+def test_a_link_naming_no_candidate_pins_nothing(fixture_settings):
+    at = app("whatif", tab="Ranking", wi_pin_out=["Bogus", "FIN-P9 · Nothing", "HR-P4 · Recruitment portal"])
+    assert not at.exception
+    assert at.multiselect(key=levers.PIN_OUT).value == ["HR-P4"]
+    assert pickers(at)[levers.PIN_OUT] == ["HR-P4 · Recruitment portal"]
 
 
 def test_pins_and_shocks(fixture_settings):
@@ -259,6 +293,22 @@ def test_opening_a_scenario_restores_its_levers(fixture_settings, no_scenarios):
     at = at.button(key="wi_open").click().run()
     assert at.slider(key=levers.BUDGET_PCT).value == 80
     assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}
+
+
+def test_opening_a_scenario_restores_its_pins_with_the_section_closed(fixture_settings, no_scenarios):
+    at = app("whatif")
+    at.session_state[levers.PINS] = True
+    at.run()
+    save(at.multiselect(key=levers.PIN_OUT).set_value(["FIN-P1"]).run(), "Without the ledger")
+    at = app("whatif", tab="Ranking")  # a fresh session: nothing pinned, the section closed
+    assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P3", "HR-P4"}
+    at.selectbox(key="wi_scenario").set_value("Without the ledger").run()
+    at = at.button(key="wi_open").click().run()
+    assert at.multiselect(key=levers.PIN_OUT).value == ["FIN-P1"]
+    assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}
+    assert [c.value for c in at.caption if c.value.startswith("Pins at work")] == [
+        "Pins at work: 1 pinned out · open the section above to see or change them"
+    ]
 
 
 def test_scenarios_are_seen_only_within_scope_and_exported(fixture_settings, no_scenarios):

@@ -12,7 +12,7 @@ It never reports back. It used to report the cookie written, which reran its fra
 could stop being drawn; that rerun came a moment after the login, when the user's first click often
 comes too, and in two bench runs of three a page switch clicked then opened blank (the menu moved,
 the page never drew). Now nothing but the user's own clicks reruns the script: the writer is drawn on
-every run until the logout, and writes only when the browser does not hold that cookie already.
+every run until the logout, and writes its cookie once in the tab.
 
 The script is constant; what it writes (one `Set-Cookie`-style line: the name from the settings, the
 signed token, the attributes) is composed here, from nothing a user typed but the username inside the
@@ -43,13 +43,17 @@ _HIDDEN = "cookie_writer"  # the start of the key of the container it is drawn i
 _NAME = re.compile(COOKIE_NAME)
 _TOKEN = re.compile(r"[A-Za-z0-9_=-]+(\.[A-Za-z0-9_=-]+)*")
 
-# Writes the line unless the browser holds that very cookie already (so a rerun, which draws the writer
-# again, does not restart the cookie's Max-Age). It asks for nothing back: no state, no rerun.
+# Writes a line once in this tab: again only while the browser has not kept it (it refuses a Secure cookie
+# over plain HTTP, say). A rerun, which draws the writer again, so neither restarts the cookie's Max-Age
+# nor puts back a cookie another tab's login has replaced since. It asks for nothing back: no state, no
+# rerun.
 _SCRIPT = """
 export default function ({ data }) {
     if (!data) return;
-    const pair = data.line.split("; ")[0];
-    if (!document.cookie.split("; ").includes(pair)) document.cookie = data.line;
+    const written = (window.__pmoCookiesWritten ??= new Set());
+    if (written.has(data.line)) return;
+    document.cookie = data.line;
+    if (document.cookie.split("; ").includes(data.line.split("; ")[0])) written.add(data.line);
 }
 """
 _writer = st.components.v2.component("pmo_dash.cookie_writer", js=_SCRIPT)

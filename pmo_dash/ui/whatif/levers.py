@@ -9,6 +9,7 @@ from typing import Any
 
 import polars as pl
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from pmo_dash.settings import get_settings
 from pmo_dash.ui import fmt
@@ -21,10 +22,6 @@ RISK = "wi_risk"
 BUDGET_MODE, BUDGET_PCT, BUDGET_AMOUNT = "wi_budget_mode", "wi_budget_pct", "wi_budget_amount"
 CAPACITY, OVERRUN, DELAY, SHOCKED = "wi_capacity", "wi_overrun", "wi_delay", "wi_shocked"
 PIN_IN, PIN_OUT = "wi_pin_in", "wi_pin_out"
-# The pins' expander. Its pickers list every candidate only while it is open: at the enterprise tier
-# that is 4,000 projects, 0.2 MB a picker, and the browser took 0.1-0.3 s to take each in, on every
-# switch to this page, for pickers nobody had opened.
-PINS = "wi_pins"
 MODES = ["% of today's cost", "amount"]
 DEFAULTS: dict[str, Any] = {
     "wi_fit": 3,
@@ -41,6 +38,10 @@ DEFAULTS: dict[str, Any] = {
     PIN_OUT: [],
 }
 OPENED = "_wi_opened"  # session key: the toast that says a saved scenario's levers were restored
+# The pins' section (its key, in no link or scenario). Its pickers list every candidate only while it is
+# open: at the enterprise tier that is 4,000 projects, 0.2 MB a picker, and the browser took 0.1-0.3 s
+# to take each in, on every switch to this page, for pickers nobody had opened.
+PINS = "wi_pins"
 
 
 def current_budget(candidates: pl.DataFrame) -> float:
@@ -126,28 +127,31 @@ def draw(candidates: pl.DataFrame, departments: dict[str, str]) -> Levers:
     )
 
 
-def _pin_picker(column, label: str, key: str, labels: dict[str, str], *, listed: bool) -> list[str]:
-    """A picker of projects to pin: every candidate once its expander is open; until then only those
-    pinned already (which it must hold to keep them), the rest unseen anyway."""
+def _pin_picker(
+    column: DeltaGenerator, label: str, key: str, labels: dict[str, str], *, listed: bool
+) -> list[str]:
+    """A picker of projects to pin: every candidate once its section is open; until then only those
+    pinned already (which it must offer to keep them), the rest unseen anyway."""
     options = list(labels) if listed else pinned(key, labels)
     # No "Select all": every project always (or never) funded is no scenario.
     return column.multiselect(label, options, format_func=labels.get, key=key, select_all=False, **IN_LINK)
 
 
-def pinned_note(always: int, never: int) -> str:
-    """What the pins do, said under their closed section."""
-    parts = [f"{n:,} {what}" for n, what in ((always, "always funded"), (never, "never funded")) if n]
-    return f"Pinned: {' and '.join(parts)} · open the section above to see or change them"
+def pinned_note(pinned_in: int, pinned_out: int) -> str:
+    """What is pinned, said under the closed section (a mandatory project pinned out is still funded)."""
+    parts = [f"{n:,} {what}" for n, what in ((pinned_in, "pinned in"), (pinned_out, "pinned out")) if n]
+    return f"Pins at work: {', '.join(parts)} · open the section above to see or change them"
 
 
 def pinned(key: str, labels: dict[str, str]) -> list[str]:
-    """The candidates pinned by a picker before it is drawn: its value from the last run, or on a
-    link's first run the labels in the URL (Streamlit writes a picker's labels there)."""
-    held = st.session_state.get(key)
-    if not held and (linked := st.query_params.get_all(key)):
-        by_label = {text: pid for pid, text in labels.items()}
-        held = [by_label.get(label) for label in linked]
-    return [pid for pid in held or () if pid in labels]
+    """The candidates a picker may hold before it is drawn: its value from the last run and those its
+    link names (Streamlit writes a picker's labels to the URL). Both, because either can win: the link on
+    its first run, and on a step back or forward in the browser's history, which restores the pins of
+    that visit; a picker that did not offer them would drop them."""
+    by_label = {text: pid for pid, text in labels.items()}
+    linked = [by_label.get(label) for label in st.query_params.get_all(key)]
+    held = [*(st.session_state.get(key) or ()), *linked]
+    return [pid for pid in dict.fromkeys(held) if pid in labels]
 
 
 def ui_state() -> dict[str, Any]:
