@@ -188,15 +188,21 @@ def test_clicking_a_heat_map_cell_shows_its_risks(server):
     assert " ".join(shown.split()) == "Risks at likelihood 4 × impact 4 (1)"
 
 
+def opened_whatif(page, server: str):
+    """Log in to the what-if page; its Funded projects card, once the page is drawn."""
+    page.goto(f"{server}/whatif")
+    log_in(page)
+    # While a fragment reruns, the old card can stand beside the new one for a moment: the first in
+    # the page is the headline.
+    funded = page.locator('[data-testid="stMetric"]', has_text="Funded projects").first
+    funded.wait_for(timeout=30_000)
+    settle(page)
+    return funded
+
+
 def test_dragging_the_budget_slider_changes_the_funded_count(server):
     with chromium_page(1600, 2400) as page:
-        page.goto(f"{server}/whatif")
-        log_in(page)
-        # While a fragment reruns, the old card can stand beside the new one for a moment: the first
-        # in the page is the headline.
-        funded = page.locator('[data-testid="stMetric"]', has_text="Funded projects").first
-        funded.wait_for(timeout=30_000)
-        settle(page)
+        funded = opened_whatif(page, server)
         before = " ".join(funded.inner_text().split())
         slider = page.locator(
             '[data-testid="stSlider"]', has_text="Envelope, % of what today's portfolio will cost"
@@ -226,11 +232,7 @@ def test_dragging_the_budget_slider_changes_the_funded_count(server):
 def test_opening_the_pins_lists_the_projects_and_a_pin_moves_the_answer(server):
     # The pickers list the candidates only once their expander is open (ui/whatif/levers.py).
     with chromium_page(1600, 2400) as page:
-        page.goto(f"{server}/whatif")
-        log_in(page)
-        funded = page.locator('[data-testid="stMetric"]', has_text="Funded projects").first
-        funded.wait_for(timeout=30_000)
-        settle(page)
+        funded = opened_whatif(page, server)
         pins = page.locator('[data-testid="stExpander"]', has_text="Pin projects in or out")
         pins.get_by_text("Pin projects in or out").click()
         never = pins.locator('[data-testid="stMultiSelect"]', has_text="Never fund")
@@ -247,8 +249,14 @@ def test_opening_the_pins_lists_the_projects_and_a_pin_moves_the_answer(server):
         )
         settle(page)
         after = " ".join(funded.inner_text().split())
-        screenshot(page, "whatif-pins-fixture")
         pinned_in_link = "wi_pin_out=" in page.url
+        # Closed again, the section says a pin is at work, and the pin holds.
+        pins.get_by_text("Pin projects in or out").click()
+        note = page.get_by_text("Pins at work: 1 pinned out")
+        note.wait_for(timeout=30_000)
+        settle(page)
+        closed = " ".join(funded.inner_text().split())
+        screenshot(page, "whatif-pins-fixture")
     assert offered == [
         "FIN-P1 · General ledger migration",
         "FIN-P2 · Accounts payable automation",
@@ -257,6 +265,7 @@ def test_opening_the_pins_lists_the_projects_and_a_pin_moves_the_answer(server):
     ]
     assert after.startswith("Funded projects 3"), after  # FIN-P1 never funded: the other three
     assert pinned_in_link
+    assert closed == after
 
 
 def test_the_login_cookie_is_written_once_in_a_tab(server):
