@@ -291,30 +291,33 @@ def test_the_login_cookie_is_written_once_in_a_tab(server):
         assert page.context.cookies() == []
 
 
-def test_switching_pages_before_the_cookie_is_written_keeps_the_login(server):
-    # A script in the page writes the login cookie once Streamlit has fetched what runs it (its custom
-    # component code), a moment after "signed in". Hold that back, switch page meanwhile, then let it
-    # load: the cookie must still be written, so that a reload later keeps the login. (When it was
-    # drawn in the login's run only, the page switch removed it before it had run.)
+def test_a_switch_straight_after_logging_in_keeps_the_login(server):
+    # The cookie's writer is drawn in the login's run only (ui/cookie.py): its script must run as soon as
+    # that run reaches the browser, so the login form fetches what runs it (the custom components'
+    # script) while the password is typed. Held back until the form asked for it, then let go; log in and
+    # switch page at once: the cookie is written, and a reload later keeps the login.
     with chromium_page() as page:
-        page.goto(server)
-        page.get_by_role("button", name="Log in").wait_for(timeout=30_000)
-        settle(page)
         held: list = []
         holding = [True]
         page.route(
             re.compile(r".*/BidiComponent[^/]*\.js"),
             lambda route: held.append(route) if holding[0] else route.continue_(),
         )
-        log_in(page)
-        page.locator('[data-testid="stSidebarNav"]').get_by_text("Risks").click(timeout=30_000)
-        page.get_by_role("heading", name=re.compile("^Risks")).first.wait_for(timeout=30_000)
-        settle(page)
-        assert held, "logging in drew the cookie's writer"
-        assert not [c for c in page.context.cookies() if c["name"] == "pmo_dash_auth"], "not written yet"
+        page.goto(server)
+        page.get_by_role("button", name="Log in").wait_for(timeout=30_000)
+        deadline = time.monotonic() + 30
+        while not held and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
+        assert held, "the login form fetched the writer's script"
         holding[0] = False
         for route in held:
             route.continue_()
+        settle(page)
+        submit_login(page, "exec", "exec-password")
+        page.get_by_role("button", name="Log in").wait_for(state="detached", timeout=60_000)
+        page.locator('[data-testid="stSidebarNav"]').get_by_text("Risks").click(timeout=30_000)
+        page.get_by_role("heading", name=re.compile("^Risks")).first.wait_for(timeout=30_000)
+        settle(page)
         wait_for_cookie(page, "pmo_dash_auth")
         page.reload()
         page.get_by_role("heading", name=re.compile("^Risks")).first.wait_for(timeout=30_000)

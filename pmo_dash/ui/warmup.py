@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from pmo_dash.ui import unseen
+from pmo_dash.ui import cookie, unseen
 
 HIDDEN = {"visible": False, "fixedrange": True}
 CONTAINER = "warmup_scripts"  # the key of the container of the grid and pickers, never displayed
@@ -40,6 +40,7 @@ def scripts() -> None:
     and Arrow's (0.7 MB). Nothing in them comes from the warehouse. (The KPI cards' trend lines are
     drawn in the page, `ui.sparkline`: no Vega to fetch.)"""
     charts()
+    cookie.warm()  # custom components' script: the login's cookie writer runs as soon as it is drawn
     with unseen.container(CONTAINER):
         st.dataframe(pl.DataFrame(), hide_index=True)
         st.selectbox("warm-up", [], key="warmup_select", label_visibility="collapsed")
