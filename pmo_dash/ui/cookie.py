@@ -6,7 +6,7 @@ iframe of its own (a page, a stylesheet and two scripts to fetch) and it loaded 
 was being drawn: a page switch straight after logging in waited about 0.3 s longer for it, and
 removed it before it had written anything. Here the cookie is written by a few lines of script in
 the page itself (a Streamlit custom component, `st.components.v2`, with no frame and nothing to
-fetch), drawn on every run of the session from the login on.
+fetch).
 
 It never reports back, and it is drawn in the login's run only. It used to report the cookie written,
 which reran its fragment so that it could stop being drawn; that rerun came a moment after the login,
@@ -40,7 +40,7 @@ from pmo_dash.settings import COOKIE_NAME
 from pmo_dash.ui import unseen
 
 _ISSUED = "_login_cookie_issued"
-_KEY = "login_cookie_writer"  # the writer's key: the same on every run, so it is not drawn afresh
+_KEY = "login_cookie_writer"  # the login writer's key (the warm-up and deletions have their own)
 _HIDDEN = "cookie_writer"  # the start of the key of the container it is drawn in, never displayed
 # A cookie name is the settings' plain token; a JWT is base64url in three parts. Anything else is
 # refused, so the line written can hold no attribute of its own.

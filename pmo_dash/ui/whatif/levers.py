@@ -148,9 +148,10 @@ def pinned(key: str, labels: dict[str, str]) -> list[str]:
     link names (Streamlit writes a picker's labels to the URL). Both, because either can win: the link on
     its first run, and on a step back or forward in the browser's history, which restores the pins of
     that visit; a picker that did not offer them would drop them."""
-    by_label = {text: pid for pid, text in labels.items()}
-    linked = [by_label.get(label) for label in st.query_params.get_all(key)]
-    held = [*(st.session_state.get(key) or ()), *linked]
+    held = list(st.session_state.get(key) or ())
+    if linked := st.query_params.get_all(key):  # mostly none: no need to index 4,000 labels each run
+        by_label = {text: pid for pid, text in labels.items()}
+        held += [by_label.get(label) for label in linked]
     return [pid for pid in dict.fromkeys(held) if pid in labels]
 
 
