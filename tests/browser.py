@@ -129,8 +129,8 @@ def screenshot(page, name: str) -> Path:
 
 # Drawn: the script has finished (the app's own marker: its status widget shows only after a delay, so
 # a page half sent looked drawn), and every chart on the page has drawn its SVG (a chart element whose
-# script is still loading has no plot yet): the Plotly charts, and every image (the KPI cards' trend
-# lines, ui/sparkline.py) decoded.
+# script is still loading has no plot yet): the Plotly charts, and every image decoded. (The KPI cards'
+# trend lines are a style sheet's backgrounds, ui/sparkline.py: drawn with the page, not awaited.)
 DRAWN = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
     && !document.querySelector('[data-testid="stStatusWidget"]')
     && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]

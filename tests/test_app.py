@@ -342,7 +342,7 @@ def test_the_login_page_fetches_the_grid_and_picker_scripts_with_elements_never_
     inside = list(blocks(hidden))
     assert [type(e).__name__ for e in inside] == ["Dataframe", "Selectbox", "Multiselect"]
     assert inside[0].value.shape == (0, 0) and inside[1].options == [] and inside[2].options == []
-    # A style alone goes to the page's head, not into the container it hides.
+    # A style alone goes to Streamlit's event container, not into the container it hides.
     assert f"<style>.st-key-{warmup.CONTAINER} {{display: none}}</style>" in [
         h.proto.body for h in at.get("html")
     ]

@@ -63,6 +63,17 @@ def test_enterprise_numbers_in_chromium(server):
         page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
         settle(page)
         screenshot(page, "enterprise-fixture")
+        # Each card's trend line is painted as its background (ui/sparkline.py), in the room left for it
+        # below the number and its change: a 44 px box above the card's 1 rem bottom margin.
+        cards = page.evaluate(
+            """() => [...document.querySelectorAll('[class*="st-key-kpi_card_"]')].map(card => {
+                const metric = card.querySelector('[data-testid="stMetric"]').getBoundingClientRect();
+                const box = card.getBoundingClientRect();
+                return [getComputedStyle(card).backgroundImage.slice(0, 31), box.bottom - 16 - 44 - metric.bottom];
+            })"""
+        )
+    assert len(cards) == 8 and all(image == 'url("data:image/svg+xml;base64,' for image, _ in cards), cards
+    assert all(room >= 0 for _, room in cards), cards
     # By label, not by place: the cards sit in two rows, and a rerun may still hold an earlier copy.
     for card in (
         "Active projects 4",

@@ -19,7 +19,7 @@ from pmo_dash.auth import config as auth_config
 from pmo_dash.auth.roles import User
 from pmo_dash.data import Filters, Scope
 from pmo_dash.settings import ROOT, get_settings
-from pmo_dash.ui import filters, fmt, heap, history, login, picks, sheets, sparkline
+from pmo_dash.ui import filters, fmt, heap, history, login, picks, sheets
 from pmo_dash.ui.session import ensure_warehouse
 
 PAGES = {
@@ -106,7 +106,6 @@ def _serve(user: User, config: auth_config.AuthConfig) -> None:
     filters.link_notices()
     login.sidebar(user, config.demo)
     history.one_entry_per_view()
-    st.html(sparkline.STYLE)  # goes to the page's head
     if not user_scope:
         st.warning(
             "Your account has no departments with data in the warehouse, so there is nothing to show. "

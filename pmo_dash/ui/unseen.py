@@ -8,8 +8,8 @@ from streamlit.delta_generator import DeltaGenerator
 
 
 def container(key: str) -> DeltaGenerator:
-    """`with unseen.container(key):` — the container, and the style (it goes to the page's head) that
-    hides it."""
+    """`with unseen.container(key):` — the container, and the style that hides it (Streamlit sends a
+    style alone to its event container)."""
     box = st.container(key=key)
     box.html(f"<style>.st-key-{key} {{display: none}}</style>")
     return box

@@ -24,16 +24,20 @@ def seed_kpis(trend: pl.DataFrame, as_of: dt.date) -> None:
     before = earlier.row(-1, named=True) if earlier.height else None
     history = trend.tail(12)
 
+    trends: list[str | None] = []  # each card's trend line, drawn together at the end
+
     def card(column, label, key, shown, change, help):
         value, previous = current[key], before[key] if before else None
         delta = None if value is None or previous is None else change(value - previous)
-        sparkline.card(
-            column,
-            label,
-            "not reported" if value is None else shown(value),
-            history[key].to_list(),
-            **fmt.delta(delta),
-            help=help,
+        trends.append(
+            sparkline.card(
+                column,
+                label,
+                "not reported" if value is None else shown(value),
+                history[key].to_list(),
+                **fmt.delta(delta),
+                help=help,
+            )
         )
 
     cells = st.columns(3)
@@ -62,6 +66,7 @@ def seed_kpis(trend: pl.DataFrame, as_of: dt.date) -> None:
         lambda d: f"{round(d, 1) + 0.0:+.1f}",
         f"Mean of the {current['satisfaction_scores']} scores (1 poor, 5 excellent) in the returns in force",
     )
+    sparkline.lines(trends)
 
 
 def satisfaction_by_department(rows: pl.DataFrame) -> None:

@@ -48,17 +48,21 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date, *, risks: bool = True) -> Non
         + (f" Budget excluding {withheld} withheld." if withheld else "")
     )
 
+    trends: list[str | None] = []  # each card's trend line, drawn together at the end
+
     def card(column, label, key, shown, *, delta_fmt, good_up: bool | None = True, help=None, missing=None):
         change = None
         if before is not None and current[key] is not None and before[key] is not None:
             change = delta_fmt(current[key] - before[key])
-        sparkline.card(
-            column,
-            label,
-            missing if current[key] is None and missing else fmt.reported(current[key], shown),
-            history[key].to_list(),
-            **fmt.delta(change, "off" if good_up is None else "normal" if good_up else "inverse"),
-            help=help,
+        trends.append(
+            sparkline.card(
+                column,
+                label,
+                missing if current[key] is None and missing else fmt.reported(current[key], shown),
+                history[key].to_list(),
+                **fmt.delta(change, "off" if good_up is None else "normal" if good_up else "inverse"),
+                help=help,
+            )
         )
 
     def count(v):
@@ -111,12 +115,15 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date, *, risks: bool = True) -> Non
         missing="not reported",
     )
     if not risks:  # no department in view returns risks: not a count of 0
-        sparkline.card(
-            cols[6],
-            "High risks",
-            "not reported",
-            help="No department in view returns risks (the `risks` return).",
+        trends.append(
+            sparkline.card(
+                cols[6],
+                "High risks",
+                "not reported",
+                help="No department in view returns risks (the `risks` return).",
+            )
         )
+        sparkline.lines(trends)
         return
     card(
         cols[6],
@@ -127,6 +134,7 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date, *, risks: bool = True) -> Non
         good_up=False,
         help=f"Open risks with likelihood × impact ≥ {data.intake.thresholds().high_risk_exposure}",
     )
+    sparkline.lines(trends)
 
 
 def _baseline(known: list[dt.date], as_of: dt.date, choice: str) -> dt.date | None:
