@@ -25,7 +25,7 @@ from bench import (
     TIER,
     WARM_TARGET_MS,
 )
-from bench.browser import ROUNDS, TRIES
+from bench.browser import HOVER_MS, ROUNDS, TRIES
 from bench.build import FLOOR, TYPED
 from bench.pages import SLIDER_STEPS
 
@@ -175,7 +175,10 @@ def write(
             "clock: from the pointer or key going down to the first frame drawn (timed from Python, it "
             "also counted Playwright's own work around each click, 0.1 to 0.25 s). A fresh browser logs "
             "in each time; the switch goes to Risks and back from the menu; the drill clicks a "
-            "department's bar on the enterprise page; the slider steps the what-if's budget envelope down "
+            "department's bar on the enterprise page, the pointer resting on it first as a person's does "
+            f"({HOVER_MS} ms: moved and pressed in one instant, the press waited behind the bar's "
+            "hover label); "
+            "the slider steps the what-if's budget envelope down "
             "from the keyboard, twice per browser, until its answer is drawn (the cost card changed). "
             "A figure is judged on the median of all the rounds' browsers; each round's own median is "
             "shown beside it, because on this machine one round's median moves by as much as the margin.",
