@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from bench import OUT, TIER, boardpack, browser, build, imports, pages, report, submissions, timed
+from bench import OUT, TIER, boardpack, browser, build, imports, machine, pages, report, submissions, timed
 from pmo_dash.intake.build import build as build_warehouse
 from pmo_dash.settings import ROOT, Settings
 
 
 def main() -> None:
+    speed, before = machine.reference(), machine.memory()
     source = build.tier(TIER)
     # First, while this process is small: a child's peak memory counts its parent's at the fork.
     build_memory = build.build_memory(source)
@@ -53,6 +54,7 @@ def main() -> None:
         memory,
         build_memory,
         waits,
+        (speed, before, machine.memory()),
     )
 
 
