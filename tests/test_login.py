@@ -24,7 +24,9 @@ def refusals(username: str, secret: str, records, attempts: LoginAttempts, times
 
 def test_a_refusal_takes_as_long_for_a_locked_username_as_for_an_unknown_one(tmp_path):
     # The review measured a locked username refused in 240 ms and an unknown one in 860 ms: the lock-out
-    # skipped bcrypt. Medians of several tries, and a generous ratio, hold on a loaded machine.
+    # skipped bcrypt. Medians of several tries, and a generous ratio, hold on a loaded machine: at cost 4
+    # a check takes 1-4 ms, and once a machine busy reading its files again gave 1.6 against 3.7 ms (0.43).
+    # A lock-out that skipped bcrypt took 0.03 ms against 1.5 ms (bcrypt stubbed out): a ratio near 0.02.
     records = users.load(write_users(tmp_path / "users.yaml"))  # bcrypt cost 4, as the decoy's
     attempts = LoginAttempts()
     assert refusals("hr_viewer", "wrong-password", records, attempts, MAX)[-1].startswith("Too many")
@@ -42,7 +44,7 @@ def test_a_refusal_takes_as_long_for_a_locked_username_as_for_an_unknown_one(tmp
     gate.decoy(gate.cost(records))  # made once per server, before any attempt is timed
     locked = median_seconds("hr_viewer", password("hr_viewer"))
     unknown = median_seconds("no-such-user-{}", "whatever-it-is")  # a new name each time: never locked
-    assert 0.5 < locked / unknown < 2, (locked, unknown)
+    assert 0.25 < locked / unknown < 4, (locked, unknown)
 
 
 def test_unknown_names_lock_out_like_known_ones_and_the_right_password_then_opens(tmp_path):
