@@ -298,9 +298,10 @@ def _machine(speed: dict[str, float], before: dict[str, int], after: dict[str, i
     from two runs are comparable only on machines alike in these."""
     read_again = after["refaults"] - before["refaults"]
     return (
-        f"This machine: a password checked at bcrypt cost 12 in {speed['bcrypt']:.2f} s and a million "
-        f"squares summed in Python in {speed['python']:.3f} s (median of 3); {read_again:,} file pages "
-        f"({read_again * 4 / 1024:,.0f} MB) read again during the run after the kernel had dropped them; "
+        f"This machine: a password checked at bcrypt cost {speed['cost']:.0f} in {speed['bcrypt']:.2f} s "
+        f"and a million squares summed in Python in {speed['python']:.3f} s (median of 3); "
+        f"{read_again:,} file pages ({read_again * 4 / 1024:,.0f} MB) read again during the run after the "
+        "kernel had dropped them; "
         f"page cache {after['cached_mb']:,} MB at the end. (Run 10 gave server and browser figures 1.4 to "
         "2 times those of run 9, with no change between them that adds server work, on a machine whose "
         "bcrypt check took the same 0.31 s: "

@@ -114,26 +114,23 @@ def kpi_cards(trend: pl.DataFrame, as_of: dt.date, *, risks: bool = True) -> Non
         f"{current['satisfaction_scores']} returns in force that give one",
         missing="not reported",
     )
-    if not risks:  # no department in view returns risks: not a count of 0
-        trends.append(
-            sparkline.card(
-                cols[6],
-                "High risks",
-                "not reported",
-                help="No department in view returns risks (the `risks` return).",
-            )
+    if risks:
+        card(
+            cols[6],
+            "High risks",
+            "open_high_risks",
+            count,
+            delta_fmt=signed_count,
+            good_up=False,
+            help=f"Open risks with likelihood × impact ≥ {data.intake.thresholds().high_risk_exposure}",
         )
-        sparkline.lines(trends)
-        return
-    card(
-        cols[6],
-        "High risks",
-        "open_high_risks",
-        count,
-        delta_fmt=signed_count,
-        good_up=False,
-        help=f"Open risks with likelihood × impact ≥ {data.intake.thresholds().high_risk_exposure}",
-    )
+    else:  # no department in view returns risks: not a count of 0, and no line
+        sparkline.card(
+            cols[6],
+            "High risks",
+            "not reported",
+            help="No department in view returns risks (the `risks` return).",
+        )
     sparkline.lines(trends)
 
 
