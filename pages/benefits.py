@@ -4,7 +4,7 @@ department and objective), and what is behind or at risk; each in tabs, only the
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, missing, shell, tables, tabs, toolbar
+from pmo_dash.ui import drill, missing, plot, shell, tables, tabs, toolbar
 from pmo_dash.ui.benefits import charts, views
 
 shell.guard()
@@ -28,20 +28,22 @@ def cashable() -> None:
         missing.chart(charts.benefits_curve, data.benefits.curve(here), "No cashable benefit is planned yet.")
     with right:
         st.subheader("Mix by kind")
-        st.plotly_chart(charts.kinds(data.benefits.rolled(rollup, "kind")))
+        plot.show(charts.kinds(data.benefits.rolled(rollup, "kind")), half=True)
 
 
 def realisation() -> None:
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader("Realisation by department")
-        st.plotly_chart(
-            charts.realisation_bars(data.benefits.rolled(rollup, "department"), data.intake.thresholds())
+        plot.show(
+            charts.realisation_bars(data.benefits.rolled(rollup, "department"), data.intake.thresholds()),
+            half=True,
         )
     with right:
         st.subheader("Realisation by strategic objective")
-        st.plotly_chart(
-            charts.realisation_bars(data.benefits.rolled(rollup, "objective"), data.intake.thresholds())
+        plot.show(
+            charts.realisation_bars(data.benefits.rolled(rollup, "objective"), data.intake.thresholds()),
+            half=True,
         )
     st.caption(
         "Realisation is each benefit's actual against planned to date, averaged over the benefits measured "

@@ -5,7 +5,7 @@ tagged with a framework but without its controls; and the mandatory (regulatory)
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, missing, shell
+from pmo_dash.ui import drill, missing, plot, shell
 from pmo_dash.ui.governance import charts, compliance, views
 
 shell.guard()
@@ -29,7 +29,7 @@ if not missing.nothing(matrix, "compliance controls", "compliance_controls"):
         "Each cell: controls compliant of all. Red where any is non-compliant, amber where any is in "
         "progress or not assessed, green where all are compliant."
     )
-    st.plotly_chart(charts.compliance_map(matrix), key="compliance_map")
+    plot.show(charts.compliance_map(matrix), key="compliance_map")
 
 st.subheader("Controls that need attention")
 st.caption(

@@ -6,7 +6,7 @@ open one is drawn."""
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, fmt, missing, shell, tabs, toolbar
+from pmo_dash.ui import drill, fmt, missing, plot, shell, tabs, toolbar
 from pmo_dash.ui.governance import charts, outcomes, views
 from pmo_dash.ui.planning import proposals as proposal_view
 
@@ -72,7 +72,7 @@ def gates_passed() -> None:
         st.markdown("**Stage gates passed, by month**")
         passed = data.governance.gates_passed(here)
         if not missing.nothing(passed, "stage gates passed", "stage_gates"):
-            st.plotly_chart(charts.gates_passed(passed), key="gates_passed")
+            plot.show(charts.gates_passed(passed), key="gates_passed", half=True)
     with right:
         st.markdown("**Gate decisions by department**")
         decisions = data.governance.gate_decisions(here)

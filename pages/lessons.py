@@ -4,7 +4,7 @@ and effects, what keeps coming back, and a library to search."""
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, missing, shell, tabs, toolbar
+from pmo_dash.ui import drill, missing, plot, shell, tabs, toolbar
 from pmo_dash.ui.lessons import charts, views
 
 shell.guard()
@@ -23,11 +23,11 @@ if missing.nothing(mix, "lessons", "lessons", alert=True):
 
 
 def health_trend() -> None:
-    st.plotly_chart(charts.health_trend(health))
+    plot.show(charts.health_trend(health))
 
 
 def categories() -> None:
-    st.plotly_chart(charts.lessons_mix(mix))
+    plot.show(charts.lessons_mix(mix))
 
 
 def themes() -> None:

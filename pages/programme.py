@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pmo_dash import boardpack, data
-from pmo_dash.ui import drill, missing, shell, toolbar
+from pmo_dash.ui import drill, missing, plot, shell, toolbar
 from pmo_dash.ui.forecast import views as forecast
 from pmo_dash.ui.portfolio import cards, charts, index, projects, views
 
@@ -33,7 +33,7 @@ if project := projects.projects_table(
     drill.open_project(project)
 
 st.subheader("Trends over the last 12 periods")
-st.plotly_chart(charts.trends(trend.tail(12)))
+plot.show(charts.trends(trend.tail(12)))
 
 st.subheader("Forecast")
 forecast.section(here, by_department=False)

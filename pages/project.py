@@ -4,7 +4,7 @@ in view."""
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, fmt, shell, toolbar
+from pmo_dash.ui import drill, fmt, plot, shell, toolbar
 from pmo_dash.ui.forecast import charts as forecast_charts
 from pmo_dash.ui.forecast import project as forecast
 from pmo_dash.ui.planning import brief
@@ -42,21 +42,21 @@ forecast.show(
 history = data.project.part(scope, project, f.as_of, "history")
 returned = data.intake.returned(scope)
 st.subheader("RAG by period")
-st.plotly_chart(charts.rag_strip(history.tail(24)))
+plot.show(charts.rag_strip(history.tail(24)))
 
 left, right = st.columns(2)
 with left:
     st.subheader("Earned value")
     if not views.not_reported(history, views.EARNED_VALUE):
         s_curve = charts.s_curve(history, p["budget"], p["eac"], p["forecast_finish"])
-        st.plotly_chart(forecast_charts.band(s_curve, history, fc))
+        plot.show(forecast_charts.band(s_curve, history, fc), half=True)
 with right:
     st.subheader("Milestones: baseline against forecast")
     milestones = data.project.part(scope, project, f.as_of, "milestones")
     if milestones.is_empty():
         st.caption(views.empty("milestones", p, returned))
     else:
-        st.plotly_chart(charts.milestones(milestones, data.intake.thresholds()))
+        plot.show(charts.milestones(milestones, data.intake.thresholds()), half=True)
         if past:
             st.caption("Forecast dates as returned today (returns keep no history of them).")
 
@@ -70,7 +70,7 @@ if not parts["risks"].is_empty():
             "risks",
             data.intake.thresholds(),
         )
-        st.plotly_chart(grid)
+        plot.show(grid, half=True)
     with right:
         st.subheader("Lessons others learned")
         st.caption(

@@ -4,7 +4,7 @@ investment, risk and strategic fit, with the portfolio board's decisions."""
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, missing, shell, toolbar
+from pmo_dash.ui import drill, missing, plot, shell, toolbar
 from pmo_dash.ui.planning import proposals
 
 shell.guard()
@@ -25,7 +25,7 @@ st.caption(
     "front); benefit/cost is the discounted benefit over the cost (right of the line, it repays more than "
     "its cost); a bubble's size is its cost. Approved proposals are candidates on the What-if page."
 )
-st.plotly_chart(proposals.value_map(rows), key="value_map")
+plot.show(proposals.value_map(rows), key="value_map")
 st.subheader("Ranked")
 proposals.listing(proposals.ranked(rows))
 proposals.demand(data.planning.proposal_demand(here))

@@ -4,7 +4,7 @@ the bottleneck roles, the projects that drive a chosen cell, and the demand of p
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import drill, missing, shell
+from pmo_dash.ui import drill, missing, plot, shell
 from pmo_dash.ui.governance import charts, resources
 
 shell.guard()
@@ -25,7 +25,7 @@ st.caption(
 )
 picked = None
 if not missing.nothing(usage, "capacity or demand in these months", "capacity"):
-    event = st.plotly_chart(
+    event = plot.show(
         charts.utilisation_map(usage, cut.over_allocation),
         on_select="rerun",
         key="utilisation",

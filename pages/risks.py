@@ -4,7 +4,7 @@ risk concentrates."""
 import streamlit as st
 
 from pmo_dash import data, periods
-from pmo_dash.ui import drill, header, missing, shell, tables, tabs, toolbar
+from pmo_dash.ui import drill, header, missing, plot, shell, tables, tabs, toolbar
 from pmo_dash.ui.risks import charts, views
 
 shell.guard()
@@ -60,19 +60,19 @@ def trends() -> None:
         st.subheader("Exposure over the last 13 periods")
         trend = data.risks.trend(here)
         if not missing.nothing(trend, "open risks", "risks", counted="open_risks"):
-            st.plotly_chart(charts.risk_trend(trend))
+            plot.show(charts.risk_trend(trend), half=True)
     with right:
         st.subheader("Open issues by severity and age")
         issues = data.risks.open_issues(here)
         if not missing.nothing(issues, "open issues", "issues"):
-            st.plotly_chart(charts.issues_by_severity(issues))
+            plot.show(charts.issues_by_severity(issues), half=True)
 
 
 def concentration() -> None:
     st.subheader("Where risk concentrates: category by department")
     rows = data.risks.concentration(here)
     if not missing.nothing(rows, "open risks", "risks"):
-        st.plotly_chart(charts.concentration(rows))
+        plot.show(charts.concentration(rows))
 
 
 # The rest in tabs, only the open one drawn (`ui.tabs`).

@@ -97,10 +97,23 @@ def test_the_pure_parts_never_import_streamlit():
             )
         )
         or name.endswith(".charts")
-        or name in ("pmo_dash.ui.theme", *SHARED)
+        or name in ("pmo_dash.ui.theme", "pmo_dash.ui.room", "pmo_dash.ui.ticks", *SHARED)
     ]
     assert pure, "control: there are pure modules"
     assert [n for n in pure if any(i.startswith("streamlit") for i in imports(modules()[n]))] == []
+
+
+def test_every_chart_is_drawn_through_ui_plot():
+    """`ui.plot.show` gives a chart margins that fit its labels (`ui.room`), so the browser draws it
+    once; a chart drawn with st.plotly_chart directly would be drawn twice. (The warm-up's blank chart
+    has no labels.)"""
+    direct = {
+        name
+        for name, path in modules().items()
+        if "st.plotly_chart(" in path.read_text() and name not in ("pmo_dash.ui.plot", "pmo_dash.ui.warmup")
+    }
+    assert "st.plotly_chart(" in (PACKAGE / "ui" / "plot.py").read_text(), "control: plot.show draws"
+    assert direct == set()
 
 
 def test_there_are_no_import_cycles():

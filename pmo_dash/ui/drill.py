@@ -15,7 +15,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.data import Filters, Scope
-from pmo_dash.ui import fmt, header, picks
+from pmo_dash.ui import fmt, header, picks, plot
 from pmo_dash.ui.shell import PAGES, page, user
 
 Crumb = tuple[str, str, dict[str, str]]  # the name shown, the page, its query parameters
@@ -202,7 +202,7 @@ def clicked(chart: go.Figure, key: str, opens: str | None = None) -> str | None:
     that the run its click brings opens its target before the page runs again (`picks`)."""
     if opens:
         picks.remember(key, opens)
-    return chart_pick(st.plotly_chart(chart, on_select="rerun", key=key))
+    return chart_pick(plot.show(chart, on_select="rerun", key=key))
 
 
 chart_pick = picks.point_pick  # the customdata of the point or bar clicked in a plotly chart, if any

@@ -10,6 +10,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.data import Scope
+from pmo_dash.ui import plot
 
 ICON = ":material/inbox:"
 
@@ -50,7 +51,7 @@ def chart(
     if rows.is_empty() or (counted is not None and not rows[counted].sum()):
         st.caption(empty)
         return
-    st.plotly_chart(build(rows, *args, **kwargs))
+    plot.show(build(rows, *args, **kwargs))
 
 
 # The returns (docs/data-contract.md) that supply each kind of thing a page draws.

@@ -20,7 +20,13 @@ def gates_passed(rows: pl.DataFrame) -> go.Figure:
     ]
     return go.Figure(
         bars,
-        theme.layout(280, barmode="stack", legend=theme.LEGEND_ABOVE, yaxis=theme.axis(title="gates passed")),
+        theme.layout(
+            280,
+            barmode="stack",
+            legend=theme.LEGEND_ABOVE,
+            xaxis=theme.period_axis(x),
+            yaxis=theme.axis(title="gates passed"),
+        ),
     )
 
 

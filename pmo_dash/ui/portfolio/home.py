@@ -10,7 +10,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.data import Filters
-from pmo_dash.ui import drill, filters, tabs
+from pmo_dash.ui import drill, filters, plot, tabs
 from pmo_dash.ui.forecast import views as forecast_views
 from pmo_dash.ui.portfolio import cards, charts, projects, views
 
@@ -100,7 +100,7 @@ def department_forecast(f: Filters, trend: pl.DataFrame) -> None:
 
 def trends(f: Filters, trend: pl.DataFrame) -> None:
     st.subheader("Trends over the last 12 periods")
-    st.plotly_chart(charts.trends(trend.tail(12)))
+    plot.show(charts.trends(trend.tail(12)))
 
 
 def what_changed(f: Filters, trend: pl.DataFrame) -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from pmo_dash import data
 from pmo_dash.data import Filters
-from pmo_dash.ui import download, fmt, tables
+from pmo_dash.ui import download, fmt, plot, tables
 from pmo_dash.ui.intake import history
 from pmo_dash.ui.intake.views import PROBLEM_COLUMNS
 from pmo_dash.ui.quality import charts
@@ -60,7 +60,7 @@ def score_over_time(card: pl.DataFrame) -> None:
         return
     st.markdown("**Score over time**")
     st.caption("Each month's score is judged on the 12 months up to it; best at the latest month first.")
-    st.plotly_chart(charts.score_map(card, data.intake.thresholds()), key="quality_over_time")
+    plot.show(charts.score_map(card, data.intake.thresholds()), key="quality_over_time")
 
 
 def own(card: pl.DataFrame, department_id: str, name: str, as_of: dt.date) -> None:
@@ -91,7 +91,7 @@ def own(card: pl.DataFrame, department_id: str, name: str, as_of: dt.date) -> No
         "there is nothing to measure (it then does not count). " + _counts(row)
     )
     if mine["score"].drop_nulls().len() > 1:
-        st.plotly_chart(
+        plot.show(
             charts.components(mine, {k: label for k, (label, _, _) in PARTS.items()}),
             key="quality_components",
         )

@@ -13,7 +13,7 @@ from pmo_dash import data
 from pmo_dash.data import Filters
 from pmo_dash.periods import label
 from pmo_dash.settings import Thresholds
-from pmo_dash.ui import drill, filters, tables
+from pmo_dash.ui import drill, filters, plot, tables
 from pmo_dash.ui.header import TODAY
 from pmo_dash.ui.risks import charts
 
@@ -47,7 +47,7 @@ def heat_map(here: Filters, cut: Thresholds) -> Heat:
     grid = charts.risk_grid(
         data.risks.heatmap(here), "exposure" if mode == "Exposure" else "risks", cut, moves, chosen
     )
-    st.plotly_chart(grid, on_select="rerun", key=key)
+    plot.show(grid, on_select="rerun", key=key, half=True)
     if moves is not None:
         st.caption(
             f"Each cell: how many risks moved into it and out of it since {label(since)}, as reviewed then "

@@ -8,7 +8,7 @@ import polars as pl
 import streamlit as st
 
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import fmt, tables
+from pmo_dash.ui import fmt, plot, tables
 from pmo_dash.ui.whatif import charts
 from pmo_dash.whatif.knapsack import NOT_STARTED
 from pmo_dash.whatif.outcome import Outcome
@@ -265,7 +265,7 @@ def value_against_cost(result: Outcome) -> None:
         "an upper bound); the star is this scenario, the circle today's portfolio."
     )
     chosen = (result.selection.total_cost, result.selection.objective)
-    st.plotly_chart(charts.frontier(result.frontier, chosen, result.today[1:]))
+    plot.show(charts.frontier(result.frontier, chosen, result.today[1:]))
 
 
 def funding_by_department(result: Outcome, departments: dict[str, str]) -> None:
@@ -273,7 +273,7 @@ def funding_by_department(result: Outcome, departments: dict[str, str]) -> None:
     named = result.departments.with_columns(
         department=pl.col("department_id").replace_strict(departments, default=pl.col("department_id"))
     )
-    st.plotly_chart(charts.department_funding(named))
+    plot.show(charts.department_funding(named))
 
 
 def capacity(result: Outcome) -> None:
@@ -286,7 +286,7 @@ def capacity(result: Outcome) -> None:
         "has at least one department over its own capacity"
         + ("." if result.levers.use_capacity else " (capacity is not a constraint in this scenario).")
     )
-    st.plotly_chart(charts.capacity(result.capacity))
+    plot.show(charts.capacity(result.capacity))
 
 
 def benefits(result: Outcome) -> None:
@@ -295,4 +295,4 @@ def benefits(result: Outcome) -> None:
         st.caption(f"Not reported: {NO_BENEFITS}")
         return
     st.caption("Expected benefit, counted from each project's (shocked) finish month, cumulative.")
-    st.plotly_chart(charts.benefits(result.benefits))
+    plot.show(charts.benefits(result.benefits))
