@@ -4,7 +4,11 @@ browser's side is in tests/test_screens_browser.py."""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+
 import plotly.graph_objects as go
+import pytest
 
 from pmo_dash.ui import room, theme, ticks
 
@@ -74,3 +78,62 @@ def test_numbers_are_written_as_plotly_writes_ticks():
     assert ticks.number(1.0, 0.1, ".0%") == "100%"
     assert ticks.numbers(0, 7, {})[-1] == "7"
     assert ticks.numbers(0, 1, {"tickprefix": "£", "tickformat": ".1f"})[-1] == "£1.0"
+
+
+def test_a_category_axis_keeps_its_end_labels_inside():
+    # Three long names under three bars: each sits in the middle of its third of the plot, so none
+    # reaches past its edge, and the right margin stays the 10 given (half a name would have made 84).
+    names = ["Infrastructure & Operations", "Information Security", "Human Resources"]
+    fig = go.Figure([go.Bar(x=names, y=[3, 1, 2])], theme.layout(300))
+    assert margins(room.fit(fig))["r"] == 10
+
+
+def test_labels_that_do_not_fit_level_are_turned():
+    # Twelve months of "May 2026" (46.8 px each) under a half-width plot, 28 px apart: Plotly turns them
+    # 30 degrees, as it did the stage gates chart's: 46.8 sin 30 + 16 cos 30 = 37.3, + the gap 9, + the
+    # pad 12 (every margin is 12 or more by then) + 3 spare = 61.3.
+    months = [f"May {2026 + n}" for n in range(12)]
+    fig = go.Figure([go.Bar(x=months, y=list(range(12)))], theme.layout(300))
+    assert margins(room.fit(fig, room.HALF_WIDTH))["b"] == 62
+    # Forty names 20.5 px apart stand on end: as tall as the widest, + 9, + the pad 10 (the right margin
+    # stays 10: on end, no name reaches past the plot) + 3 spare.
+    many = [f"Department {n:02d}" for n in range(40)]
+    fig = go.Figure([go.Bar(x=many, y=list(range(40)))], theme.layout(300))
+    tall = ticks.widest(many)
+    assert margins(room.fit(fig))["b"] == math.ceil(tall + 9 + 13)
+
+
+def test_a_margin_pad_is_kept():
+    fig = go.Figure([go.Bar(y=["A"], x=[1], orientation="h")], theme.layout(200, margin={"pad": 4}))
+    assert room.fit(fig).layout.margin.pad == 4
+
+
+ODD = {
+    "numbers and text": go.Scatter(x=[1, 2], y=[3, "n/a"]),
+    "durations": go.Scatter(x=[dt.timedelta(days=1), dt.timedelta(days=2)], y=[1, 2]),
+    "an infinite span": go.Scatter(x=[1, 2], y=[1.7e308, -1.7e308]),
+    "a tiny span": go.Scatter(x=[1, 2], y=[1e-320, 1e-320]),
+    "ragged cells": go.Heatmap(z=[[1, 2, 3], [4]]),
+    "cells of text": go.Heatmap(z=[["a", "b"], ["c", "d"]]),
+    "nothing": go.Scatter(x=[], y=[]),
+    "no values at all": go.Bar(x=[None, None], y=[None, None]),
+    "numbers as categories": go.Bar(x=["1", "2"], y=[1, 2]),
+    "dates": go.Scatter(x=[dt.date(2026, 1, 31), dt.date(2026, 2, 28)], y=[1, 2]),
+}
+
+
+@pytest.mark.parametrize("name", list(ODD))
+def test_figures_of_any_shape_get_margins_no_narrower_than_given(name):
+    found = room.margins(go.Figure([ODD[name]], theme.layout(300)))
+    assert set(found) == set("lrtb")
+    assert all(found[side] >= given for side, given in (("l", 10), ("r", 10), ("t", 30), ("b", 10))), found
+    assert all(math.isfinite(v) and v < 1000 for v in found.values()), found
+
+
+def test_a_figure_that_cannot_be_read_keeps_its_margins(monkeypatch):
+    def unreadable(*_):
+        raise ValueError("a shape nobody planned for")
+
+    monkeypatch.setattr(room, "margins", unreadable)
+    fig = go.Figure([go.Bar(y=["A"], x=[1], orientation="h")], theme.layout(200))
+    assert margins(room.fit(fig)) == {"l": 10, "r": 10, "t": 30, "b": 10}

@@ -7,30 +7,41 @@ twice: on the Risks page the second drawing was more than half of the heat map's
 (0.33 s of main-thread time, profiled, fell to 0.14 s with margins that fit). The margins here follow
 Plotly's own rule (`Plots.doAutoMargin` in plotly.js) on sizes worked out from the labels' text
 (`ticks`), with a few pixels to spare. Plotly still measures: a label wider than worked out here is
-never cut, the chart is drawn twice, as before. One worked out too wide leaves a few pixels of white.
+never cut, the chart is drawn twice, as before; so is a figure this cannot read (it is logged).
 
 A chart's width is the browser's, unknown here: `fit` takes the plot's width at 1440 px (full width
-or half), which decides only where a legend wraps and when x labels turn.
+or half), which decides where a legend wraps, when x labels turn and how far in the end categories
+sit.
 
 No Streamlit here: figures in, figures out."""
 
 from __future__ import annotations
 
 import base64
+import logging
 import math
 
 import numpy as np
 import plotly.graph_objects as go
 
-from pmo_dash.ui.ticks import TITLE_FONT, labels, text_width, widest
+from pmo_dash.ui import ticks
+from pmo_dash.ui.ticks import TITLE_FONT, text_width, widest
 
-PLOT_WIDTH = 820  # px: a full-width chart's plot at 1440 px, where its legend wraps and x labels turn
+log = logging.getLogger(__name__)
+
+PLOT_WIDTH = 820  # px: a full-width chart's plot at 1440 px
 HALF_WIDTH = 340  # px: the same for a chart in one of two columns
-PAPER_WIDTH = 1400  # px: only a colour bar's room depends on the chart's width; the wider, the more
+BESIDE_PLOT = 160  # px: the chart's width beyond its plot's, about (where a colour bar's room depends on it)
 
+# Plotly's defaults, where a figure does not say.
+MARGIN, HEIGHT = 80, 450  # px
+LEGEND_X, COLOUR_BAR_X = 1.02, 1.02  # paper: a vertical legend's and a colour bar's left edge
+LEGEND_Y_BELOW = -0.1  # paper: a horizontal legend's top
+COLOUR_BAR_THICKNESS = 30  # px
 # What Plotly adds to a side it measures, in px (from its pushes as Chromium drew them).
 LINE = 16  # a line of tick labels
 LABEL_GAP = 9  # between the axis and its labels
+LABEL_SPACE = 6  # between two level labels side by side
 TICK = 8  # outside ticks (a heat map's axes have them)
 Y_TITLE, X_TITLE = 34, 30  # an axis title and its stand-off
 LEGEND_ROW, LEGEND_ITEM, LEGEND_PAD = 19, 40, 10  # a legend row; an entry's symbol and gaps; its frame
@@ -38,8 +49,18 @@ COLOUR_BAR_LABELS = 24  # a colour bar's gaps around its labels
 MOST_PAD = 12  # Plotly pads each push by the smallest margin, at most this
 SPARE = 3  # px to spare on every side pushed
 ROUNDING = 1e-6  # px: 30 * 1.15 / 1.15 is a hair over 30, not a pixel more
-LEGEND_ANCHORED_AT_TOP_BELOW = 1 / 3  # a legend with yanchor "auto" below this hangs from its top
-NOT_ON_AXES = ("pie", "sunburst", "treemap", "indicator", "table", "sankey", "funnelarea")
+# Labels that do not fit level Plotly turns by 30 degrees, or on end where even that is too crowded.
+LEVEL = (0, 180, -180)
+TURNED_AT = 30  # degrees
+ROOM_TO_TURN = 24  # px between ticks: less, and labels stand on end
+# Legend anchors: the share of its height above and below its y.
+ABOVE = {"top": 0.0, "middle": 0.5, "bottom": 1.0}
+AUTO_BOTTOM_TO, AUTO_TOP_FROM = 1 / 3, 2 / 3  # yanchor "auto": bottom up to here, top from here
+ON_AXES = ("scatter", "scattergl", "bar", "heatmap", "box", "violin", "histogram", "contour", "candlestick")
+ON_AXES += ("ohlc", "waterfall", "funnel", "histogram2d", "histogram2dcontour", "image", "splom")
+TRACE_KEYS = ("type", "x", "y", "z", "orientation", "xaxis", "yaxis", "name", "showlegend", "showscale")
+TRACE_KEYS += ("colorbar", "marker", "labels", "zmin", "zmax")
+LAYOUT_KEYS = ("margin", "height", "legend", "showlegend", "barmode")
 
 # What pushes the margins: for each side pushed, its size in px (before the pad) and where on the paper
 # it is measured from (0 the plot's left or bottom edge, 1 its right or top).
@@ -49,15 +70,52 @@ Push = dict[str, tuple[float, float]]
 def fit(fig: go.Figure, width: float = PLOT_WIDTH) -> go.Figure:
     """`fig` with margins wide enough for what its axes, legend and colour bars show, never narrower
     than the margins it had: Plotly then draws it once. `width`: the plot's width, as far as it can be
-    known here."""
-    spec = fig.to_plotly_json()
-    layout, traces = plain(spec["layout"]), [plain(trace) for trace in spec["data"]]
-    given = {side: float((layout.get("margin") or {}).get(side, 80)) for side in "lrtb"}
-    if (layout.get("margin") or {}).get("autoexpand") is False:
+    known here. A figure this cannot read keeps its margins."""
+    try:
+        found = margins(fig, width)
+    except Exception:  # an optimisation only: the chart is drawn as given, Plotly fits it
+        log.warning("margins not worked out for a chart; Plotly fits them", exc_info=True)
         return fig
-    margins = _solve(given, _pushes(layout, traces, width), float(layout.get("height") or 450))
-    fig.layout.margin = {side: math.ceil(margins[side] - ROUNDING) for side in "lrtb"}
+    if found:
+        fig.layout.margin.update({side: math.ceil(found[side] - ROUNDING) for side in "lrtb"})
     return fig
+
+
+def margins(fig: go.Figure, width: float = PLOT_WIDTH) -> dict[str, float] | None:
+    """The margins `fit` gives `fig`, or None where its margins may not grow (autoexpand off)."""
+    layout = {
+        k: plain(v) for k, v in fig.layout.to_plotly_json().items() if k in LAYOUT_KEYS or k[1:5] == "axis"
+    }
+    traces = [_trace(trace) for trace in fig.data]
+    given = {side: float((layout.get("margin") or {}).get(side, MARGIN)) for side in "lrtb"}
+    if (layout.get("margin") or {}).get("autoexpand") is False:
+        return None
+    height = float(layout.get("height") or HEIGHT)
+    return _solve(given, _pushes(layout, traces, width), height, width + BESIDE_PLOT)
+
+
+def _trace(trace) -> dict:
+    """What a trace's room depends on, read from it without copying its data (a figure's JSON is a
+    deep copy: 75 ms for three traces of 4,000 points)."""
+    found = {"type": trace.type}
+    for key in TRACE_KEYS:
+        value = getattr(trace, key, None)  # a key the trace's type lacks reads as None
+        if key == "marker" and value is not None:
+            value = {
+                "showscale": getattr(value, "showscale", None),
+                "colorbar": getattr(value, "colorbar", None),
+            }
+        found[key] = _json(value)
+    return {key: value for key, value in found.items() if value is not None}
+
+
+def _json(value):
+    """A compound property (a colour bar, a marker's parts) as plain JSON; data as it is."""
+    if hasattr(value, "to_plotly_json"):
+        return plain(value.to_plotly_json())
+    if isinstance(value, dict):
+        return {key: _json(part) for key, part in value.items()}
+    return value
 
 
 def plain(spec):
@@ -84,48 +142,66 @@ def _pushes(layout: dict, traces: list[dict], width: float) -> list[Push]:
 
 def _axes(layout: dict, traces: list[dict]) -> list[tuple[str, dict]]:
     """Every axis the chart draws, by its layout name (xaxis, yaxis2, ...): none without a trace on
-    axes (a pie's chart has none)."""
-    cartesian = [t for t in traces if t.get("type", "scatter") not in NOT_ON_AXES]
+    x and y axes (a pie's chart has none)."""
+    cartesian = [t for t in traces if t.get("type", "scatter") in ON_AXES]
     names = {key for key in layout if key[:5] in ("xaxis", "yaxis")} if cartesian else set()
     names |= {f"{letter}axis{t.get(f'{letter}axis', letter)[1:]}" for t in cartesian for letter in "xy"}
     return [(name, layout.get(name) or {}) for name in sorted(names)]
 
 
 def _axis_push(name: str, axis: dict, layout: dict, traces: list[dict], width: float) -> Push | None:
+    """What an axis's labels and title push: a y axis its side, an x axis its side and, by the end
+    labels' overhang, left and right."""
     if axis.get("visible") is False or axis.get("automargin") is False:
         return None
     letter = name[0]
     mine = [t for t in traces if t.get(f"{letter}axis", letter) == f"{letter}{name[5:]}"]
-    shown = labels(letter, axis, layout, mine)
-    ticks = TICK if any(t.get("type") == "heatmap" for t in mine) or axis.get("ticks") == "outside" else 0
+    shown = ticks.labels(letter, axis, layout, mine)
+    outside = TICK if any(t.get("type") == "heatmap" for t in mine) or axis.get("ticks") == "outside" else 0
     title = axis.get("title")
     titled = bool(title.get("text") if isinstance(title, dict) else title)
     if letter == "y":
-        across = (widest(shown) + LABEL_GAP + ticks if shown else 0) + (Y_TITLE if titled else 0)
+        across = (widest(shown) + LABEL_GAP + outside if shown else 0) + (Y_TITLE if titled else 0)
         side = axis.get("side", "left")
         domain = (layout.get("xaxis") or {}).get("domain", [0, 1])
-        half = LINE / 2 if shown else 0  # the top and bottom labels reach past the plot by half a line
-        return {side[0]: (across, domain[0] if side == "left" else domain[1]), "t": (half, 1), "b": (half, 0)}
-    lines = max((str(t).count("<br>") + 1 for t in shown), default=1)
-    tall = widest(shown) if _turned(shown, axis, width) else LINE * lines
-    across = (tall + LABEL_GAP + ticks if shown else 0) + (X_TITLE if titled else 0)
+        reach = LINE / 2 if shown else 0  # the top and bottom labels reach past the plot by half a line
+        return {
+            side[0]: (across, domain[0] if side == "left" else domain[1]),
+            "t": (reach, 1),
+            "b": (reach, 0),
+        }
+    count = ticks.categories(letter, axis, mine)
+    spacing = width / count if count else width  # between two category labels; at the edge for numbers
+    label = widest(shown)
+    angle = _angle(shown, axis, spacing if count else width / max(len(shown), 1))
+    if angle in LEVEL:
+        tall, overhang = LINE * max((str(t).count("<br>") + 1 for t in shown), default=1), label / 2
+    elif abs(angle) == TURNED_AT:
+        tall = label * math.sin(math.radians(TURNED_AT)) + LINE * math.cos(math.radians(TURNED_AT))
+        overhang = label * math.cos(math.radians(TURNED_AT))
+    else:
+        tall, overhang = label, LINE / 2
+    inset = spacing / 2 if count else 0  # the end categories sit half a category in from the plot's edge
+    across = (tall + LABEL_GAP + outside if shown else 0) + (X_TITLE if titled else 0)
     side = axis.get("side", "bottom")
     domain = axis.get("domain") or [0, 1]
     rows = (layout.get(f"yaxis{name[5:]}") or {}).get("domain", [0, 1])
-    half = widest(shown) / 2  # the end labels reach past the plot by half their width
+    ends = max(0.0, overhang - inset) if shown else 0.0
     return {
-        "l": (half, domain[0]),
-        "r": (half, domain[1]),
+        "l": (ends, domain[0]),
+        "r": (ends, domain[1]),
         side[0]: (across, rows[0] if side == "bottom" else rows[1]),
     }
 
 
-def _turned(shown: list[str], axis: dict, width: float) -> bool:
-    """Whether Plotly will turn an x axis's labels: more of them side by side than fit `width` (a
-    narrower chart that turns them is drawn twice, as before)."""
+def _angle(shown: list[str], axis: dict, spacing: float) -> float:
+    """The angle Plotly draws an x axis's labels at: as set, else level where the widest fits between
+    two ticks, else turned, and on end where the ticks are too close even for that."""
     if axis.get("tickangle") not in (None, "auto"):
-        return axis.get("tickangle") not in (0, 180, -180)
-    return sum(text_width(label) + 6 for label in shown) > width
+        return float(axis["tickangle"])
+    if widest(shown) + LABEL_SPACE <= spacing:
+        return LEVEL[0]
+    return TURNED_AT if spacing >= ROOM_TO_TURN else 90.0
 
 
 def _legend_push(layout: dict, traces: list[dict], width: float) -> Push | None:
@@ -134,16 +210,20 @@ def _legend_push(layout: dict, traces: list[dict], width: float) -> Push | None:
         return None
     legend = layout.get("legend") or {}
     if legend.get("orientation", "v") != "h":
-        return {"r": (widest(names) + LEGEND_ITEM + LEGEND_PAD, float(legend.get("x", 1.02)))}
+        return {"r": (widest(names) + LEGEND_ITEM + LEGEND_PAD, float(legend.get("x", LEGEND_X)))}
     rows, used = 1, 0.0
     for name in names:
         item = text_width(name) + LEGEND_ITEM
         if used and used + item > width:
             rows, used = rows + 1, 0.0
         used += item
-    y, anchor = float(legend.get("y", -0.1)), legend.get("yanchor", "auto")
-    below = anchor == "top" or (anchor == "auto" and y < LEGEND_ANCHORED_AT_TOP_BELOW)
-    return {"b" if below else "t": (rows * LEGEND_ROW + LEGEND_PAD, y)}
+    height = rows * LEGEND_ROW + LEGEND_PAD
+    y = legend.get("y")
+    y = LEGEND_Y_BELOW if y is None else float(y)
+    anchor = legend.get("yanchor") or "top"  # Plotly's default under a horizontal legend
+    if anchor == "auto":
+        anchor = "bottom" if y <= AUTO_BOTTOM_TO else "top" if y >= AUTO_TOP_FROM else "middle"
+    return {"t": (height * ABOVE[anchor], y), "b": (height * (1 - ABOVE[anchor]), y)}
 
 
 def _legend_names(layout: dict, traces: list[dict]) -> list[str]:
@@ -161,39 +241,43 @@ def _legend_names(layout: dict, traces: list[dict]) -> list[str]:
 
 
 def _has_colour_bar(trace: dict) -> bool:
-    if trace.get("type") in ("heatmap", "contour", "histogram2d"):
+    if trace.get("type") in ("heatmap", "contour", "histogram2d", "histogram2dcontour"):
         return trace.get("showscale", True) is not False
     return bool((trace.get("marker") or {}).get("showscale"))
 
 
 def _colour_bar_push(trace: dict) -> Push:
     bar = trace.get("colorbar") or (trace.get("marker") or {}).get("colorbar") or {}
-    z = np.asarray(trace.get("z") if trace.get("z") is not None else [0.0, 1.0], dtype=float)
+    z = ticks.numeric(trace.get("z") if trace.get("z") is not None else [])
     z = z[np.isfinite(z)]
     low = trace.get("zmin", float(z.min()) if z.size else 0.0)
     high = trace.get("zmax", float(z.max()) if z.size else 1.0)
-    shown = labels("z", bar | {"type": "linear", "range": [low, high]}, {}, [])
+    shown = ticks.labels("z", bar | {"type": "linear", "range": [low, high]}, {}, [])
     title = bar.get("title")
     title = title.get("text") if isinstance(title, dict) else title
-    room = float(bar.get("thickness", 30)) + COLOUR_BAR_LABELS + widest(shown)
+    room = float(bar.get("thickness", COLOUR_BAR_THICKNESS)) + COLOUR_BAR_LABELS + widest(shown)
     if title:
         room = max(room, text_width(title, TITLE_FONT) + COLOUR_BAR_LABELS)
-    return {"r": (room, float(bar.get("x", 1.02)))}
+    return {"r": (room, float(bar.get("x", COLOUR_BAR_X)))}
 
 
-def _solve(given: dict[str, float], pushes: list[Push], height: float) -> dict[str, float]:
+def _solve(given: dict[str, float], pushes: list[Push], height: float, paper: float) -> dict[str, float]:
     """Plotly's margins for these pushes, never below `given`. Each push is padded as Plotly pads it
-    (by the smallest margin set, at most 12 px), plus SPARE: the pad follows the margins, so twice."""
-    margins = dict(given)
+    (by the smallest margin set, at most 12 px), and what was measured gets SPARE too; the pad follows
+    the margins, so twice."""
+    found = dict(given)
     for _ in range(2):
-        pad = min(MOST_PAD, *margins.values()) + SPARE
-        padded = [{side: (size + pad, at) for side, (size, at) in push.items()} for push in pushes]
+        pad = min(MOST_PAD, *found.values())
+        padded = [
+            {side: (size + pad + SPARE * (size > 0), at) for side, (size, at) in push.items()}
+            for push in pushes
+        ]
         base = {side: (given[side], 0.0 if side in "lb" else 1.0) for side in "lrtb"}
-        margins = _pairwise([base, *padded], given, height)
-    return margins
+        found = _pairwise([base, *padded], given, height, paper)
+    return found
 
 
-def _pairwise(pushes: list[Push], given: dict[str, float], height: float) -> dict[str, float]:
+def _pairwise(pushes: list[Push], given: dict[str, float], height: float, paper: float) -> dict[str, float]:
     """`Plots.doAutoMargin`'s rule: for each push on the left (bottom) paired with each on the right
     (top), the margins that keep both in view; the pair needing most wins."""
     left, right, bottom, top = given["l"], given["r"], given["b"], given["t"]
@@ -201,8 +285,8 @@ def _pairwise(pushes: list[Push], given: dict[str, float], height: float) -> dic
         for b in pushes:
             if "l" in a and "r" in b and b["r"][1] > a["l"][1]:
                 (n, m), (g, w) = a["l"], b["r"]
-                k = (n * w + (g - PAPER_WIDTH) * m) / (w - m)
-                q = (g * (1 - m) + (n - PAPER_WIDTH) * (1 - w)) / (w - m)
+                k = (n * w + (g - paper) * m) / (w - m)
+                q = (g * (1 - m) + (n - paper) * (1 - w)) / (w - m)
                 if k + q > left + right:
                     left, right = k, q
             if "b" in a and "t" in b and b["t"][1] > a["b"][1]:

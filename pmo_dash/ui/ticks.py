@@ -31,13 +31,16 @@ _LOWER = dict(
     )
 )
 WIDTHS = _NARROW | _UPPER | _LOWER | dict.fromkeys("0123456789+<=>#$^_~£€×−", 50)
-WIDE = 85  # the widest listed
+WIDE = 95  # as wide as the widest listed ("…"); wider scripts (CJK, emoji) are drawn twice at worst
 TICK_FONT = 12  # px: Streamlit's chart theme, tick labels and legend
 TITLE_FONT = 14  # px: an axis or colour bar title
 
 DATE_LABEL = "May 2026"  # the widest of Plotly's date labels at a month or coarser
 SI_FROM = 10_000  # Plotly writes 10k, 2.5M, 1B from five digits on; 1500 as it is
 SI = ((1e9, "B"), (1e6, "M"), (1e3, "k"))
+EXPONENT_FROM, EXPONENT_UNDER = 1e15, 1e-6  # past these Plotly writes exponents: 1e+15, 3e-9
+EXPONENT_LABEL = "−8.88e+888"  # as wide as any such label
+STEPS = (1, 2, 5, 10)  # Plotly's rounded steps: 1, 2 or 5 times a power of ten
 MOST_TICKS = 10  # the finest step Plotly picks gives at most this many ticks
 TICK_CAP = 200  # labels worked out for one axis, at most
 
@@ -61,10 +64,9 @@ def labels(letter: str, axis: dict, layout: dict, traces: list[dict]) -> list[st
         return []
     if axis.get("ticktext") is not None and len(axis["ticktext"]):
         return [str(t) for t in axis["ticktext"]]
-    values = [np.asarray(t.get(letter), dtype=object).ravel() for t in traces if t.get(letter) is not None]
-    values = [v for v in values if v.size]
-    kind = axis.get("type") or _kind(values)
-    if kind == "category":
+    values = _values(letter, traces)
+    kind = kind_of(axis, values)
+    if kind in ("category", "multicategory"):
         shown = axis.get("tickvals") if axis.get("tickmode") == "array" else None
         if shown is not None:
             return [str(v) for v in shown]
@@ -75,8 +77,23 @@ def labels(letter: str, axis: dict, layout: dict, traces: list[dict]) -> list[st
     return numbers(low, high, axis)
 
 
-def _kind(values: list[np.ndarray]) -> str:
-    """Plotly's guess at an axis's type from its first value: category, date or linear."""
+def categories(letter: str, axis: dict, traces: list[dict]) -> int:
+    """How many categories a category axis spreads across the plot (0 for another kind of axis)."""
+    values = _values(letter, traces)
+    if kind_of(axis, values) not in ("category", "multicategory") or not values:
+        return 0
+    return len(np.unique(np.concatenate(values).astype(str)))
+
+
+def _values(letter: str, traces: list[dict]) -> list[np.ndarray]:
+    found = [np.asarray(t.get(letter), dtype=object).ravel() for t in traces if t.get(letter) is not None]
+    return [v for v in found if v.size]
+
+
+def kind_of(axis: dict, values: list[np.ndarray]) -> str:
+    """The axis's type as set, else Plotly's guess from the first value: category, date or linear."""
+    if axis.get("type") and axis["type"] != "-":
+        return axis["type"]
     for v in values:
         first = next((x for x in v if x is not None and not (isinstance(x, float) and math.isnan(x))), None)
         if isinstance(first, str):
@@ -88,38 +105,49 @@ def _kind(values: list[np.ndarray]) -> str:
     return "linear"
 
 
+def numeric(values) -> np.ndarray:
+    """`values` as a flat array of floats; what is not a number (text, None, a duration) as NaN."""
+    try:
+        return np.asarray(values, dtype=float).ravel()
+    except (TypeError, ValueError):
+        flat = np.asarray(values, dtype=object).ravel()
+        plain = (isinstance(v, int | float | np.number) and not isinstance(v, bool) for v in flat)
+        return np.array([float(v) if ok else np.nan for v, ok in zip(flat, plain, strict=True)])
+
+
 def _span(axis: dict, values: list[np.ndarray], traces: list[dict], layout: dict, letter: str) -> tuple:
     """The lowest and highest value the axis shows: its range if set, else its data's (bars from 0,
-    stacked bars summed)."""
-    if axis.get("range") is not None and None not in axis["range"]:
-        return float(min(axis["range"])), float(max(axis["range"]))
-    finite = [v[np.isfinite(v)] for v in (np.asarray(v, dtype=float) for v in values)]
+    stacked bars summed); what is not a finite number is left out."""
+    given = numeric(axis["range"]) if axis.get("range") is not None else np.array([])
+    if given.size and np.isfinite(given).all():
+        return float(given.min()), float(given.max())
+    finite = [v[np.isfinite(v)] for v in map(numeric, values)]
     finite = [v for v in finite if v.size]
     if not finite:
         return 0.0, 1.0
     low, high = min(float(v.min()) for v in finite), max(float(v.max()) for v in finite)
-    bars = [
-        np.asarray(t[letter], dtype=float)
-        for t in traces
-        if t.get("type") == "bar" and t.get(letter) is not None
-    ]
+    bars = [numeric(t[letter]) for t in traces if t.get("type") == "bar" and t.get(letter) is not None]
     if bars:
         low, high = min(low, 0.0), max(high, 0.0)
-        same = [b for b in bars if b.shape == bars[0].shape]
-        if layout.get("barmode") in ("stack", "relative") and len(same) == len(bars):
-            high = max(high, float(np.nansum(np.clip(np.array(same), 0, None), axis=0).max()))
+        if layout.get("barmode") in ("stack", "relative") and len({b.shape for b in bars}) == 1:
+            summed = np.nansum(np.clip(np.array(bars), 0, None), axis=0)
+            high = max(high, float(summed.max())) if summed.size else high
     return low, high
 
 
 def numbers(low: float, high: float, axis: dict) -> list[str]:
-    """Tick labels Plotly could give `low`..`high`: its step of 1, 2 or 5 times a power of ten, at the
-    fine end of what it picks, each written as Plotly writes it (`axis`'s tickformat, prefix, suffix)."""
+    """Tick labels Plotly could give `low`..`high`: its step of 1, 2 or 5 times a power of ten (not
+    `theme.nice_ticks`' steps, which allow 2.5), at the fine end of what it picks, each written as
+    Plotly writes it (`axis`'s tickformat, prefix, suffix); past what it writes in digits, a label as
+    wide as its exponents."""
+    prefix, suffix = axis.get("tickprefix") or "", axis.get("ticksuffix") or ""
     span = (high - low) or abs(high) or 1.0
+    if not math.isfinite(span) or max(abs(low), abs(high)) >= EXPONENT_FROM or span < EXPONENT_UNDER:
+        return [prefix + EXPONENT_LABEL + suffix]
     power = 10 ** math.floor(math.log10(span / MOST_TICKS))
-    step = next(m * power for m in (1, 2, 5, 10) if span / (m * power) <= MOST_TICKS)
+    step = next(m * power for m in STEPS if span / (m * power) <= MOST_TICKS)
     first = math.floor(low / step)
     count = min(math.ceil(high / step) - first + 1, TICK_CAP)
-    prefix, suffix = axis.get("tickprefix", ""), axis.get("ticksuffix", "")
     return [prefix + number((first + k) * step, step, axis.get("tickformat")) + suffix for k in range(count)]
 
 
