@@ -25,7 +25,9 @@ def cashable() -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.subheader("Cashable benefits: planned against realised")
-        missing.chart(charts.benefits_curve, data.benefits.curve(here), "No cashable benefit is planned yet.")
+        missing.chart(
+            charts.benefits_curve, data.benefits.curve(here), "No cashable benefit is planned yet.", half=True
+        )
     with right:
         st.subheader("Mix by kind")
         plot.show(charts.kinds(data.benefits.rolled(rollup, "kind")), half=True)

@@ -86,6 +86,10 @@ def test_a_category_axis_keeps_its_end_labels_inside():
     names = ["Infrastructure & Operations", "Information Security", "Human Resources"]
     fig = go.Figure([go.Bar(x=names, y=[3, 1, 2])], theme.layout(300))
     assert margins(room.fit(fig))["r"] == 10
+    # Under a line the end categories sit on the plot's edges, and half an end name reaches past each:
+    # counted as half the widest, "Infrastructure & Operations" 136.7 / 2 = 68.3, + the pad 12 + 3 = 83.3.
+    fig = go.Figure([go.Scatter(x=names, y=[3, 1, 2])], theme.layout(300))
+    assert margins(room.fit(fig))["r"] == 84
 
 
 def test_labels_that_do_not_fit_level_are_turned():

@@ -44,14 +44,16 @@ def chart(
     empty: str,
     *args,
     counted: str | None = None,
+    half: bool = False,
     **kwargs,
 ) -> None:
     """Draw the chart, or say in words that there is nothing to draw (never bare axes): no rows, or,
-    with `counted`, a count that is zero in every row (a trend of periods with nothing open)."""
+    with `counted`, a count that is zero in every row (a trend of periods with nothing open). `half`
+    for a chart in a column (`plot.show`)."""
     if rows.is_empty() or (counted is not None and not rows[counted].sum()):
         st.caption(empty)
         return
-    plot.show(build(rows, *args, **kwargs))
+    plot.show(build(rows, *args, **kwargs), half=half)
 
 
 # The returns (docs/data-contract.md) that supply each kind of thing a page draws.

@@ -10,6 +10,6 @@ from pmo_dash.ui import room
 
 
 def show(fig: go.Figure, *, half: bool = False, **options):
-    """`st.plotly_chart` of `fig` with margins that fit its labels; `half` for a chart in one of two
-    columns (its legend wraps and its labels turn sooner); `options` as st.plotly_chart's."""
+    """`st.plotly_chart` of `fig` with margins that fit its labels; `half` for a chart in a column beside
+    another (its legend wraps and its labels turn sooner); `options` as st.plotly_chart's."""
     return st.plotly_chart(room.fit(fig, room.HALF_WIDTH if half else room.PLOT_WIDTH), **options)

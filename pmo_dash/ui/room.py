@@ -24,7 +24,8 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-from pmo_dash.ui import ticks
+from pmo_dash.ui import automargin, ticks
+from pmo_dash.ui.automargin import Push
 from pmo_dash.ui.ticks import TITLE_FONT, text_width, widest
 
 log = logging.getLogger(__name__)
@@ -46,8 +47,6 @@ TICK = 8  # outside ticks (a heat map's axes have them)
 Y_TITLE, X_TITLE = 34, 30  # an axis title and its stand-off
 LEGEND_ROW, LEGEND_ITEM, LEGEND_PAD = 19, 40, 10  # a legend row; an entry's symbol and gaps; its frame
 COLOUR_BAR_LABELS = 24  # a colour bar's gaps around its labels
-MOST_PAD = 12  # Plotly pads each push by the smallest margin, at most this
-SPARE = 3  # px to spare on every side pushed
 ROUNDING = 1e-6  # px: 30 * 1.15 / 1.15 is a hair over 30, not a pixel more
 # Labels that do not fit level Plotly turns by 30 degrees, or on end where even that is too crowded.
 LEVEL = (0, 180, -180)
@@ -56,15 +55,12 @@ ROOM_TO_TURN = 24  # px between ticks: less, and labels stand on end
 # Legend anchors: the share of its height above and below its y.
 ABOVE = {"top": 0.0, "middle": 0.5, "bottom": 1.0}
 AUTO_BOTTOM_TO, AUTO_TOP_FROM = 1 / 3, 2 / 3  # yanchor "auto": bottom up to here, top from here
+PADDED = ("bar", "heatmap", "box", "violin", "histogram", "waterfall", "funnel", "candlestick", "ohlc")
 ON_AXES = ("scatter", "scattergl", "bar", "heatmap", "box", "violin", "histogram", "contour", "candlestick")
 ON_AXES += ("ohlc", "waterfall", "funnel", "histogram2d", "histogram2dcontour", "image", "splom")
 TRACE_KEYS = ("type", "x", "y", "z", "orientation", "xaxis", "yaxis", "name", "showlegend", "showscale")
 TRACE_KEYS += ("colorbar", "marker", "labels", "zmin", "zmax")
 LAYOUT_KEYS = ("margin", "height", "legend", "showlegend", "barmode")
-
-# What pushes the margins: for each side pushed, its size in px (before the pad) and where on the paper
-# it is measured from (0 the plot's left or bottom edge, 1 its right or top).
-Push = dict[str, tuple[float, float]]
 
 
 def fit(fig: go.Figure, width: float = PLOT_WIDTH) -> go.Figure:
@@ -91,7 +87,7 @@ def margins(fig: go.Figure, width: float = PLOT_WIDTH) -> dict[str, float] | Non
     if (layout.get("margin") or {}).get("autoexpand") is False:
         return None
     height = float(layout.get("height") or HEIGHT)
-    return _solve(given, _pushes(layout, traces, width), height, width + BESIDE_PLOT)
+    return automargin.solve(given, _pushes(layout, traces, width), height, width + BESIDE_PLOT)
 
 
 def _trace(trace) -> dict:
@@ -171,9 +167,11 @@ def _axis_push(name: str, axis: dict, layout: dict, traces: list[dict], width: f
             "b": (reach, 0),
         }
     count = ticks.categories(letter, axis, mine)
-    spacing = width / count if count else width  # between two category labels; at the edge for numbers
     label = widest(shown)
-    angle = _angle(shown, axis, spacing if count else width / max(len(shown), 1))
+    # Category labels sit one per category, or fewer where the figure asks for fewer (nticks, tick
+    # values); Plotly thins numbers and dates to fit level.
+    labelled = min(count, axis.get("nticks") or count, len(shown) or 1)
+    angle = _angle(shown, axis, width / labelled if count else math.inf)
     if angle in LEVEL:
         tall, overhang = LINE * max((str(t).count("<br>") + 1 for t in shown), default=1), label / 2
     elif abs(angle) == TURNED_AT:
@@ -181,7 +179,9 @@ def _axis_push(name: str, axis: dict, layout: dict, traces: list[dict], width: f
         overhang = label * math.cos(math.radians(TURNED_AT))
     else:
         tall, overhang = label, LINE / 2
-    inset = spacing / 2 if count else 0  # the end categories sit half a category in from the plot's edge
+    # Under bars or cells the end categories sit half a category in from the plot's edge; under lines
+    # and points, on it.
+    inset = width / count / 2 if count and any(t.get("type") in PADDED for t in mine) else 0
     across = (tall + LABEL_GAP + outside if shown else 0) + (X_TITLE if titled else 0)
     side = axis.get("side", "bottom")
     domain = axis.get("domain") or [0, 1]
@@ -195,11 +195,12 @@ def _axis_push(name: str, axis: dict, layout: dict, traces: list[dict], width: f
 
 
 def _angle(shown: list[str], axis: dict, spacing: float) -> float:
-    """The angle Plotly draws an x axis's labels at: as set, else level where the widest fits between
-    two ticks, else turned, and on end where the ticks are too close even for that."""
+    """The angle Plotly draws an x axis's labels at: as set, else level where they fit side by side
+    (on average: in Chromium Plotly kept eight department names level where the widest pair did not
+    quite fit), else turned, and on end where the ticks are too close even for that."""
     if axis.get("tickangle") not in (None, "auto"):
         return float(axis["tickangle"])
-    if widest(shown) + LABEL_SPACE <= spacing:
+    if sum(text_width(label) + LABEL_SPACE for label in shown) <= spacing * len(shown):
         return LEVEL[0]
     return TURNED_AT if spacing >= ROOM_TO_TURN else 90.0
 
@@ -259,45 +260,3 @@ def _colour_bar_push(trace: dict) -> Push:
     if title:
         room = max(room, text_width(title, TITLE_FONT) + COLOUR_BAR_LABELS)
     return {"r": (room, float(bar.get("x", COLOUR_BAR_X)))}
-
-
-def _solve(given: dict[str, float], pushes: list[Push], height: float, paper: float) -> dict[str, float]:
-    """Plotly's margins for these pushes, never below `given`. Each push is padded as Plotly pads it
-    (by the smallest margin set, at most 12 px), and what was measured gets SPARE too; the pad follows
-    the margins, so twice."""
-    found = dict(given)
-    for _ in range(2):
-        pad = min(MOST_PAD, *found.values())
-        padded = [
-            {side: (size + pad + SPARE * (size > 0), at) for side, (size, at) in push.items()}
-            for push in pushes
-        ]
-        base = {side: (given[side], 0.0 if side in "lb" else 1.0) for side in "lrtb"}
-        found = _pairwise([base, *padded], given, height, paper)
-    return found
-
-
-def _pairwise(pushes: list[Push], given: dict[str, float], height: float, paper: float) -> dict[str, float]:
-    """`Plots.doAutoMargin`'s rule: for each push on the left (bottom) paired with each on the right
-    (top), the margins that keep both in view; the pair needing most wins."""
-    left, right, bottom, top = given["l"], given["r"], given["b"], given["t"]
-    for a in pushes:
-        for b in pushes:
-            if "l" in a and "r" in b and b["r"][1] > a["l"][1]:
-                (n, m), (g, w) = a["l"], b["r"]
-                k = (n * w + (g - paper) * m) / (w - m)
-                q = (g * (1 - m) + (n - paper) * (1 - w)) / (w - m)
-                if k + q > left + right:
-                    left, right = k, q
-            if "b" in a and "t" in b and b["t"][1] > a["b"][1]:
-                (f, p), (y, j) = a["b"], b["t"]
-                x = (f * j + (y - height) * p) / (j - p)
-                e = (y * (1 - p) + (f - height) * (1 - j)) / (j - p)
-                if x + e > bottom + top:
-                    bottom, top = x, e
-    return {
-        "l": max(left, given["l"]),
-        "r": max(right, given["r"]),
-        "t": max(top, given["t"]),
-        "b": max(bottom, given["b"]),
-    }
