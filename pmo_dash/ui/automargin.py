@@ -32,24 +32,21 @@ def solve(given: dict[str, float], pushes: list[Push], height: float, paper: flo
 def pairwise(pushes: list[Push], given: dict[str, float], height: float, paper: float) -> dict[str, float]:
     """`Plots.doAutoMargin`'s rule: for each push on the left (bottom) paired with each on the right
     (top), the margins that keep both in view; the pair needing most wins."""
-    left, right, bottom, top = given["l"], given["r"], given["b"], given["t"]
+    left, right = _widest_pair(pushes, "l", "r", paper, (given["l"], given["r"]))
+    bottom, top = _widest_pair(pushes, "b", "t", height, (given["b"], given["t"]))
+    return {"l": left, "r": right, "t": top, "b": bottom}
+
+
+def _widest_pair(pushes: list[Push], low: str, high: str, extent: float, given: tuple[float, float]):
+    """Across one dimension (left-right over the paper's width, bottom-top over its height): the two
+    margins that keep a push at `low` and one at `high` both in view, for the pair needing most."""
+    near, far = given
     for a in pushes:
         for b in pushes:
-            if "l" in a and "r" in b and b["r"][1] > a["l"][1]:
-                (n, m), (g, w) = a["l"], b["r"]
-                k = (n * w + (g - paper) * m) / (w - m)
-                q = (g * (1 - m) + (n - paper) * (1 - w)) / (w - m)
-                if k + q > left + right:
-                    left, right = k, q
-            if "b" in a and "t" in b and b["t"][1] > a["b"][1]:
-                (f, p), (y, j) = a["b"], b["t"]
-                x = (f * j + (y - height) * p) / (j - p)
-                e = (y * (1 - p) + (f - height) * (1 - j)) / (j - p)
-                if x + e > bottom + top:
-                    bottom, top = x, e
-    return {
-        "l": max(left, given["l"]),
-        "r": max(right, given["r"]),
-        "t": max(top, given["t"]),
-        "b": max(bottom, given["b"]),
-    }
+            if low in a and high in b and b[high][1] > a[low][1]:
+                (size_a, at_a), (size_b, at_b) = a[low], b[high]
+                one = (size_a * at_b + (size_b - extent) * at_a) / (at_b - at_a)
+                other = (size_b * (1 - at_a) + (size_a - extent) * (1 - at_b)) / (at_b - at_a)
+                if one + other > near + far:
+                    near, far = one, other
+    return max(near, given[0]), max(far, given[1])
