@@ -177,8 +177,9 @@ def write(
             "From the click to the page drawn (nothing running, every chart drawn), on the page's own "
             "clock: from the pointer or key going down to the first frame drawn (timed from Python, it "
             "also counted Playwright's own work around each click, 0.1 to 0.25 s). A fresh browser logs "
-            "in each time; the switch goes to Risks and back from the menu; the drill clicks a "
-            "department's bar on the enterprise page, the pointer resting on it first as a person's does "
+            "in each time and lands on the home page's Departments tab; the switch goes to Risks and back "
+            "from the menu; the tab is the home page's RAG by department, opened by a click; the drill "
+            "clicks a department's bar in it, the pointer resting on it first as a person's does "
             f"({HOVER_MS} ms: moved and pressed in one instant, the press waited behind the bar's "
             "hover label); "
             "the slider steps the what-if's budget envelope down "
@@ -192,12 +193,14 @@ def write(
         targets = {
             "login": LOGIN_TARGET_S,
             "switch": SWITCH_TARGET_S,
+            "tab": SWITCH_TARGET_S,
             "drill": SWITCH_TARGET_S,
             "slider": SLIDER_DRAWN_TARGET_S,
         }
         words = {
             "login": "log in to a drawn dashboard",
             "switch": "page switch",
+            "tab": "open a tab (RAG by department)",
             "drill": "drill into a department",
             "slider": "what-if budget slider, one step",
         }

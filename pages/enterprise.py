@@ -1,6 +1,6 @@
 """Enterprise: the whole portfolio at a glance. What needs attention and the headline numbers first,
-then the watermelons; the rest in tabs (departments, schedule and cost, trends, what changed), each
-a link of its own. Every chart drills in."""
+then the watermelons; the rest in tabs (departments, RAG by department, schedule and cost, forecast,
+trends, what changed), each a link of its own. Every chart and table drills in."""
 
 import streamlit as st
 

@@ -182,7 +182,7 @@ def every_view(links: dict[str, str]) -> list:
     """Every page as its user opens it (the admin page as admin, the rest as exec; a level page linked to
     `links`' entity), then each later tab of the pages that have tabs (home, department, Risks, Benefits, lessons and
     governance and their second rows, what-if): pytest parameters (page, user, query)."""
-    from pmo_dash.ui import shell
+    from pmo_dash.ui import shell, tabs
     from pmo_dash.ui.benefits import views as benefits
     from pmo_dash.ui.governance import views as governance
     from pmo_dash.ui.lessons import views as lessons
@@ -211,7 +211,10 @@ def every_view(links: dict[str, str]) -> list:
     ]
     tabs = [
         pytest.param(
-            page, "exec", {**({page: links[page]} if page in links else {}), "tab": tab}, id=f"{page}-{tab}"
+            page,
+            "exec",
+            {**({page: links[page]} if page in links else {}), tabs.param(page): tab},
+            id=f"{page}-{tab}",
         )
         for page, names in tabbed.items()
         for tab in names[1:]

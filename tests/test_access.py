@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from pmo_dash.auth.roles import DATA_PAGES
 from pmo_dash.settings import get_settings
-from pmo_dash.ui import cookie, login, shell
+from pmo_dash.ui import cookie, login, shell, tabs
 from pmo_dash.ui.portfolio import home
 from pmo_dash.ui.risks import views as risks_views
 from pmo_dash.ui.whatif import views as whatif_views
@@ -118,10 +118,10 @@ def test_nothing_from_outside_the_users_departments_reaches_any_page(fixture_set
 
 
 def test_lesson_search_finds_only_the_users_departments(fixture_settings):
-    at = app("lessons", user="exec", tab="Library")
+    at = app("lessons", user="exec", lessons_tab="Library")
     at.text_input(key="lesson_search").input("payroll").run()
     assert leaks(at, "HR"), "control: an executive's search finds HR's payroll lessons"
-    at = app("lessons", user="fin_head", tab="Library")
+    at = app("lessons", user="fin_head", lessons_tab="Library")
     at.text_input(key="lesson_search").input("payroll").run()
     assert leaks(at, "HR") == []
 
@@ -486,9 +486,9 @@ SAME_VIEW_TABS = {
     "whatif": whatif_views.TABS,
 }
 SAME_VIEWS = [pytest.param(page, query, id=page) for page, query in SAME_VIEW.items()] + [
-    pytest.param(page, {**SAME_VIEW[page], "tab": tab}, id=f"{page}-{tab}")
-    for page, tabs in SAME_VIEW_TABS.items()
-    for tab in tabs[1:]
+    pytest.param(page, {**SAME_VIEW[page], tabs.param(page): tab}, id=f"{page}-{tab}")
+    for page, names in SAME_VIEW_TABS.items()
+    for tab in names[1:]
 ]
 
 

@@ -120,7 +120,7 @@ def test_department_kpis_are_the_departments_alone(fixture_settings):
 
 
 def test_clicking_a_departments_bar_opens_that_department(fixture_settings):
-    at = select_point(app(), "rag_mix", "HR")
+    at = select_point(app(tab="RAG by department"), "rag_mix", "HR")
     assert not at.exception
     assert at.title[0].value == "People"
     assert at.query_params["department"] == "HR"
@@ -131,7 +131,7 @@ def test_a_drill_click_opens_its_department_before_the_page_it_was_on_runs_again
 ):
     # The run a click brings follows it at once (drill.follow): the enterprise page is not drawn again
     # first, only to meet the click where its chart is.
-    at = app()
+    at = app(tab="RAG by department")
     drawn_again = []
     monkeypatch.setattr(home, "show", lambda *args: drawn_again.append(args))
     at = select_point(at, "rag_mix", "HR")
@@ -243,13 +243,13 @@ def test_risks_of_one_department(fixture_settings):
 
 
 def test_heat_map_movement_mode_lists_the_risks_that_worsened(fixture_settings):
-    at = app("risks", tab="What worsened")
+    at = app("risks", risks_tab="What worsened")
     at.segmented_control(key="heat_mode").set_value("Movement").run()
     assert "**Risks that worsened since Sep 2026** (1)" in [m.value for m in at.markdown]
 
 
 def test_lessons_page_health_and_search(fixture_settings):
-    at = app("lessons", tab="Library")
+    at = app("lessons", lessons_tab="Library")
     health = at.dataframe[0].value
     assert health["department"].tolist() == ["Finance", "People"]
     assert health["score"].round(1).tolist() == [75.0, 73.3]
@@ -280,7 +280,7 @@ def test_the_benefits_lists_are_tabs_of_which_only_the_open_one_is_drawn(fixture
     assert len(realisation.get("plotly_chart")) == 2 and len(said) == 1
     assert not [c for c in at.caption if c.value.startswith("Realisation is each benefit's")]
     assert [m.value for m in at.markdown if "** (" in m.value] == ["**Furthest behind plan** (3)"]
-    every = app("benefits", tab="Every benefit")
+    every = app("benefits", benefits_tab="Every benefit")
     assert [m.value for m in every.markdown if "** (" in m.value] == ["**Every benefit** (3)"]
     assert len(every.dataframe) == 1 and every.dataframe[0].value.shape[0] == 3
 
@@ -353,14 +353,14 @@ def test_the_risks_page_draws_only_its_open_tab(fixture_settings):
     opened = app("risks")
     assert "**Overdue risk actions** (1)" in [m.value for m in opened.markdown]
     assert [c for c in opened.get("plotly_chart") if "heatmap" not in str(c.proto.id)] == []
-    trends = app("risks", tab="Trends")
+    trends = app("risks", risks_tab="Trends")
     assert "**Overdue risk actions** (1)" not in [m.value for m in trends.markdown]
     assert [h.value for h in trends.subheader][-2:] == [
         "Exposure over the last 13 periods",
         "Open issues by severity and age",
     ]
     assert len(trends.get("plotly_chart")) == len(opened.get("plotly_chart")) + 2
-    worse = app("risks", tab="What worsened")
+    worse = app("risks", risks_tab="What worsened")
     assert "**Risks that worsened since Sep 2026** (1)" in [m.value for m in worse.markdown]
-    where = app("risks", tab="Concentration")
+    where = app("risks", risks_tab="Concentration")
     assert where.subheader[-1].value == "Where risk concentrates: category by department"

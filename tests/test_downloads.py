@@ -49,7 +49,7 @@ def rows(data: bytes) -> list[list[str]]:
 
 
 def test_a_departments_projects_download_as_the_table_shows_them(fixture_settings, downloads):
-    at = app("department", department="HR", tab="Projects")
+    at = app("department", department="HR", department_tab="Projects")
     assert not at.exception, [e.message for e in at.exception]
     [button] = [b for b in at.download_button if b.label == "Download CSV"]
     assert button.proto.type == "tertiary"
@@ -126,7 +126,7 @@ def test_a_programmes_projects_download(fixture_settings, downloads):
 
 
 def test_the_lessons_library_downloads(fixture_settings, downloads):
-    at = app("lessons", tab="Library")
+    at = app("lessons", lessons_tab="Library")
     assert not at.exception, [e.message for e in at.exception]
     [(label, name, data)] = csv_files(downloads)
     assert (label, name) == ("Download CSV", "lessons.csv")

@@ -57,7 +57,7 @@ def test_the_enterprise_forecast_tab_sums_p80_against_budget(forecast_app):
 
 def test_department_and_programme_and_a_pmo_heads_scope(forecast_app):
     # Finance: FIN-P1 and FIN-P2, both of programme FIN-PG1: budget 3000, P50 3700, P80 4420.
-    assert cards(app("department", department="FIN", tab="Forecast")) == (
+    assert cards(app("department", department="FIN", department_tab="Forecast")) == (
         "£3.00k",
         "£3.70k",
         "£4.42k",
@@ -65,7 +65,7 @@ def test_department_and_programme_and_a_pmo_heads_scope(forecast_app):
     )
     assert cards(app("programme", programme="FIN-PG1")) == ("£3.00k", "£3.70k", "£4.42k", "£1.42k")
     # People's head sees HR-P3 and HR-P4 only: budget 1300, P50 1560, P80 1872.
-    at = app("department", user="hr_head", department="HR", tab="Forecast")
+    at = app("department", user="hr_head", department="HR", department_tab="Forecast")
     assert cards(at) == ("£1.30k", "£1.56k", "£1.87k", "£572")
 
 

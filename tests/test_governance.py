@@ -241,7 +241,7 @@ def test_the_governance_page_as_an_executive_and_as_a_pmo_head(governed):
         ("Outside tolerance", "outside_tolerance", "2 active projects whose forecast cost"),
         ("Changes pending", "changes_pending", "2 change requests raised and not decided"),
     ):
-        opened = app("governance", user="exec", tab=tab)
+        opened = app("governance", user="exec", governance_tab=tab)
         first = [c.value for c in opened.caption if c.value.startswith(said)]
         counts[tab] = (frame(opened, key).height, len(first), frame(opened, "gates_due") is None)
     assert counts == {
@@ -250,7 +250,7 @@ def test_the_governance_page_as_an_executive_and_as_a_pmo_head(governed):
         "Changes pending": (2, 1, True),
     }
     # The agenda: gates (5), escalations (3), outside tolerance (2), changes (2), in that order.
-    agenda = app("governance", user="exec", tab="The agenda")
+    agenda = app("governance", user="exec", governance_tab="The agenda")
     said = [m.value for m in agenda.markdown if "gate overdue" in m.value]
     assert said == [
         "**3** gate overdue · **2** gate due · **2** escalated issue · **1** escalated risk · "
@@ -414,7 +414,9 @@ def test_a_role_exactly_full_is_amber_on_the_map_not_red(governed):
 
 
 @pytest.mark.parametrize(
-    "opened", [{"tab": tab} for tab in TABS] + [{MADE_KEY: tab} for tab in MADE], ids=lambda o: str(o)
+    "opened",
+    [{"governance_tab": tab} for tab in TABS] + [{MADE_KEY: tab} for tab in MADE],
+    ids=lambda o: str(o),
 )
 def test_a_pmo_head_sees_nothing_of_another_department_on_any_governance_tab(governed, opened):
     from tests.test_access import leaks

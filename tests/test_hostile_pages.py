@@ -125,15 +125,18 @@ def visits() -> list[tuple[str, str, dict[str, str]]]:
         ("department", "exec", {"department": "<a href='https://evil.example'>x</a> :material/home:"}),
         # The indexes (nothing chosen yet) and the home page's other tabs (issue 14).
         *((page, "exec", {}) for page in ("department", "programme", "project")),
-        *(("enterprise", "exec", {"tab": tab}) for tab in ("Schedule and cost", "Trends", "What changed")),
+        *(("enterprise", "exec", {"tab": tab}) for tab in home.TABS[1:]),
         # And the later tabs of the department, what-if and governance pages.
-        *(("department", "exec", {"department": "FIN", "tab": tab}) for tab in home.DEPARTMENT_TABS[1:]),
-        *(("whatif", "exec", {"tab": tab}) for tab in whatif_views.TABS[1:]),
-        *(("governance", "exec", {"tab": tab}) for tab in governance_views.TABS[1:]),
+        *(
+            ("department", "exec", {"department": "FIN", "department_tab": tab})
+            for tab in home.DEPARTMENT_TABS[1:]
+        ),
+        *(("whatif", "exec", {"whatif_tab": tab}) for tab in whatif_views.TABS[1:]),
+        *(("governance", "exec", {"governance_tab": tab}) for tab in governance_views.TABS[1:]),
         *(("governance", "exec", {governance_views.MADE_KEY: tab}) for tab in governance_views.MADE[1:]),
         *(("benefits", "exec", {benefit_views.CHARTS_KEY: tab}) for tab in benefit_views.CHARTS[1:]),
-        *(("benefits", "exec", {"tab": tab}) for tab in benefit_views.TABS[1:]),
-        *(("lessons", "exec", {"tab": tab}) for tab in lesson_views.TABS[1:]),
+        *(("benefits", "exec", {"benefits_tab": tab}) for tab in benefit_views.TABS[1:]),
+        *(("lessons", "exec", {"lessons_tab": tab}) for tab in lesson_views.TABS[1:]),
     ]
     return pages
 

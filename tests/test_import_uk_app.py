@@ -74,7 +74,8 @@ def test_each_year_on_the_enterprise_page_equals_the_raw_file(uk_app, year):
     assert shown.sort("department").with_columns(pl.col("projects", "withheld").cast(pl.Int64)).rows() == (
         expected.rows()
     )
-    # The ratings chart, as reported: the five points per department as published.
+    # The ratings chart (a tab of its own), as reported: the five points per department as published.
+    at = app(as_of=dt.date.fromisoformat(AS_OF[year]).strftime("%b %Y"), tab="RAG by department")
     at.segmented_control(key="rag_basis").set_value("Reported").run()
     bars = {
         t["name"]: dict(zip(values(t["customdata"]), values(t["x"]), strict=True))
@@ -94,7 +95,9 @@ def test_what_the_uk_files_do_not_carry_is_said_not_shown_as_zero(uk_app):
         c.value.startswith("Not judged: no return in view carries SPI, CPI or slip") for c in at.caption
     )
     assert not at.success
-    assert at.segmented_control(key="rag_basis").value == "Reported"
+    assert (
+        app(as_of="Mar 2023", tab="RAG by department").segmented_control(key="rag_basis").value == "Reported"
+    )
     [table] = [d.value for d in at.dataframe if "withheld_budgets" in d.value.columns]
     assert table["evidence_red"].isna().all() and table["reported_red"].sum() > 0
 
@@ -116,7 +119,7 @@ def test_the_what_if_says_why_every_uk_project_scores_the_same_and_what_it_leave
     """The GMPP gives no strategic fit, benefit, risks or earned value: every project scores the middle
     of fit and of health, (3 x 0.5 + 2 x 0.5) / 10 = 0.25, and the page says why. The 51 projects of the
     2023 file whose whole-life cost is withheld cannot be costed, and the page says they are left out."""
-    at = app("whatif", as_of="Mar 2023", tab="Ranking")
+    at = app("whatif", as_of="Mar 2023", whatif_tab="Ranking")
     assert not at.exception
     ranked = ranking(at)
     assert set(ranked["score"].round(6)) == {0.25} and len(ranked) == 193

@@ -141,7 +141,7 @@ def test_reporting_compliance_follows_each_departments_cadence(oversight_app):
 
 
 def test_the_rating_chart_shows_the_five_points_as_reported(oversight_app):
-    at = app()
+    at = app(tab="RAG by department")
     at.segmented_control(key="rag_basis").set_value("Reported").run()
     drawn = chart(at, "rag_mix")["data"]
     bars = {t["name"]: dict(zip(values(t["customdata"]), values(t["x"]), strict=True)) for t in drawn}
@@ -163,7 +163,7 @@ def test_department_totals_exclude_the_withheld_budget(oversight_app):
     got = metrics(at)
     assert (got["Active projects"][0], got["Budget"][0], got["SPI"][0]) == ("4", "£1.23bn", "0.90")
     assert "Budgets excluding 1 withheld." in [c.value for c in at.caption]  # under the programmes
-    at = app("department", department="MOJ", tab="Projects")
+    at = app("department", department="MOJ", department_tab="Projects")
     [table] = [d.value for d in at.dataframe if "spi_trend" in d.value.columns]
     # Worst evidence first, then the lowest SPI (a project that reports none comes after those that do).
     assert table["project_id"].tolist() == ["MOJ-P3", "MOJ-P1", "MOJ-P4", "MOJ-P2"]
@@ -207,7 +207,7 @@ def test_a_withheld_budget_on_the_project_page(oversight_app):
         ),
         (
             "risks",
-            {"tab": "Trends"},
+            {"risks_tab": "Trends"},
             "No open issues in view: a department's `issues` return would supply them.",
         ),
     ],
@@ -232,7 +232,7 @@ def test_charts_skip_what_is_not_reported(oversight_app):
     # DFT reports no earned value at all: its trend says so rather than drawing empty lines.
     [trends] = [
         json.loads(c.proto.spec)
-        for c in app("department", department="DFT", tab="Trends").get("plotly_chart")
+        for c in app("department", department="DFT", department_tab="Trends").get("plotly_chart")
     ]
     assert trends["layout"]["title"]["text"] == "Reporting compliance (SPI and CPI not reported)"
     assert "xaxis2" not in trends["layout"]  # no bare axes where SPI and CPI would be
@@ -241,7 +241,7 @@ def test_charts_skip_what_is_not_reported(oversight_app):
 
 def test_the_what_if_says_it_leaves_out_a_project_it_cannot_cost(oversight_app):
     # MOJ-P2's budget is withheld and no return gives its actual cost: no EAC, so no cost to fund.
-    at = app("whatif", tab="Ranking")
+    at = app("whatif", whatif_tab="Ranking")
     assert not at.exception
     assert on_screen(at.info[0].value) == (
         "1 active or on-hold project left out: no EAC and no budget (withheld), so the what-if cannot cost "

@@ -40,7 +40,7 @@ def number_formats(blob: bytes) -> set[str]:
 
 
 def test_a_departments_tables_download_as_one_workbook(fixture_settings, downloads):  # noqa: F811
-    at = app("department", department="HR", tab="Projects")
+    at = app("department", department="HR", department_tab="Projects")
     assert not at.exception, [e.message for e in at.exception]
     name, blob = workbook(downloads)
     assert name == "hr-2026-10.xlsx"
@@ -207,7 +207,7 @@ def test_a_page_without_a_workbook_draws_its_tables_whole(fixture_settings, monk
     """`tables.show` shortens a table only when the page's workbook holds every row: the what-if offers
     none, so its ranking is drawn whole however long."""
     monkeypatch.setattr(tables, "SHOWN", 1)
-    at = app("whatif", tab="Ranking")
+    at = app("whatif", whatif_tab="Ranking")
     assert not at.exception, [e.message for e in at.exception]
     assert TABLES not in [b.label for b in at.download_button]
     assert max(d.value.shape[0] for d in at.dataframe) > 1

@@ -37,7 +37,7 @@ def test_ranked_by_risk_puts_the_lowest_first(planned_app):  # noqa: F811  (the 
 
 
 def test_the_what_if_ranks_an_approved_proposal_beside_the_projects(planned_app):  # noqa: F811  (the fixture, imported)
-    at = app("whatif", tab="Ranking")
+    at = app("whatif", whatif_tab="Ranking")
     assert not at.exception, [e.message for e in at.exception]
     ranked = [d.value for d in at.dataframe if "is_proposal" in d.value.columns][0]
     assert ranked[ranked["is_proposal"]]["project_id"].to_list() == ["FIN-X1"]

@@ -42,8 +42,8 @@ def test_every_table_shows_its_amounts_in_the_money_format(fixture_settings):
     for page, query in (
         ("enterprise", {}),
         ("department", {"department": "FIN"}),
-        ("department", {"department": "FIN", "tab": "Projects"}),
-        ("whatif", {"tab": "Ranking"}),
+        ("department", {"department": "FIN", "department_tab": "Projects"}),
+        ("whatif", {"whatif_tab": "Ranking"}),
     ):
         at = app(page, **query)
         assert not at.exception
@@ -177,10 +177,13 @@ def test_the_home_page_opens_on_what_needs_attention_and_draws_only_the_open_tab
         ":orange-badge[Needs attention] **1** watermelon (reported Green, Red on evidence) · **1** risk into "
         "the red zone · reporting below 80%: People"
     ]
-    # The first tab, Departments, is drawn; the others run only when opened (and are links of their own).
-    assert [c.proto.id.split("-")[-1] for c in at.get("plotly_chart")] == ["rag_mix"]
+    # The first tab, Departments, is drawn: its table and no chart; the others run only when opened (and
+    # are links of their own).
     assert "department_table" in [d.key for d in at.dataframe]
-    assert not [c for c in at.get("plotly_chart") if c.proto.id.endswith("scatter")]
+    assert at.get("plotly_chart") == []
+    rag = app(tab="RAG by department")
+    assert [c.proto.id.split("-")[-1] for c in rag.get("plotly_chart")] == ["rag_mix"]
+    assert "department_table" not in [d.key for d in rag.dataframe]
     changed = app(tab="What changed")
     assert "**Risks into the red zone** (1)" in [m.value for m in changed.markdown]
     assert "No project's evidence RAG changed since Sep 2026." not in [c.value for c in changed.caption]

@@ -99,17 +99,24 @@ def test_one_press_of_back_goes_back_one_view_after_a_drill(demo_server, browser
     page = browser_page
     page.set_viewport_size({"width": SIZES[1][0], "height": SIZES[1][1]})
     log_in(page, demo_server, "exec")
-    page.goto(f"{demo_server}/risks?as_of=Sep+2026")
+    page.goto(f"{demo_server}/risks?as_of=Sep+2026&risks_tab=Trends")
     page.get_by_role("heading", name="Risks · Enterprise").wait_for(timeout=60_000)
     settle(page)
-    open_page(page, f"{demo_server}/?as_of=Sep+2026")
+    # Each view back on the tab it was left on: the department's bar was clicked on the home page's RAG by
+    # department tab, and the home page was opened from the Risks page's Trends tab.
+    open_page(page, f"{demo_server}/?as_of=Sep+2026&tab=RAG+by+department")
     drill_into_a_department(page)
     assert "department=" in page.url and "as_of=Sep+2026" in page.url
     page.go_back()
     page.get_by_role("heading", name="Enterprise portfolio").wait_for(timeout=60_000)
-    assert page.url == f"{demo_server}/?as_of=Sep+2026"
+    settle(page)
+    assert page.url == f"{demo_server}/?as_of=Sep+2026&tab=RAG+by+department"
+    assert page.get_by_role("tab", selected=True).inner_text() == "RAG by department"
     page.go_back()
     page.get_by_role("heading", name="Risks · Enterprise").wait_for(timeout=60_000)
+    settle(page)
+    assert page.url == f"{demo_server}/risks?as_of=Sep+2026&risks_tab=Trends"
+    assert page.get_by_role("tab", selected=True).inner_text() == "Trends"
     page.go_forward()
     page.get_by_role("heading", name="Enterprise portfolio").wait_for(timeout=60_000)
     page.go_forward()
@@ -173,13 +180,13 @@ def test_back_from_a_department_opened_in_the_index_returns_to_the_index(demo_se
 
 # Every page of the demo with charts, and the tabs that hold them.
 CHARTED = [
-    "",
+    "?tab=RAG+by+department",
     "?tab=Trends",
-    "department?department=FIN&tab=Schedule+and+cost",
+    "department?department=FIN&department_tab=Schedule+and+cost",
     "programme?programme=FIN-PG01",
     "project?project=FIN-P0028",
     "risks",
-    "risks?tab=Trends",
+    "risks?risks_tab=Trends",
     "benefits",
     "lessons",
     "roadmap",
@@ -187,7 +194,7 @@ CHARTED = [
     "governance",
     "compliance",
     "resources",
-    "whatif?tab=Capacity",
+    "whatif?whatif_tab=Capacity",
 ]
 # Each chart: its margins as the app gave them and as Plotly settled them after measuring its labels, and
 # the most that anything Plotly measured asked of the left and right sides.

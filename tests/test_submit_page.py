@@ -65,7 +65,9 @@ def test_a_pmo_head_sees_each_problem_before_anything_is_stored(submit_app):
 
 
 def test_submitting_stores_a_version_and_the_rebuild_shows_it(submit_app):
-    before = table(app("department", department="FIN", as_of="Oct 2026", tab="Projects"), "reported_rag")
+    before = table(
+        app("department", department="FIN", as_of="Oct 2026", department_tab="Projects"), "reported_rag"
+    )
     assert before.filter(pl.col("project_id") == "FIN-P1")["reported_rag"].to_list() == [["Green"]]
     at = upload("fin_head")
     at.button(key="submit_return").click().run()
@@ -79,7 +81,7 @@ def test_submitting_stores_a_version_and_the_rebuild_shows_it(submit_app):
     )
     assert queue.wait(submit_app, 300).state == "done"
     # The department page as of November: FIN-P1's reported RAG is the submitted Red.
-    after = app("department", department="FIN", as_of="Nov 2026", tab="Projects")
+    after = app("department", department="FIN", as_of="Nov 2026", department_tab="Projects")
     assert not after.exception, [e.message for e in after.exception]
     projects = table(after, "reported_rag")
     assert projects.filter(pl.col("project_id") == "FIN-P1")["reported_rag"].to_list() == [["Red"]]

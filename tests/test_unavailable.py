@@ -84,7 +84,7 @@ def test_a_crafted_heat_map_selection_selects_nothing(fixture_settings, customda
     ],
 )
 def test_a_malformed_chart_selection_drills_nowhere(fixture_settings, event):
-    at = app()
+    at = app(tab="RAG by department")
     at.session_state["rag_mix"] = event
     at = at.run()
     assert not at.exception, [e.message for e in at.exception]

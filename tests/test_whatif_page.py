@@ -58,7 +58,7 @@ def no_scenarios(fixture_settings):
 
 
 def test_the_budget_slider_moves_the_funded_set_to_the_optimum(fixture_settings):
-    at = app("whatif", tab="Ranking")
+    at = app("whatif", whatif_tab="Ranking")
     assert not at.exception, [e.message for e in at.exception]
     assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P3", "HR-P4"}
     assert metrics(at)["Funded projects"] == ("4", "no change")
@@ -90,7 +90,7 @@ def test_a_slider_step_redraws_only_the_open_tab(fixture_settings):
     assert [t.label for t in at.tabs] == list(views.TABS)
     drawn, said = {}, {}
     for tab in views.TABS[2:]:
-        opened = budget(app("whatif", tab=tab), 80)
+        opened = budget(app("whatif", whatif_tab=tab), 80)
         assert not opened.exception, [e.message for e in opened.exception]
         drawn[tab] = [
             [t["type"] for t in json.loads(c.proto.spec)["data"]] for c in opened.get("plotly_chart")
@@ -107,7 +107,7 @@ def test_a_slider_step_redraws_only_the_open_tab(fixture_settings):
 
 
 def test_ranks_and_reasons_follow_the_scores(fixture_settings):
-    at = budget(app("whatif", tab="Ranking"), 80)
+    at = budget(app("whatif", whatif_tab="Ranking"), 80)
     ranked = ranking(at)
     assert list(ranked["project_id"]) == ["FIN-P2", "FIN-P1", "HR-P4", "HR-P3"]
     assert [round(s, 4) for s in ranked["score"]] == [0.4875, 0.4833, 0.44, 0.07]
@@ -145,7 +145,7 @@ def pickers(at: AppTest) -> dict[str, list[str]]:
 def test_the_pin_pickers_list_the_projects_only_once_opened(fixture_settings):
     # Closed, a picker offers only what it holds (nothing yet): the page does not send every candidate
     # for pickers nobody opened.
-    at = app("whatif", tab="Ranking")
+    at = app("whatif", whatif_tab="Ranking")
     assert pickers(at) == {levers.PIN_IN: [], levers.PIN_OUT: []}
     at.session_state[levers.PINS] = True  # the user opens the expander
     at.run()
@@ -180,7 +180,7 @@ def test_a_step_back_in_history_restores_that_visits_pins_with_the_section_close
     # Back or Forward in the browser gives the URL's pins precedence over the session's (Streamlit's
     # history navigation). A closed picker that offered only the session's pins dropped the URL's,
     # and the view lost its pins: it offers both.
-    at = app("whatif", tab="Ranking", wi_pin_out="FIN-P1 · General ledger migration")
+    at = app("whatif", whatif_tab="Ranking", wi_pin_out="FIN-P1 · General ledger migration")
     at.session_state[levers.PINS] = True
     at.run()
     at.multiselect(key=levers.PIN_OUT).set_value(["HR-P4"]).run()
@@ -202,20 +202,22 @@ def test_a_step_back_in_history_restores_that_visits_pins_with_the_section_close
 
 
 def test_a_link_naming_no_candidate_pins_nothing(fixture_settings):
-    at = app("whatif", tab="Ranking", wi_pin_out=["Bogus", "FIN-P9 · Nothing", "HR-P4 · Recruitment portal"])
+    at = app(
+        "whatif", whatif_tab="Ranking", wi_pin_out=["Bogus", "FIN-P9 · Nothing", "HR-P4 · Recruitment portal"]
+    )
     assert not at.exception
     assert at.multiselect(key=levers.PIN_OUT).value == ["HR-P4"]
     assert pickers(at)[levers.PIN_OUT] == ["HR-P4 · Recruitment portal"]
 
 
 def test_pins_and_shocks(fixture_settings):
-    at = app("whatif", tab="Ranking")
+    at = app("whatif", whatif_tab="Ranking")
     at.session_state[levers.PINS] = True
     at.run()
     at.multiselect(key=levers.PIN_OUT).set_value(["FIN-P1", "FIN-P2"]).run()
     # FIN-P2 is mandatory, so stays in; FIN-P1 is out; the rest fit.
     assert funded(at) == {"FIN-P2", "HR-P3", "HR-P4"}
-    at = app("whatif", tab="Ranking")
+    at = app("whatif", whatif_tab="Ranking")
     at.slider(key=levers.OVERRUN).set_value(20).run()
     # +20% on every EAC, against today's 4,529.0: FIN-P2 2,400 leaves 2,129.0; FIN-P1 + HR-P3
     # (1,333.3 + 789.5 = 2,122.8, score 0.5533) beat HR-P3 + HR-P4 (0.51); FIN-P1 + HR-P4 (2,245.3) do not fit.
@@ -287,7 +289,7 @@ def test_scenarios_of_different_weights_are_compared_without_their_scores(fixtur
 
 def test_opening_a_scenario_restores_its_levers(fixture_settings, no_scenarios):
     save(budget(app("whatif"), 80), "Eighty")
-    at = app("whatif", tab="Ranking")
+    at = app("whatif", whatif_tab="Ranking")
     assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P3", "HR-P4"}
     at.selectbox(key="wi_scenario").set_value("Eighty").run()
     at = at.button(key="wi_open").click().run()
@@ -300,7 +302,7 @@ def test_opening_a_scenario_restores_its_pins_with_the_section_closed(fixture_se
     at.session_state[levers.PINS] = True
     at.run()
     save(at.multiselect(key=levers.PIN_OUT).set_value(["FIN-P1"]).run(), "Without the ledger")
-    at = app("whatif", tab="Ranking")  # a fresh session: nothing pinned, the section closed
+    at = app("whatif", whatif_tab="Ranking")  # a fresh session: nothing pinned, the section closed
     assert funded(at) == {"FIN-P1", "FIN-P2", "HR-P3", "HR-P4"}
     at.selectbox(key="wi_scenario").set_value("Without the ledger").run()
     at = at.button(key="wi_open").click().run()
@@ -386,7 +388,7 @@ def test_scenario_exports_quote_formulas_and_keep_numbers(fixture_settings, no_s
 
 
 def test_a_viewer_may_look_but_not_save(fixture_settings):
-    at = app("whatif", tab="Ranking", user="hr_viewer")
+    at = app("whatif", whatif_tab="Ranking", user="hr_viewer")
     assert not at.exception
     assert not [t for t in at.text_input if t.label == "Save this scenario as"]
     assert funded(at) == {"HR-P3", "HR-P4"}  # HR alone: 100% is HR's 1,417.9, which both fit
@@ -438,7 +440,7 @@ def test_a_link_carries_the_pins_and_shocks(fixture_settings):
     # Streamlit writes a multiselect's labels to the URL.
     at = app(
         "whatif",
-        tab="Ranking",
+        whatif_tab="Ranking",
         wi_pin_out="FIN-P1 · General ledger migration",
         wi_shocked="Finance",
         wi_overrun="20",

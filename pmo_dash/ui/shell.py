@@ -186,6 +186,11 @@ def user() -> User:
     return _context.user
 
 
+def current_page() -> str:
+    """The page this run draws, by its url path ("enterprise" for the home page)."""
+    return _context.page
+
+
 def auth() -> auth_config.AuthConfig:
     """The login configuration this run was admitted under."""
     return _context.auth

@@ -1,7 +1,8 @@
-"""Tabs of which only the open one is drawn, its name in the link (`?tab=`, or the row's own parameter
-on a page with two rows of tabs): a chart costs the browser 0.15 to 0.3 s to draw on a two-core machine,
-and a table of thousands of rows as much, so a page that drew every tab took over a second to appear
-after a click. The home, department, Risks, Benefits, Lessons, governance and what-if pages use them."""
+"""Tabs of which only the open one is drawn, its name in the link (`?tab=` on the home page, the page's
+own parameter elsewhere, `?risks_tab=`, and the row's own on a page with two rows of tabs): a chart
+costs the browser 0.15 to 0.3 s to draw on a two-core machine, and a table of thousands of rows as
+much, so a page that drew every tab took over a second to appear after a click. The home, department,
+Risks, Benefits, Lessons, governance and what-if pages use them."""
 
 from __future__ import annotations
 
@@ -9,10 +10,23 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+from pmo_dash.ui import shell
 
-def lazy(names: Sequence[str], draws: Sequence[Callable[[], None]], key: str = "tab") -> None:
-    """One tab per name; only the open one's draw runs. `key` names the link's parameter: a page with two
-    rows of tabs gives the second its own."""
+HOME = "enterprise"  # the home page, as the shell names it
+
+
+def param(page: str) -> str:
+    """The link parameter of a page's tabs: `tab` on the home page, `<page>_tab` on every other. One name
+    on every page lost the tab on the back button: when the pages change, Streamlit drops a URL parameter
+    that a widget on the page being left is bound to, so back from a department (or from any page with
+    tabs) opened the page before it on its first tab, whatever tab its link named."""
+    return "tab" if page == HOME else f"{page}_tab"
+
+
+def lazy(names: Sequence[str], draws: Sequence[Callable[[], None]], key: str | None = None) -> None:
+    """One tab per name; only the open one's draw runs. `key` names the link's parameter, the page's own
+    (`param`) unless given: a page with two rows of tabs gives the second a name no other page uses."""
+    key = key or param(shell.current_page())
     for tab, draw in zip(st.tabs(list(names), key=key, bind="query-params"), draws, strict=True):
         if tab.open:
             with tab:
