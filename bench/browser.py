@@ -238,6 +238,12 @@ def _slider(page) -> list[float]:
         page.wait_for_function("([el, was]) => el.innerText !== was", arg=[cost.element_handle(), before])
         page.wait_for_function(DRAWN_AT, timeout=60_000)
         steps.append(waited(page))
+    # A step that broke the page below the cards would still change the cost card (run 14 timed steps
+    # whose tabs had failed): such a step is no answer drawn.
+    if page.locator('[data-testid="stException"]').count() or not page.get_by_role("tab").count():
+        LOST.append("the what-if showed an error, or no tabs, after a slider step")
+        print(LOST[-1], flush=True)
+        return []
     return steps
 
 

@@ -209,7 +209,7 @@ def every_view(links: dict[str, str]) -> list:
         )
         for page in shell.PAGES
     ]
-    tabs = [
+    later_tabs = [
         pytest.param(
             page,
             "exec",
@@ -227,10 +227,10 @@ def every_view(links: dict[str, str]) -> list:
         pytest.param("benefits", "exec", {benefits.CHARTS_KEY: tab}, id=f"benefits-{tab}")
         for tab in benefits.CHARTS[1:]
     ]
-    return pages + tabs + rows
+    return pages + later_tabs + rows
 
 
 def ranking(at):
-    """The what-if's Ranking tab's table (open it with `tab="Ranking"`): every candidate, by score."""
+    """The what-if's Ranking tab's table (open it with `whatif_tab="Ranking"`): every candidate, by score."""
     [ranked] = [d.value for d in at.dataframe if "rank" in d.value.columns]
     return ranked

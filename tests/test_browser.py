@@ -11,6 +11,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from pmo_dash.auth.roles import ROLES
 from pmo_dash.ui import shell
+from pmo_dash.ui.whatif import views as whatif_views
 from tests.browser import (
     chromium_page,
     log_in,
@@ -233,11 +234,24 @@ def test_dragging_the_budget_slider_changes_the_funded_count(server):
         after = " ".join(funded.inner_text().split())
         percent = int(value.input_value())
         screenshot(page, "whatif-fixture")
+        # Only the fragment reran: the rest of the answer is still drawn under the cards, its tabs and
+        # the scenarios, and a tab opened after the move (another run of the fragment alone) shows.
+        drawn_tabs = page.get_by_role("tab").all_inner_texts()
+        scenarios = page.get_by_role("heading", name="Scenarios").count()
+        assert drawn_tabs == list(whatif_views.TABS) and scenarios == 1, (drawn_tabs, scenarios)
+        page.get_by_role("tab", name="Ranking").click()
+        page.get_by_text(re.compile(r"^(Every project|The top-ranked project)")).first.wait_for(
+            timeout=30_000
+        )
+        settle(page)
+        url = page.url
+        errors = page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]').count()
     # 100%: all four (tests/test_whatif_page.py). Below 44% (2,000 of 4,529) even the mandatory
     # FIN-P2 is over the envelope and is all that is funded.
     assert before.startswith("Funded projects 4")
     assert percent <= 50, percent
     assert after.startswith("Funded projects 1"), after
+    assert "whatif_tab=Ranking" in url and errors == 0, (url, errors)
 
 
 def test_opening_the_pins_lists_the_projects_and_a_pin_moves_the_answer(server):

@@ -221,3 +221,13 @@ def test_every_page_of_the_uk_gmpp_draws_without_bare_axes(uk, name):
     assert tab.get_by_role("combobox", name="As of").input_value() == UK_AS_OF, "the link's period is shown"
     if name in uk.links:
         assert uk.links[name] in tab.url
+
+
+@pytest.mark.parametrize("portfolio", ["minimal", "uk"])
+def test_the_home_pages_rag_by_department_tab_draws_without_bare_axes(request, portfolio):
+    # A tab of its own since issue 14 (the home page opens on the departments table): not drawn above.
+    visitor = request.getfixturevalue(portfolio)
+    query = {"tab": "RAG by department"} | ({"as_of": UK_AS_OF} if portfolio == "uk" else {})
+    tab = visitor.open("enterprise", **query)
+    assert tab.get_by_role("tab", selected=True).inner_text() == "RAG by department"
+    assert problems(tab) == []

@@ -22,8 +22,9 @@ from pmo_dash.settings import ROOT, get_settings
 from pmo_dash.ui import filters, fmt, heap, history, login, picks, sheets
 from pmo_dash.ui.session import ensure_warehouse
 
+HOME = "enterprise"  # the home page (its url path is "")
 PAGES = {
-    "enterprise": ("enterprise.py", "Enterprise", ":material/domain:"),
+    HOME: ("enterprise.py", "Enterprise", ":material/domain:"),
     "department": ("department.py", "Department", ":material/corporate_fare:"),
     "programme": ("programme.py", "Programme", ":material/account_tree:"),
     "project": ("project.py", "Project", ":material/assignment:"),
@@ -54,7 +55,7 @@ def pages(names: tuple[str, ...] = tuple(PAGES)) -> list[st.Page]:
             title=title,
             icon=icon,
             url_path=name,
-            default=name == "enterprise",
+            default=name == HOME,
             visibility="visible" if name in names else "hidden",
         )
         for name, (path, title, icon) in PAGES.items()
@@ -97,7 +98,7 @@ def _serve(user: User, config: auth_config.AuthConfig) -> None:
     ensure_warehouse(user)
     # Every page in the menu, always: folded after ten, three pages hid behind a 'View more' button.
     navigation = st.navigation(pages(user.pages), expanded=True)
-    _context.page = navigation.url_path or "enterprise"  # the default page's url_path is ""
+    _context.page = navigation.url_path or HOME  # the default page's url_path is ""
     if clicked := picks.start(_context.page):  # a click that drills: open its target before this page runs
         level, picked = clicked
         st.switch_page(page(level), query_params={level: picked})
@@ -187,8 +188,13 @@ def user() -> User:
 
 
 def current_page() -> str:
-    """The page this run draws, by its url path ("enterprise" for the home page)."""
-    return _context.page
+    """The page this run draws, by its url path ("enterprise" for the home page). Only a full run knows
+    it: a fragment's run (st.fragment) does not pass through the shell, so a fragment must ask before it
+    starts."""
+    page = getattr(_context, "page", None)
+    if page is None:
+        raise RuntimeError("shell.current_page() outside a run of the shell: ask before a fragment starts")
+    return page
 
 
 def auth() -> auth_config.AuthConfig:

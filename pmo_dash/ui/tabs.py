@@ -12,7 +12,7 @@ import streamlit as st
 
 from pmo_dash.ui import shell
 
-HOME = "enterprise"  # the home page, as the shell names it
+HOME = shell.HOME
 
 
 def param(page: str) -> str:
@@ -25,7 +25,8 @@ def param(page: str) -> str:
 
 def lazy(names: Sequence[str], draws: Sequence[Callable[[], None]], key: str | None = None) -> None:
     """One tab per name; only the open one's draw runs. `key` names the link's parameter, the page's own
-    (`param`) unless given: a page with two rows of tabs gives the second a name no other page uses."""
+    (`param`) unless given: a page with two rows of tabs gives the second a name no other page uses, and
+    tabs inside a fragment are given their page's (`param(shell.current_page())` asked outside it)."""
     key = key or param(shell.current_page())
     for tab, draw in zip(st.tabs(list(names), key=key, bind="query-params"), draws, strict=True):
         if tab.open:
