@@ -18,8 +18,6 @@ if candidates.is_empty():
     st.info("No active or on-hold project in view to fund or cut.")
     st.stop()
 departments = filters.unique_labels(data.portfolio.departments(f.scope), "department_id")
-# The tabs' link parameter, named here: a fragment's run is not a run of the shell, which knows the page.
-tab_key = tabs.param(shell.current_page())
 
 
 @st.fragment
@@ -37,7 +35,7 @@ def live() -> None:
         views.capacity,
         views.benefits,
     )
-    tabs.lazy(views.TABS, [partial(draw, result) for draw in draws], key=tab_key)
+    tabs.lazy(views.TABS, [partial(draw, result) for draw in draws])
     st.subheader("Scenarios")
     if user.read_only:
         st.caption(f"{fmt.plain(user.name)} may open and compare scenarios; saving them is for other roles.")

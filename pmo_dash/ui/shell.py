@@ -43,6 +43,7 @@ PAGES = {
 PAGES_DIR = ROOT / "pages"
 
 _context = threading.local()
+_PAGE = "_shell_page"  # session key: the page the session's last full run drew
 log = logging.getLogger(__name__)
 
 
@@ -99,6 +100,7 @@ def _serve(user: User, config: auth_config.AuthConfig) -> None:
     # Every page in the menu, always: folded after ten, three pages hid behind a 'View more' button.
     navigation = st.navigation(pages(user.pages), expanded=True)
     _context.page = navigation.url_path or HOME  # the default page's url_path is ""
+    st.session_state[_PAGE] = _context.page  # for a fragment's run, which does not pass through here
     if clicked := picks.start(_context.page):  # a click that drills: open its target before this page runs
         level, picked = clicked
         st.switch_page(page(level), query_params={level: picked})
@@ -188,13 +190,10 @@ def user() -> User:
 
 
 def current_page() -> str:
-    """The page this run draws, by its url path ("enterprise" for the home page). Only a full run knows
-    it: a fragment's run (st.fragment) does not pass through the shell, so a fragment must ask before it
-    starts."""
-    page = getattr(_context, "page", None)
-    if page is None:
-        raise RuntimeError("shell.current_page() outside a run of the shell: ask before a fragment starts")
-    return page
+    """The page this run draws, by its url path ("enterprise" for the home page); in a fragment's run
+    (st.fragment: the what-if's levers), which does not pass through the shell, the page its last full
+    run drew, the one the fragment is on."""
+    return st.session_state[_PAGE]
 
 
 def auth() -> auth_config.AuthConfig:

@@ -12,21 +12,18 @@ import streamlit as st
 
 from pmo_dash.ui import shell
 
-HOME = shell.HOME
-
 
 def param(page: str) -> str:
     """The link parameter of a page's tabs: `tab` on the home page, `<page>_tab` on every other. One name
     on every page lost the tab on the back button: when the pages change, Streamlit drops a URL parameter
     that a widget on the page being left is bound to, so back from a department (or from any page with
     tabs) opened the page before it on its first tab, whatever tab its link named."""
-    return "tab" if page == HOME else f"{page}_tab"
+    return "tab" if page == shell.HOME else f"{page}_tab"
 
 
 def lazy(names: Sequence[str], draws: Sequence[Callable[[], None]], key: str | None = None) -> None:
     """One tab per name; only the open one's draw runs. `key` names the link's parameter, the page's own
-    (`param`) unless given: a page with two rows of tabs gives the second a name no other page uses, and
-    tabs inside a fragment are given their page's (`param(shell.current_page())` asked outside it)."""
+    (`param`) unless given: a page with two rows of tabs gives the second a name no other page uses."""
     key = key or param(shell.current_page())
     for tab, draw in zip(st.tabs(list(names), key=key, bind="query-params"), draws, strict=True):
         if tab.open:
