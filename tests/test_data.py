@@ -61,6 +61,37 @@ def test_scope_limits_every_number(fixture_settings):
     assert data.portfolio.project_choices(("HR",))["project_id"].to_list() == ["HR-P3", "HR-P4", "HR-P5"]
 
 
+def test_a_cached_read_is_keyed_by_exactly_its_parameters(fixture_settings, monkeypatch):
+    from pmo_dash import db
+    from pmo_dash.data import cache
+
+    key = cache._key({"scope": ("FIN", "HR"), "as_of": OCT, "programme": None})
+    # The same parameters in another order, a list for a tuple: the same read.
+    assert cache._key({"programme": None, "as_of": OCT, "scope": ["FIN", "HR"]}) == key
+    # A date and its text, one department more, a number and its text, a flag and its number: not.
+    for other in (
+        {"scope": ("FIN", "HR"), "as_of": "2026-10-31", "programme": None},
+        {"scope": ("FIN", "HR", "OPS"), "as_of": OCT, "programme": None},
+        {"scope": ("FIN", "HR"), "as_of": OCT, "programme": "None"},
+    ):
+        assert cache._key(other) != key, other
+    assert len({cache._key({"x": v}) for v in (1, "1", True, 1.0, None)}) == 5
+    # A value without an exact text (its repr would be its address) is refused, never cached.
+    with pytest.raises(TypeError, match="parameter x: object cannot key a cached read"):
+        cache._key({"x": object()})
+
+    reads = []
+    real = db.query
+    monkeypatch.setattr(db, "query", lambda *a, **k: reads.append(a[1]) or real(*a, **k))
+    cache._cached.clear()
+    first = cache.run("portfolio/departments", {"scope": ["FIN", "HR"]})
+    again = cache.run("portfolio/departments", {"scope": ("FIN", "HR")})
+    narrower = cache.run("portfolio/departments", {"scope": ("HR",)})
+    assert reads == ["portfolio/departments", "portfolio/departments"]  # the second read came from the cache
+    assert first.equals(again) and first["department_id"].to_list() == ["FIN", "HR"]
+    assert narrower["department_id"].to_list() == ["HR"]
+
+
 def test_an_empty_scope_sees_nothing(fixture_settings):
     nothing = Filters(scope=(), as_of=OCT)
     assert kpis(nothing)["active_projects"] == 0

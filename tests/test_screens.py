@@ -53,6 +53,23 @@ def test_every_table_shows_its_amounts_in_the_money_format(fixture_settings):
         assert "£%.2fk" not in formats and any(f and f.startswith("£") for f in formats), formats
 
 
+def test_a_table_reaches_streamlit_as_arrow_in_the_types_the_browser_reads():
+    import pyarrow as pa
+
+    frame = pl.DataFrame(
+        {
+            "name": ["Payroll", None],
+            "tags": [["gdpr", "sox"], []],
+            "due": [dt.date(2026, 1, 31), None],
+            "bac": [1.5, None],
+            "projects": [3, 0],
+        }
+    )
+    table = tables.arrow(frame)
+    assert table.schema.types == [pa.string(), pa.list_(pa.string()), pa.date32(), pa.float64(), pa.int64()]
+    assert table.to_pylist() == frame.to_dicts()
+
+
 def test_missing_text_reads_not_reported():
     assert fmt.plain(None) == "not reported"
 
