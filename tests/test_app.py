@@ -348,6 +348,13 @@ def test_the_login_page_fetches_the_grid_and_picker_scripts_with_elements_never_
     ]
 
 
+def test_tabs_outside_a_page_the_shell_serves_say_so():
+    # Tabs name their link parameter after the page (tabs.param); drawn where the shell served no page,
+    # there is none to name: a plain error, not a KeyError on a private session key.
+    with pytest.raises(RuntimeError, match="no page: tabs and other page-keyed widgets are drawn on a page"):
+        shell.current_page()
+
+
 def test_the_risks_page_draws_only_its_open_tab(fixture_settings):
     # Below the heat map, one tab at a time: Overdue actions first; the others only when opened (by link).
     opened = app("risks")

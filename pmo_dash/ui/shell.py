@@ -192,7 +192,9 @@ def user() -> User:
 def current_page() -> str:
     """The page this run draws, by its url path ("enterprise" for the home page); in a fragment's run
     (st.fragment: the what-if's levers), which does not pass through the shell, the page its last full
-    run drew, the one the fragment is on."""
+    run drew, the one the fragment is on. Outside a page the shell serves there is none: a plain error."""
+    if _PAGE not in st.session_state:
+        raise RuntimeError("no page: tabs and other page-keyed widgets are drawn on a page the shell serves")
     return st.session_state[_PAGE]
 
 
