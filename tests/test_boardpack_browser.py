@@ -18,6 +18,7 @@ from tests.browser import chromium_page, log_in, require_chromium, screenshot, s
 from tests.test_boardpack import PEOPLE, texts
 from tests.test_browser import fixture_env
 from tests.test_browser_submit import one
+from tests.test_page_workbook import sheet_names
 
 pytestmark = pytest.mark.browser
 
@@ -79,3 +80,29 @@ def test_a_pmo_heads_pack_from_the_department_page_is_theirs_alone(server):
     assert "General ledger migration" in every_part
     assert [word for word in PEOPLE if word in every_part] == []
     assert len(Presentation(io.BytesIO(blob)).slides) == boardpack.slide_count(1)
+
+
+def test_the_tables_workbook_holds_the_tab_opened_since_the_page_was_drawn(server):
+    """Opening a tab reruns the tabs alone (ui/tabs.py, a fragment), not the button drawn with the page:
+    Tables (XLSX) still gives what the page shows when it is clicked, the tab open now in its place."""
+    with chromium_page(1440, 1000) as page:
+        page.goto(server)
+        log_in(page)
+        page.get_by_text("Watermelons: reported Green").wait_for(timeout=60_000)
+        settle(page)
+        on_opening = Path(download(page, "Tables (XLSX)").path()).read_bytes()
+        page.get_by_role("tab", name="What changed").click()
+        page.get_by_text("Risks into the red zone").first.wait_for(timeout=60_000)
+        settle(page)
+        changed = Path(download(page, "Tables (XLSX)").path()).read_bytes()
+        page.get_by_role("tab", name="Trends").click()
+        page.get_by_role("heading", name="Trends over the last 12 periods").wait_for(timeout=60_000)
+        settle(page)
+        no_table = Path(download(page, "Tables (XLSX)").path()).read_bytes()
+    assert sheet_names(on_opening) == ["Watermelons", "Departments"]
+    assert sheet_names(changed) == [
+        "Watermelons",
+        "RAG changed since Sep 2026",
+        "Risks into red since Sep 2026",
+    ]
+    assert sheet_names(no_table) == ["Watermelons"]  # the Trends tab draws charts, no table

@@ -107,6 +107,40 @@ def test_clicking_a_departments_bar_opens_that_department(server):
     assert texts[0].startswith("Active projects 2")
 
 
+def test_opening_a_tab_reruns_the_tabs_alone(server):
+    """A tab opened reruns the tabs (ui/tabs.py, a fragment), not the page: what the server sends back
+    holds the tab's chart and none of the page above it (its watermelons, its title); a click on the
+    tab's bar drills into its department at once, without the tab drawn again first."""
+    received: list[bytes] = []
+    with chromium_page() as page:
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: received.append(frame)))
+        page.goto(server)
+        log_in(page)
+        page.get_by_text("Watermelons: reported Green").wait_for(timeout=60_000)
+        settle(page)
+        page_run = b"".join(f if isinstance(f, bytes) else f.encode() for f in received)
+        received.clear()
+        page.get_by_role("tab", name="RAG by department").click()
+        chart = page.locator(".js-plotly-plot").first
+        chart.wait_for(timeout=30_000)
+        settle(page)
+        tab_run = b"".join(f if isinstance(f, bytes) else f.encode() for f in received)
+        screenshot(page, "enterprise-rag-tab")
+        bar = chart.locator("g.trace.bars").first.locator("g.point path").first.bounding_box()
+        received.clear()
+        page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
+        page.wait_for_url(re.compile(r".*/department\?.*department=HR"), timeout=30_000)
+        page.get_by_role("heading", name="People").wait_for(timeout=30_000)
+        settle(page)
+        drill_run = b"".join(f if isinstance(f, bytes) else f.encode() for f in received)
+    assert b"Watermelons: reported Green" in page_run and b"Enterprise portfolio" in page_run
+    assert b"Judged on" in tab_run  # the tab's own control, sent with its chart
+    assert b"Watermelons: reported Green" not in tab_run and b"Enterprise portfolio" not in tab_run
+    # The click is followed before the tab is drawn again: the department comes, the chart does not.
+    assert b"People" in drill_run
+    assert b"Judged on" not in drill_run
+
+
 def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(server):
     link = f"{server}/department?department=HR&as_of=Sep+2026"
     with chromium_page() as page:

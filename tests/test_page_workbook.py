@@ -203,6 +203,37 @@ def test_sheet_names_are_ones_excel_takes():
     ]
 
 
+def test_the_tabs_place_in_the_workbook_holds_their_latest_run():
+    """A page's tabs rerun on their own (ui/tabs.py): the tables they draw take their place in the
+    page's order, each run's in place of the last; a workbook asked for when nothing is shown says so."""
+    frame = pl.DataFrame({"a": [1]})
+    page = sheets.collect()
+    sheets.record("Watermelons", frame, {"a": "A"})
+    slot = sheets.hold()
+    with sheets.filling(slot):
+        sheets.record("Departments", frame, {"a": "A"})
+    sheets.record("After the tabs", frame, {"a": "A"})
+    sheets.stop()
+    assert sheet_names(sheets.workbook(page)) == ["Watermelons", "Departments", "After the tabs"]
+    with sheets.filling(slot):  # the tabs' own run, another tab open: the page collects nothing else
+        sheets.record("RAG changed since Sep 2026", frame, {"a": "A"})
+        sheets.record("Risks into red since Sep 2026", frame, {"a": "A"})
+    assert not sheets.record("Outside any run", frame, {"a": "A"})
+    assert sheet_names(sheets.workbook(page)) == [
+        "Watermelons",
+        "RAG changed since Sep 2026",
+        "Risks into red since Sep 2026",
+        "After the tabs",
+    ]
+    with sheets.filling(slot):
+        pass  # a tab with no table
+    assert [t.title for t in sheets.tables(page)] == ["Watermelons", "After the tabs"]
+    nothing = sheets.workbook([slot])
+    assert sheet_names(nothing) == [sheets.NOTHING]
+    assert sheet(nothing, sheets.NOTHING).rows() == [("No table is shown on this page as it is now.",)]
+    assert sheets.hold() is None  # a page that collects no tables keeps no place for its tabs'
+
+
 def test_a_page_without_a_workbook_draws_its_tables_whole(fixture_settings, monkeypatch):
     """`tables.show` shortens a table only when the page's workbook holds every row: the what-if offers
     none, so its ranking is drawn whole however long."""

@@ -37,14 +37,25 @@ def pending(page: str) -> tuple[str, str] | None:
     """What a click on one of `page`'s drilling charts or tables asks to open, as (opens, id). A click is
     followed once: the page's charts and tables are forgotten until it draws them again (an index and
     what it opens are one page, which would otherwise meet the same click again, and again)."""
-    remembered = st.session_state.get(_KEY, {})
-    for key, (opens, ids) in remembered.get(page, {}).items():
+    if found := _clicked(page):
+        del st.session_state[_KEY][page]
+    return found
+
+
+def resume(page: str) -> bool:
+    """A run of part of `page` begins (its tabs' own, ui/tabs.py): what it draws is remembered for
+    `page`, as in the page's run. Whether a click on one of the page's drilling charts or tables waits
+    to be followed, which only the page's run does (`start`)."""
+    _run.page = page
+    return _clicked(page) is not None
+
+
+def _clicked(page: str) -> tuple[str, str] | None:
+    for key, (opens, ids) in st.session_state.get(_KEY, {}).get(page, {}).items():
         if key not in st.session_state:
             continue
         state = st.session_state[key]
-        picked = point_pick(state) if ids is None else row_pick(state, ids)
-        if picked:
-            del remembered[page]
+        if picked := point_pick(state) if ids is None else row_pick(state, ids):
             return opens, picked
     return None
 

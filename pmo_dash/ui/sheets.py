@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
@@ -18,6 +20,7 @@ _run = threading.local()  # the tables this script run has drawn, while a page c
 CHARTS = ("line_chart", "bar_chart", "area_chart")  # a sparkline in a cell is a picture, not a value
 SHEET_NAME = 31  # characters Excel allows in a sheet's name
 DOWNLOAD = "Tables (XLSX)"  # the button that offers the workbook (`ui.toolbar`)
+NOTHING = "No table"  # the one sheet of a workbook asked for where the open tab shows no table
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,16 @@ class Shown:
     columns: dict[str, Any]
 
 
-def collect() -> list[Shown]:
+@dataclass
+class Slot:
+    """The place in a page's workbook of the tables its tabs draw (`ui.tabs`, a fragment): each run of the
+    tabs, the page's or their own when another tab is opened, puts the open tab's tables here, so the
+    workbook holds what the page shows when its button is clicked."""
+
+    tables: list[Shown] = field(default_factory=list)
+
+
+def collect() -> list[Shown | Slot]:
     """Start collecting the tables this run draws; the list fills as they are drawn."""
     _run.shown = []
     return _run.shown
@@ -48,11 +60,44 @@ def record(title: str | None, rows: pl.DataFrame, columns: dict[str, Any]) -> bo
     return shown is not None
 
 
-def workbook(shown: list[Shown]) -> bytes:
-    """The tables as one workbook, one sheet each, named by their titles."""
+def hold() -> Slot | None:
+    """Keep a place here, in the page's order, for the tables a fragment draws; None when the page
+    collects none."""
+    shown = getattr(_run, "shown", None)
+    if shown is None:
+        return None
+    slot = Slot()
+    shown.append(slot)
+    return slot
+
+
+@contextmanager
+def filling(slot: Slot | None) -> Iterator[None]:
+    """The tables drawn inside go to `slot` (none are kept if it is None), in place of those an earlier
+    run of the same fragment put there; the page's own collecting goes on after."""
+    outer = getattr(_run, "shown", None)
+    _run.shown = None if slot is None else []
+    try:
+        yield
+    finally:  # a run stopped inside (st.stop) keeps what it drew
+        if slot is not None:
+            slot.tables = _run.shown
+        _run.shown = outer
+
+
+def tables(shown: list[Shown | Slot]) -> list[Shown]:
+    """The tables a page shows now, in its order: its own, and its tabs' open ones in their places."""
+    return [t for item in shown for t in (item.tables if isinstance(item, Slot) else [item])]
+
+
+def workbook(shown: list[Shown | Slot]) -> bytes:
+    """The tables the page shows as one workbook, one sheet each, named by their titles; one sheet that
+    says so when the tab open shows none."""
     sheets: dict[str, pl.DataFrame] = {}
     formats: dict[str, dict[str, str]] = {}
-    for number, table in enumerate(shown, start=1):
+    if not (drawn := tables(shown)):
+        sheets[NOTHING] = pl.DataFrame({NOTHING: ["No table is shown on this page as it is now."]})
+    for number, table in enumerate(drawn, start=1):
         name = _sheet_name(table.title or f"Table {number}", sheets)
         sheets[name], formats[name] = _sheet(table)
     return exports.xlsx_bytes(sheets, formats, autofit=True)

@@ -24,7 +24,7 @@ BOARD_PACK = "Board pack"
 @dataclass(frozen=True)
 class Toolbar:
     row: Any  # the container the buttons go into
-    shown: list[sheets.Shown]  # the tables the page draws, as it draws them
+    shown: list[sheets.Shown | sheets.Slot]  # the tables the page draws, as it draws them
 
 
 def reserve() -> Toolbar:
@@ -36,7 +36,7 @@ def offer(bar: Toolbar, name: str, pack: tuple[Callable[[], bytes], str] | None 
     """Fill the reserved row: the Board pack (how to make it, and its file name) and, when the page
     showed any table, all of them as `<name>.xlsx`."""
     sheets.stop()
-    shown = list(bar.shown)
+    shown = bar.shown  # as it is when the button is clicked: a tab opened since puts its tables in it
     with bar.row:
         if pack is not None:
             make, file_name = pack
@@ -51,7 +51,7 @@ def offer(bar: Toolbar, name: str, pack: tuple[Callable[[], bytes], str] | None 
                 help="This view as an editable PowerPoint for the steering committee: native charts, "
                 "speaker notes defining each measure",
             )
-        if shown:
+        if sheets.tables(shown):
             st.download_button(
                 sheets.DOWNLOAD,
                 lambda: sheets.workbook(shown),
@@ -60,7 +60,7 @@ def offer(bar: Toolbar, name: str, pack: tuple[Callable[[], bytes], str] | None 
                 key="page_tables",
                 icon=":material/table_view:",
                 on_click="ignore",
-                help=f"Every table on this page ({len(shown)}) in one workbook, a sheet each",
+                help="Every table on this page, as it is when clicked, in one workbook, a sheet each",
             )
 
 
