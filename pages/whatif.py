@@ -20,7 +20,7 @@ if candidates.is_empty():
 departments = filters.unique_labels(data.portfolio.departments(f.scope), "department_id")
 
 
-@st.fragment
+@shell.fragment
 def live() -> None:
     """Only this part reruns when a lever moves."""
     result = data.whatif.outcome(f, levers.draw(candidates, departments))

@@ -94,3 +94,36 @@ def test_a_malformed_chart_selection_drills_nowhere(fixture_settings, event):
 def test_anything_that_slips_past_shows_no_details():
     client = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["client"]
     assert client["showErrorDetails"] == "none"
+
+
+def test_a_tab_that_fails_says_so_in_its_place_and_the_page_stays(fixture_settings, monkeypatch):
+    """A page's tabs are drawn on their own (ui/tabs.py, a fragment, whose own runs do not pass through
+    the shell): a failure inside one gets the shell's plain message in the tab, logged, and the rest of
+    the page is still drawn, its downloads included."""
+    from pmo_dash import data
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("/srv/secret/warehouse.duckdb is damaged")
+
+    monkeypatch.setattr(data.portfolio, "rag_mix", broken)
+    at = app("enterprise", tab="RAG by department")
+    assert not at.exception, [e.message for e in at.exception]
+    assert [e.value for e in at.error] == [NOT_ADMIN]
+    assert "Watermelons: reported Green, Red on evidence (1)" in [s.value for s in at.subheader]
+    assert [b.label for b in at.download_button] == ["Board pack", "Tables (XLSX)"]
+    assert b"/srv/secret" not in page_bytes(at)
+
+
+def test_a_failing_what_if_says_so_where_the_answer_goes(fixture_settings, monkeypatch):
+    """The what-if's levers and answer rerun on their own (a fragment): a failure there is the shell's
+    plain message too, not Streamlit's own."""
+    from pmo_dash import data
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("/srv/secret/scenarios.sqlite is damaged")
+
+    monkeypatch.setattr(data.whatif, "outcome", broken)
+    at = app("whatif")
+    assert not at.exception, [e.message for e in at.exception]
+    assert [e.value for e in at.error] == [NOT_ADMIN]
+    assert b"/srv/secret" not in page_bytes(at)

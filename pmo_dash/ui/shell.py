@@ -8,8 +8,10 @@ inside it: behind the login, with the user's scope and filters.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 
 import streamlit as st
@@ -44,6 +46,7 @@ PAGES_DIR = ROOT / "pages"
 
 _context = threading.local()
 _PAGE = "_shell_page"  # session key: the page the session's last full run drew
+_USER = "_shell_user"  # session key: who the session's last full run served
 log = logging.getLogger(__name__)
 
 
@@ -91,7 +94,7 @@ def run() -> None:
     try:
         _serve(user, config)
     except Exception as err:  # a visitor never sees a traceback or a server path
-        _unavailable(user, err)
+        unavailable(user, err)
 
 
 def _serve(user: User, config: auth_config.AuthConfig) -> None:
@@ -100,7 +103,8 @@ def _serve(user: User, config: auth_config.AuthConfig) -> None:
     # Every page in the menu, always: folded after ten, three pages hid behind a 'View more' button.
     navigation = st.navigation(pages(user.pages), expanded=True)
     _context.page = navigation.url_path or HOME  # the default page's url_path is ""
-    st.session_state[_PAGE] = _context.page  # for a fragment's run, which does not pass through here
+    # For a fragment's run (a page's tabs, the what-if's levers), which does not pass through here.
+    st.session_state[_PAGE], st.session_state[_USER] = _context.page, user
     if clicked := picks.start(_context.page):  # a click that drills: open its target before this page runs
         level, picked = clicked
         st.switch_page(page(level), query_params={level: picked})
@@ -123,9 +127,26 @@ def _serve(user: User, config: auth_config.AuthConfig) -> None:
         _context.user = _context.user_scope = _context.filters = _context.page = _context.auth = None
 
 
-def _unavailable(user: User, err: Exception) -> None:
+def fragment(draw: Callable[[], None]) -> Callable[[], None]:
+    """`draw` as a part of the page that reruns on its own (st.fragment: a page's tabs, the what-if's
+    levers), a failure in it handled as the page's: Streamlit shows a fragment's exception itself, in
+    the page's run as in its own, and its own runs do not pass through `run`."""
+
+    @st.fragment
+    @functools.wraps(draw)
+    def part() -> None:
+        try:
+            draw()
+        except Exception as err:
+            unavailable(user(), err)
+
+    return part
+
+
+def unavailable(user: User, err: Exception) -> None:
     """Something failed that the user cannot fix: the server log gets the traceback, an admin the
-    cause and a way out, everyone else a plain message."""
+    cause and a way out, everyone else a plain message. Also a fragment's (a page's tabs, the what-if's
+    levers), whose own runs do not pass through the shell's."""
     log.exception("PMO Dash could not serve %s", user.username)
     st.title("PMO Dash is unavailable")
     if "admin" in user.pages:
@@ -186,7 +207,8 @@ def current() -> Filters:
 
 
 def user() -> User:
-    return _context.user
+    """Who this run serves; in a fragment's run, whom the session's last full run served."""
+    return getattr(_context, "user", None) or st.session_state[_USER]
 
 
 def current_page() -> str:
