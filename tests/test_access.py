@@ -412,7 +412,10 @@ def test_the_cookie_writer_never_reruns_the_app():
 def test_logging_out_deletes_the_cookie_without_a_rerun(fixture_settings, fresh_logins):
     at = sign_in(app(user=None), "exec", password("exec"))
     at.run()
+    assert at.session_state["_shell_user"].username == "exec"  # for the page's parts that rerun alone
     at.button(key="logout_button").click().run()
+    # Nothing of a page reruns for nobody: who the last signed-in run served is forgotten.
+    assert "_shell_user" not in at.session_state and "_shell_page" not in at.session_state
     [write] = cookie_writes(at)
     name, value, attributes = parsed(write["line"])
     # Expired, on the same path: the browser drops it. (No writer reports back: a rerun now could

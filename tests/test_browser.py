@@ -111,20 +111,24 @@ def test_opening_a_tab_reruns_the_tabs_alone(server):
     """A tab opened reruns the tabs (ui/tabs.py, a fragment), not the page: what the server sends back
     holds the tab's chart and none of the page above it (its watermelons, its title); a click on the
     tab's bar drills into its department at once, without the tab drawn again first."""
-    received: list[bytes] = []
+    received: list[bytes | str] = []
+
+    def sent() -> bytes:  # what the server sent since the list was last cleared
+        return b"".join(f if isinstance(f, bytes) else f.encode() for f in received)
+
     with chromium_page() as page:
         page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: received.append(frame)))
         page.goto(server)
         log_in(page)
         page.get_by_text("Watermelons: reported Green").wait_for(timeout=60_000)
         settle(page)
-        page_run = b"".join(f if isinstance(f, bytes) else f.encode() for f in received)
+        page_run = sent()
         received.clear()
         page.get_by_role("tab", name="RAG by department").click()
         chart = page.locator(".js-plotly-plot").first
         chart.wait_for(timeout=30_000)
         settle(page)
-        tab_run = b"".join(f if isinstance(f, bytes) else f.encode() for f in received)
+        tab_run = sent()
         screenshot(page, "enterprise-rag-tab")
         bar = chart.locator("g.trace.bars").first.locator("g.point path").first.bounding_box()
         received.clear()
@@ -132,7 +136,7 @@ def test_opening_a_tab_reruns_the_tabs_alone(server):
         page.wait_for_url(re.compile(r".*/department\?.*department=HR"), timeout=30_000)
         page.get_by_role("heading", name="People").wait_for(timeout=30_000)
         settle(page)
-        drill_run = b"".join(f if isinstance(f, bytes) else f.encode() for f in received)
+        drill_run = sent()
     assert b"Watermelons: reported Green" in page_run and b"Enterprise portfolio" in page_run
     assert b"Judged on" in tab_run  # the tab's own control, sent with its chart
     assert b"Watermelons: reported Green" not in tab_run and b"Enterprise portfolio" not in tab_run

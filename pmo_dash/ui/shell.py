@@ -88,6 +88,9 @@ def run() -> None:
     st.session_state.pop("_shell_handoff", None)
     user = login.require_user(config, settings)
     if user is None:
+        # No part of a page reruns for nobody: who and where the last signed-in run was is forgotten.
+        st.session_state.pop(_USER, None)
+        st.session_state.pop(_PAGE, None)
         # Keep the page the link asked for, so that logging in lands on it.
         st.navigation(pages(), position="hidden")
         st.stop()

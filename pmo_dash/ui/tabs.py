@@ -36,25 +36,18 @@ def lazy(names: Sequence[str], draws: Sequence[Callable[[], None]], key: str | N
 
     @shell.fragment
     def tabs() -> None:
-        _tabs(page, names, draws, key, slot)
+        # A click in the tab that drills (a bar, a row) reruns the tabs: the page's run follows it
+        # instead, before anything is drawn (`picks`), as it does a click anywhere else on the page.
+        # Drawn again first, the tab's chart went to the browser, which began drawing it while the next
+        # page waited (a drill from RAG by department: 0.58 s against 0.54 s in 10 pairs); a switch from
+        # the tabs' own run loses the period and filters bound to the link (Streamlit puts them back
+        # only after the page's run, and refuses to be given them).
+        if picks.resume(page):
+            st.rerun(scope="app")
+        with sheets.filling(slot):
+            for tab, draw in zip(st.tabs(list(names), key=key, bind="query-params"), draws, strict=True):
+                if tab.open:
+                    with tab:
+                        draw()
 
     tabs()
-
-
-def _tabs(
-    page: str, names: Sequence[str], draws: Sequence[Callable[[], None]], key: str, slot: sheets.Slot | None
-) -> None:
-    """The tabs, the open one drawn."""
-    # A click in the tab that drills (a bar, a row) reruns the tabs: the page's run follows it instead,
-    # before anything is drawn (`picks`), as it does a click anywhere else on the page. Drawn again
-    # first, the tab's chart went to the browser, which began drawing it while the next page waited (a
-    # drill from RAG by department: 0.58 s against 0.54 s in 10 pairs); a switch from the tabs' own run
-    # loses the period and filters bound to the link (Streamlit puts them back only after the page's
-    # run, and refuses to be given them).
-    if picks.resume(page):
-        st.rerun(scope="app")
-    with sheets.filling(slot):
-        for tab, draw in zip(st.tabs(list(names), key=key, bind="query-params"), draws, strict=True):
-            if tab.open:
-                with tab:
-                    draw()
