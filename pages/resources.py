@@ -18,10 +18,10 @@ st.subheader("Utilisation by month")
 usage = data.governance.utilisation(here, resources.rows_per(here.scope))
 st.caption(
     "Planned demand of the active and on-hold projects in view as a share of the department's capacity, "
-    f"from {here.as_of:%b %Y}: green to 85%, amber to {cut.over_allocation:.0%}, red beyond "
-    "(over-allocated; 'no cap.' is demand where no capacity was returned). Capacity is the "
-    "department's whatever the programme filter; a department or role row sums its cells. Click a cell to "
-    "see which projects drive it."
+    f"from {here.as_of:%b %Y}: green to {charts.NEAR_FULL:.0%}, amber to {cut.over_allocation:.0%}, red "
+    "beyond (over-allocated; 'no cap.' is demand where no capacity was returned). Amber and red cells show "
+    "their share; hover any cell for its own. Capacity is the department's whatever the programme filter; "
+    "a department or role row sums its cells. Click a cell to see which projects drive it."
 )
 picked = None
 if not missing.nothing(usage, "capacity or demand in these months", "capacity"):
@@ -34,7 +34,8 @@ if not missing.nothing(usage, "capacity or demand in these months", "capacity"):
     picked = resources.parse_cell(drill.chart_pick(event))
 if picked:
     department, role, month = picked
-    resources.drivers(data.governance.demand_drivers(here, department, role, month), department, role, month)
+    named = dict(zip(usage["department_id"], usage["department"], strict=True)).get(department, department)
+    resources.drivers(data.governance.demand_drivers(here, department, role, month), named, role, month)
 
 left, right = st.columns(2, gap="large")
 with left:

@@ -413,6 +413,86 @@ def test_a_role_exactly_full_is_amber_on_the_map_not_red(governed):
     assert heat.z[developer][0] == pytest.approx(1.25)
 
 
+def test_the_map_labels_the_cells_that_need_attention_and_every_cell_takes_a_click(governed):
+    from pmo_dash.ui.governance import charts
+
+    usage = rows(governed, "utilisation", rows="department_role")
+    heat, points = charts.utilisation_map(usage, 1.0).data
+    labels = list(heat.y)
+    developer, analyst = labels.index("Finance · Developer"), labels.index("Finance · Analyst")
+    # Labelled: October's 125% (over), December's analysts (demand, no capacity). Unlabelled, green:
+    # November's developers at 50% and October's testers at 0%, whose shares are in the hover only.
+    assert heat.text[developer][:2].tolist() == ["125%", ""]
+    assert heat.text[analyst][2] == "no cap."
+    assert heat.text[labels.index("Finance · Tester")][0] == ""
+    # Plotly does not select heat-map cells: a point over each cell carries its click and its hover.
+    at = {
+        (y, x): (pick, hover)
+        for x, y, pick, hover in zip(points.x, points.y, points.customdata, points.hovertext, strict=True)
+    }
+    assert len(at) == len(usage)
+    assert at[("Finance · Developer", "Nov 26")] == (
+        "FIN|Developer|2026-11-01",
+        "Finance · Developer<br>Nov 26: 50% of capacity",
+    )
+    assert (
+        at[("Finance · Analyst", "Dec 26")][1] == "Finance · Analyst<br>Dec 26: demand, no capacity returned"
+    )
+    assert heat.hoverinfo == "skip"
+
+
+@pytest.mark.parametrize(
+    ("departments", "opening"),
+    [
+        (1, "department_role"),
+        (2, "department_role"),
+        (3, "department"),
+        (12, "department"),
+        (13, "role"),
+        (40, "role"),
+    ],
+)
+def test_the_map_opens_on_rows_a_screen_can_hold(departments, opening):
+    from streamlit.testing.v1 import AppTest
+
+    def page(departments: int) -> None:
+        from pmo_dash.ui.governance import resources
+
+        resources.rows_per([f"D{n:02d}" for n in range(departments)])
+
+    at = AppTest.from_function(page, args=(departments,)).run()
+    assert at.session_state["utilisation_rows"] == opening
+
+
+@pytest.mark.browser
+def test_clicking_a_utilisation_cell_in_chromium_lists_the_projects_driving_it(governed):
+    from tests.browser import chromium_page, log_in, require_chromium, settle, streamlit_server
+    from tests.test_browser import fixture_env
+
+    require_chromium()
+    with streamlit_server(fixture_env(governed)) as url, chromium_page() as page:
+        page.goto(f"{url}/resources")
+        log_in(page)
+        page.locator(".st-key-utilisation .js-plotly-plot").wait_for(timeout=30_000)
+        settle(page)
+        # Where FIN's developers in October sit on the page, from the chart's own axes.
+        x, y = page.evaluate(
+            """() => { const chart = document.querySelector('.st-key-utilisation .js-plotly-plot');
+                const plot = chart.querySelector('rect.nsewdrag').getBoundingClientRect(), full = chart._fullLayout;
+                return [plot.x + full.xaxis.d2p('Oct 26'), plot.y + full.yaxis.d2p('Finance · Developer')]; }"""
+        )
+        page.mouse.click(x, y)
+        title = page.get_by_text("What drives demand in Oct 2026: Finance · Developer")
+        title.wait_for(timeout=30_000)
+        settle(page)
+        cells = page.evaluate(
+            """() => [...document.querySelectorAll('[data-testid="stDataFrame"] table [role="gridcell"]')]
+                .map(cell => cell.textContent)"""
+        )
+    # FIN-P1's 1.5 and FIN-P2's 1.0 developers (test_utilisation_bottlenecks_and_demand_drivers).
+    assert "General ledger migration" in cells and "Accounts payable automation" in cells
+
+
 @pytest.mark.parametrize(
     "opened",
     [{"governance_tab": tab} for tab in TABS] + [{MADE_KEY: tab} for tab in MADE],

@@ -9,6 +9,9 @@ import polars as pl
 from pmo_dash.ui import theme
 
 ROW = 24  # pixels per row of the utilisation map
+NEAR_FULL = (
+    0.85  # a utilisation cell is amber from this share of capacity (red beyond the over-allocation line)
+)
 
 
 def gates_passed(rows: pl.DataFrame) -> go.Figure:
@@ -33,14 +36,18 @@ def gates_passed(rows: pl.DataFrame) -> go.Figure:
 def utilisation_map(rows: pl.DataFrame, over: float) -> go.Figure:
     """One row per department's role, department or role (whichever `rows` holds; a null is summed
     over) × month, each cell demand as a share of capacity: green to 85%, amber to the over-allocation
-    line, red beyond; clickable (a cell's customdata is department|role|month, empty where summed)."""
+    line, red beyond. Only the amber and red cells (and demand with no capacity) carry their share as
+    a label, so the numbers mark what needs attention; every cell gives its share on hover. A click on
+    a cell selects the point over it, whose customdata is department|role|month (empty where summed)."""
     months = sorted(set(rows["month"]))
     keys = list(dict.fromkeys(zip(rows["department_id"], rows["department"], rows["role"], strict=True)))
+    names = theme.period_names(months)
+    labels = theme.safe(pl.Series([" · ".join(p for p in (name, role) if p) for _, name, role in keys]))
     at = {m: i for i, m in enumerate(months)}
     row_of = {(d, r): i for i, (d, _, r) in enumerate(keys)}
     z = np.full((len(keys), len(months)), np.nan)
     text = np.full(z.shape, "", dtype=object)
-    data = np.full(z.shape, "", dtype=object)
+    cells = []  # (row, column, customdata, hover) of each cell with a row in `rows`
     for d, r, m, u, demand, over_allocated in rows.select(
         "department_id", "role", "month", "utilisation", "demand_fte", "over_allocated"
     ).iter_rows():
@@ -49,30 +56,57 @@ def utilisation_map(rows: pl.DataFrame, over: float) -> go.Figure:
             # Demand without capacity reads as over-allocated; nothing at all stays blank.
             z[i, j] = np.inf if demand else np.nan
             text[i, j] = "no cap." if demand else ""
+            said = "demand, no capacity returned" if demand else "no demand, no capacity returned"
         else:
             # Coloured by the query's verdict: exactly full is amber, never the red of over-allocated.
             z[i, j] = u if over_allocated else min(u, over * 0.999)
-            text[i, j] = f"{100 * u:.0f}%"
-        data[i, j] = f"{d or ''}|{r or ''}|{m.isoformat()}"
-    labels = theme.safe(pl.Series([" · ".join(p for p in (name, role) if p) for _, name, role in keys]))
+            # A label on every cell costs the browser a third of a second at 40 rows and buries the
+            # few that matter: green cells give their share on hover only.
+            text[i, j] = f"{100 * u:.0f}%" if u >= NEAR_FULL or over_allocated else ""
+            said = f"{100 * u:.0f}% of capacity"
+        cells.append((i, j, f"{d or ''}|{r or ''}|{m.isoformat()}", f"{labels[i]}<br>{names[j]}: {said}"))
     top = max(2.0, over * 1.5)
-    colours = theme.stepped((theme.GREEN, theme.AMBER, theme.RED), (0.85, over), top)
+    colours = theme.stepped((theme.GREEN, theme.AMBER, theme.RED), (NEAR_FULL, over), top)
+    rows_at, columns_at, picks, hover = (np.array(c) for c in zip(*cells, strict=True))
     heat = go.Heatmap(
         z=np.minimum(z, top),
-        x=theme.period_names(months),
+        x=names,
         y=labels,
         text=text,
         texttemplate="%{text}",
-        customdata=data,
         zmin=0,
         zmax=top,
         colorscale=colours,
         showscale=False,
         xgap=1,
         ygap=1,
-        hovertemplate="%{y}<br>%{x}: %{text} of capacity<extra></extra>",
+        hoverinfo="skip",
     )
-    return go.Figure([heat], theme.grid(60 + ROW * len(keys), clickmode="event+select"))
+    # Plotly selects points, not heat-map cells (nor does Streamlit pass on a cell's click): a point
+    # over each cell takes the click and the hover, invisible until chosen, then a frame.
+    points = go.Scatter(
+        x=names[columns_at],
+        y=labels[rows_at],
+        mode="markers",
+        marker={
+            "size": ROW + 8,
+            "symbol": "square-open",
+            "color": theme.INK,
+            "line": {"width": 2.5},
+            "opacity": 0,
+        },
+        selected={"marker": {"opacity": 1}},
+        unselected={"marker": {"opacity": 0}},
+        customdata=picks,
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+        showlegend=False,
+    )
+    layout = theme.grid(60 + ROW * len(keys), clickmode="event+select")
+    # The cells fill the plot: without fixed ranges the points' markers would pad it.
+    layout["xaxis"] = layout["xaxis"] | {"range": [-0.5, len(months) - 0.5]}
+    layout["yaxis"] = layout["yaxis"] | {"range": [len(keys) - 0.5, -0.5], "autorange": False}
+    return go.Figure([heat, points], layout)
 
 
 def compliance_map(rows: pl.DataFrame) -> go.Figure:

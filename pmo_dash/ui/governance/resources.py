@@ -14,19 +14,20 @@ from pmo_dash.ui import fmt, tables
 from pmo_dash.ui.governance.views import clickable
 
 ROWS = {"department": "Department", "role": "Role", "department_role": "Department · role"}
+MOST_DEPARTMENT_ROWS = 12  # beyond this many departments in view, the map opens on a row per role
 
 
 def rows_per(scope: Scope) -> str:
-    """What a row of the utilisation map is: each department's role when one or two departments are
-    in view, else each department (which the user may change)."""
+    """What a row of the utilisation map is, until the user chooses: each department's role when one
+    or two departments are in view, each department up to a screen's worth of them, else each role
+    (forty department rows are a wall to scroll, and slow to draw)."""
+    opening = "department" if len(scope) <= MOST_DEPARTMENT_ROWS else "role"
+    if len(scope) <= 2:
+        opening = "department_role"
     chosen = st.segmented_control(
-        "One row per",
-        list(ROWS),
-        format_func=ROWS.get,
-        default="department_role" if len(scope) <= 2 else "department",
-        key="utilisation_rows",
+        "One row per", list(ROWS), format_func=ROWS.get, default=opening, key="utilisation_rows"
     )
-    return chosen or "department"
+    return chosen or opening
 
 
 def drivers(rows: pl.DataFrame, department: str | None, role: str | None, month: dt.date) -> None:
