@@ -39,7 +39,7 @@ if picked:
 
 left, right = st.columns(2, gap="large")
 with left:
-    st.markdown("**Bottleneck roles across the portfolio**")
+    st.markdown("**Bottleneck roles in view**")
     roles = data.governance.bottlenecks(here)
     if not missing.nothing(roles, "roles", "demand"):
         resources.bottlenecks(roles)

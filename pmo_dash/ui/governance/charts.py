@@ -9,9 +9,8 @@ import polars as pl
 from pmo_dash.ui import theme
 
 ROW = 24  # pixels per row of the utilisation map
-NEAR_FULL = (
-    0.85  # a utilisation cell is amber from this share of capacity (red beyond the over-allocation line)
-)
+# A utilisation cell is amber from this share of capacity (red beyond the over-allocation line).
+NEAR_FULL = 0.85
 
 
 def gates_passed(rows: pl.DataFrame) -> go.Figure:
