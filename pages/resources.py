@@ -34,8 +34,9 @@ if not missing.nothing(usage, "capacity or demand in these months", "capacity"):
     picked = resources.parse_cell(drill.chart_pick(event))
 if picked:
     department, role, month = picked
-    named = dict(zip(usage["department_id"], usage["department"], strict=True)).get(department, department)
-    resources.drivers(data.governance.demand_drivers(here, department, role, month), named, role, month)
+    labels = charts.department_labels(zip(usage["department_id"], usage["department"], strict=True))
+    driving = data.governance.demand_drivers(here, department, role, month)
+    resources.drivers(driving, labels.get(department) or department, role, month)
 
 left, right = st.columns(2, gap="large")
 with left:

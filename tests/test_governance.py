@@ -385,9 +385,8 @@ def test_a_pmo_head_sees_only_their_departments_resources_and_an_executive_every
     at = app("resources", user="hr_head")
     assert not at.exception, [e.message for e in at.exception]
     [chart] = [c for c in at.get("plotly_chart") if "heatmap" in c.proto.spec]
-    heat = json.loads(chart.proto.spec)["data"][0]
     # One department in view: a row per role of People's (its developers), none of Finance's.
-    assert heat["y"] == ["People · Developer"]
+    assert json.loads(chart.proto.spec)["layout"]["yaxis"]["ticktext"] == ["People · Developer"]
     assert frame(at, "over_allocated_months")["role"].to_list() == ["Developer"]
     assert frame(at, "unstarted_demand")["project"].to_list() == ["Learning platform"]  # HR-P8
     at = app("compliance", user="exec")
@@ -405,8 +404,8 @@ def test_a_role_exactly_full_is_amber_on_the_map_not_red(governed):
     from pmo_dash.ui.governance import charts
 
     usage = rows(governed, "utilisation", rows="department_role")
-    heat = charts.utilisation_map(usage, 1.0).data[0]
-    labels = list(heat.y)
+    figure = charts.utilisation_map(usage, 1.0)
+    heat, labels = figure.data[0], list(figure.layout.yaxis.ticktext)
     # FIN's testers in November: 1.0 of 1 (full, not over); FIN's developers in October: 2.5 of 2 (over).
     tester, developer = labels.index("Finance · Tester"), labels.index("Finance · Developer")
     assert heat.z[tester][1] < 1.0 and heat.text[tester][1] == "100%"
@@ -417,8 +416,9 @@ def test_the_map_labels_the_cells_that_need_attention_and_every_cell_takes_a_cli
     from pmo_dash.ui.governance import charts
 
     usage = rows(governed, "utilisation", rows="department_role")
-    heat, points = charts.utilisation_map(usage, 1.0).data
-    labels = list(heat.y)
+    figure = charts.utilisation_map(usage, 1.0)
+    (heat, points), labels = figure.data, list(figure.layout.yaxis.ticktext)
+    months = list(figure.layout.xaxis.ticktext)
     developer, analyst = labels.index("Finance · Developer"), labels.index("Finance · Analyst")
     # Labelled: October's 125% (over), December's analysts (demand, no capacity). Unlabelled, green:
     # November's developers at 50% and October's testers at 0%, whose shares are in the hover only.
@@ -427,7 +427,7 @@ def test_the_map_labels_the_cells_that_need_attention_and_every_cell_takes_a_cli
     assert heat.text[labels.index("Finance · Tester")][0] == ""
     # Plotly does not select heat-map cells: a point over each cell carries its click and its hover.
     at = {
-        (y, x): (pick, hover)
+        (labels[y], months[x]): (pick, hover)
         for x, y, pick, hover in zip(points.x, points.y, points.customdata, points.hovertext, strict=True)
     }
     assert len(at) == len(usage)
@@ -439,6 +439,31 @@ def test_the_map_labels_the_cells_that_need_attention_and_every_cell_takes_a_cli
         at[("Finance · Analyst", "Dec 26")][1] == "Finance · Analyst<br>Dec 26: demand, no capacity returned"
     )
     assert heat.hoverinfo == "skip"
+
+
+def test_two_departments_of_one_name_keep_a_row_each_and_say_which_is_which():
+    from pmo_dash.ui.governance import charts
+
+    october = dt.date(2026, 10, 1)
+    usage = pl.DataFrame(
+        {
+            "department_id": ["A", "B"],
+            "department": ["Operations", "Operations"],
+            "role": [None, None],
+            "month": [october, october],
+            "utilisation": [0.5, 1.2],
+            "demand_fte": [1.0, 2.4],
+            "over_allocated": [False, True],
+        }
+    )
+    figure = charts.utilisation_map(usage, 1.0)
+    heat, points = figure.data
+    assert list(figure.layout.yaxis.ticktext) == ["Operations (A)", "Operations (B)"]
+    assert heat.text.tolist() == [[""], ["120%"]]
+    assert list(zip(points.y, points.customdata, strict=True)) == [(0, "A||2026-10-01"), (1, "B||2026-10-01")]
+    # An over-allocation line set below 85%: no amber band, and the colour scale still runs upwards.
+    steps = [at for at, _ in charts.utilisation_map(usage, 0.8).data[0].colorscale]
+    assert steps == sorted(steps)
 
 
 @pytest.mark.parametrize(
@@ -455,13 +480,21 @@ def test_the_map_labels_the_cells_that_need_attention_and_every_cell_takes_a_cli
 def test_the_map_opens_on_rows_a_screen_can_hold(departments, opening):
     from streamlit.testing.v1 import AppTest
 
-    def page(departments: int) -> None:
+    def page() -> None:
+        import streamlit as st
+
         from pmo_dash.ui.governance import resources
 
-        resources.rows_per([f"D{n:02d}" for n in range(departments)])
+        in_view = st.session_state.get("departments", 2)
+        st.session_state["rows"] = resources.rows_per([f"D{n:02d}" for n in range(in_view)])
 
-    at = AppTest.from_function(page, args=(departments,)).run()
-    assert at.session_state["utilisation_rows"] == opening
+    # The same session, first with two departments in view, then with the test's number: a view
+    # widened past a screen's worth opens afresh.
+    at = AppTest.from_function(page).run()
+    assert at.session_state["rows"] == "department_role"
+    at.session_state["departments"] = departments
+    at.run()
+    assert at.session_state["rows"] == opening
 
 
 @pytest.mark.browser
@@ -479,7 +512,8 @@ def test_clicking_a_utilisation_cell_in_chromium_lists_the_projects_driving_it(g
         x, y = page.evaluate(
             """() => { const chart = document.querySelector('.st-key-utilisation .js-plotly-plot');
                 const plot = chart.querySelector('rect.nsewdrag').getBoundingClientRect(), full = chart._fullLayout;
-                return [plot.x + full.xaxis.d2p('Oct 26'), plot.y + full.yaxis.d2p('Finance · Developer')]; }"""
+                const x = full.xaxis.ticktext.indexOf('Oct 26'), y = full.yaxis.ticktext.indexOf('Finance · Developer');
+                return [plot.x + full.xaxis.d2p(x), plot.y + full.yaxis.d2p(y)]; }"""
         )
         page.mouse.click(x, y)
         title = page.get_by_text("What drives demand in Oct 2026: Finance · Developer")

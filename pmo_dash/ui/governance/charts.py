@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 import numpy as np
 import plotly.graph_objects as go
 import polars as pl
@@ -34,19 +37,21 @@ def gates_passed(rows: pl.DataFrame) -> go.Figure:
 
 def utilisation_map(rows: pl.DataFrame, over: float) -> go.Figure:
     """One row per department's role, department or role (whichever `rows` holds; a null is summed
-    over) × month, each cell demand as a share of capacity: green to 85%, amber to the over-allocation
-    line, red beyond. Only the amber and red cells (and demand with no capacity) carry their share as
-    a label, so the numbers mark what needs attention; every cell gives its share on hover. A click on
-    a cell selects the point over it, whose customdata is department|role|month (empty where summed)."""
+    over) × month, each cell demand as a share of capacity: green below NEAR_FULL, amber to the
+    over-allocation line, red beyond. Only the amber and red cells (and demand with no capacity) carry
+    their share as a label, so the numbers mark what needs attention; every cell gives its share on
+    hover. A click on a cell selects the point over it, whose customdata is department|role|month
+    (empty where summed)."""
     months = sorted(set(rows["month"]))
     keys = list(dict.fromkeys(zip(rows["department_id"], rows["department"], rows["role"], strict=True)))
     names = theme.period_names(months)
-    labels = theme.safe(pl.Series([" · ".join(p for p in (name, role) if p) for _, name, role in keys]))
+    labels = theme.safe(pl.Series(_row_labels(keys)))
     at = {m: i for i, m in enumerate(months)}
     row_of = {(d, r): i for i, (d, _, r) in enumerate(keys)}
     z = np.full((len(keys), len(months)), np.nan)
     text = np.full(z.shape, "", dtype=object)
-    cells = []  # (row, column, customdata, hover) of each cell with a row in `rows`
+    amber = min(NEAR_FULL, over)  # a line set below 85% leaves no amber, never a band upside down
+    placed, picks, hover = [], [], []  # each cell with a row in `rows`: (row, column), customdata, hover
     for d, r, m, u, demand, over_allocated in rows.select(
         "department_id", "role", "month", "utilisation", "demand_fte", "over_allocated"
     ).iter_rows():
@@ -61,16 +66,17 @@ def utilisation_map(rows: pl.DataFrame, over: float) -> go.Figure:
             z[i, j] = u if over_allocated else min(u, over * 0.999)
             # A label on every cell costs the browser a third of a second at 40 rows and buries the
             # few that matter: green cells give their share on hover only.
-            text[i, j] = f"{100 * u:.0f}%" if u >= NEAR_FULL or over_allocated else ""
+            text[i, j] = f"{100 * u:.0f}%" if u >= amber or over_allocated else ""
             said = f"{100 * u:.0f}% of capacity"
-        cells.append((i, j, f"{d or ''}|{r or ''}|{m.isoformat()}", f"{labels[i]}<br>{names[j]}: {said}"))
+        placed.append((i, j))
+        picks.append(f"{d or ''}|{r or ''}|{m.isoformat()}")
+        hover.append(f"{labels[i]}<br>{names[j]}: {said}")
     top = max(2.0, over * 1.5)
-    colours = theme.stepped((theme.GREEN, theme.AMBER, theme.RED), (NEAR_FULL, over), top)
-    rows_at, columns_at, picks, hover = (np.array(c) for c in zip(*cells, strict=True))
+    colours = theme.stepped((theme.GREEN, theme.AMBER, theme.RED), (amber, over), top)
+    # Rows and months sit at their positions, named by ticks: two rows whose labels read alike stay two.
+    ys, xs = np.array([i for i, _ in placed], dtype=int), np.array([j for _, j in placed], dtype=int)
     heat = go.Heatmap(
         z=np.minimum(z, top),
-        x=names,
-        y=labels,
         text=text,
         texttemplate="%{text}",
         zmin=0,
@@ -82,10 +88,10 @@ def utilisation_map(rows: pl.DataFrame, over: float) -> go.Figure:
         hoverinfo="skip",
     )
     # Plotly selects points, not heat-map cells (nor does Streamlit pass on a cell's click): a point
-    # over each cell takes the click and the hover, invisible until chosen, then a frame.
+    # over each cell takes the click and the hover, invisible until chosen, then a frame round its label.
     points = go.Scatter(
-        x=names[columns_at],
-        y=labels[rows_at],
+        x=xs,
+        y=ys,
         mode="markers",
         marker={
             "size": ROW + 8,
@@ -96,16 +102,41 @@ def utilisation_map(rows: pl.DataFrame, over: float) -> go.Figure:
         },
         selected={"marker": {"opacity": 1}},
         unselected={"marker": {"opacity": 0}},
-        customdata=picks,
-        hovertext=hover,
+        customdata=np.array(picks),
+        hovertext=np.array(hover),
         hovertemplate="%{hovertext}<extra></extra>",
         showlegend=False,
     )
     layout = theme.grid(60 + ROW * len(keys), clickmode="event+select")
-    # The cells fill the plot: without fixed ranges the points' markers would pad it.
-    layout["xaxis"] = layout["xaxis"] | {"range": [-0.5, len(months) - 0.5]}
-    layout["yaxis"] = layout["yaxis"] | {"range": [len(keys) - 0.5, -0.5], "autorange": False}
+    # Fixed ranges: the cells fill the plot, which the points' markers would otherwise pad.
+    layout["xaxis"] = layout["xaxis"] | _ticks(names) | {"range": [-0.5, len(months) - 0.5]}
+    layout["yaxis"] = (
+        layout["yaxis"] | _ticks(labels) | {"range": [len(keys) - 0.5, -0.5], "autorange": False}
+    )
     return go.Figure([heat, points], layout)
+
+
+def department_labels(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, str | None]:
+    """Department id -> its name, or `name (id)` where two departments in `pairs` share a name."""
+    named = {d: name for d, name in pairs if d}
+    shared = {name for name, n in Counter(named.values()).items() if name and n > 1}
+    return {d: f"{name} ({d})" if name in shared else name for d, name in named.items()}
+
+
+def _row_labels(keys: list[tuple[str | None, str | None, str | None]]) -> list[str]:
+    """Each row's department (by `department_labels`) and role."""
+    departments = department_labels((d, name) for d, name, _ in keys)
+    return [" · ".join(p for p in (departments.get(d), role) if p) for d, _, role in keys]
+
+
+def _ticks(names: np.ndarray) -> dict:
+    """An axis of positions 0, 1, ... named `names`."""
+    return {
+        "type": "linear",
+        "tickmode": "array",
+        "tickvals": list(range(len(names))),
+        "ticktext": list(names),
+    }
 
 
 def compliance_map(rows: pl.DataFrame) -> go.Figure:

@@ -20,12 +20,14 @@ MOST_DEPARTMENT_ROWS = 12  # beyond this many departments in view, the map opens
 def rows_per(scope: Scope) -> str:
     """What a row of the utilisation map is, until the user chooses: each department's role when one
     or two departments are in view, each department up to a screen's worth of them, else each role
-    (forty department rows are a wall to scroll, and slow to draw)."""
+    (forty department rows are a wall to scroll, and slow to draw). A choice holds while the number
+    of departments in view keeps the same opening; widening the view past it opens afresh."""
     opening = "department" if len(scope) <= MOST_DEPARTMENT_ROWS else "role"
     if len(scope) <= 2:
         opening = "department_role"
+    # One control per opening: Streamlit keeps a control's value by its key, whatever its default.
     chosen = st.segmented_control(
-        "One row per", list(ROWS), format_func=ROWS.get, default=opening, key="utilisation_rows"
+        "One row per", list(ROWS), format_func=ROWS.get, default=opening, key=f"utilisation_rows_{opening}"
     )
     return chosen or opening
 
