@@ -64,8 +64,8 @@ def utilisation_map(rows: pl.DataFrame, over: float) -> go.Figure:
         else:
             # Coloured by the query's verdict: exactly full is amber, never the red of over-allocated.
             z[i, j] = u if over_allocated else min(u, over * 0.999)
-            # A label on every cell costs the browser a third of a second at 40 rows and buries the
-            # few that matter: green cells give their share on hover only.
+            # A label in every cell buries the few that need attention: green cells give their share
+            # on hover only.
             text[i, j] = f"{100 * u:.0f}%" if u >= amber or over_allocated else ""
             said = f"{100 * u:.0f}% of capacity"
         placed.append((i, j))
