@@ -34,9 +34,9 @@ if not missing.nothing(usage, "capacity or demand in these months", "capacity"):
     picked = resources.parse_cell(drill.chart_pick(event))
 if picked:
     department, role, month = picked
-    labels = charts.department_labels(zip(usage["department_id"], usage["department"], strict=True))
-    driving = data.governance.demand_drivers(here, department, role, month)
-    resources.drivers(driving, labels.get(department) or department, role, month)
+    resources.drivers(
+        data.governance.demand_drivers(here, department, role, month), usage, department, role, month
+    )
 
 left, right = st.columns(2, gap="large")
 with left:

@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from pmo_dash import data
-from pmo_dash.ui import filters, fmt, header, shell, tabs
+from pmo_dash.ui import fmt, header, shell, tabs
 from pmo_dash.ui.whatif import levers, scenarios, views
 
 shell.guard()
@@ -17,7 +17,7 @@ views.left_out(data.whatif.uncosted(f))
 if candidates.is_empty():
     st.info("No active or on-hold project in view to fund or cut.")
     st.stop()
-departments = filters.unique_labels(data.portfolio.departments(f.scope), "department_id")
+departments = fmt.unique_labels(data.portfolio.departments(f.scope), "department_id")
 
 
 @shell.fragment

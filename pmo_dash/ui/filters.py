@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 
-import polars as pl
 import streamlit as st
 
 from pmo_dash import data
@@ -26,22 +25,12 @@ AS_OF, DEPARTMENTS, PROGRAMME, OBJECTIVE = "as_of", "departments", "in_programme
 NOTICES = "_link_notices"
 
 
-def unique_labels(frame: pl.DataFrame, key: str, name: str = "name") -> dict[str, str]:
-    """id -> label: the name, or `name (id)` where two share a name."""
-    counts = frame.group_by(name).len()
-    shared = set(counts.filter(pl.col("len") > 1)[name])
-    return {
-        row[key]: f"{row[name]} ({row[key]})" if row[name] in shared else row[name]
-        for row in frame.iter_rows(named=True)
-    }
-
-
 def sidebar(user_scope: Scope) -> Filters:
     """Draw the filters; return what they select, within the user's scope."""
     periods = data.portfolio.periods(user_scope)
     if not periods:
         return Filters(scope=(), as_of=dt.date.today())
-    departments = unique_labels(data.portfolio.departments(user_scope), "department_id")
+    departments = fmt.unique_labels(data.portfolio.departments(user_scope), "department_id")
     with st.sidebar:
         _notice_unknown(AS_OF, [label(p) for p in periods], "reporting period", "e.g. " + label(periods[0]))
         as_of = st.selectbox(
@@ -63,7 +52,7 @@ def sidebar(user_scope: Scope) -> Filters:
         )
         in_view = tuple(d for d in chosen if d in user_scope) or user_scope  # never beyond the scope
         programmes = data.portfolio.programmes(in_view)
-        programme_labels = unique_labels(programmes, "programme_id")
+        programme_labels = fmt.unique_labels(programmes, "programme_id")
         _notice_unknown(PROGRAMME, list(programme_labels.values()), "programme in these departments")
         programme = st.selectbox(
             "Programme",
@@ -74,7 +63,7 @@ def sidebar(user_scope: Scope) -> Filters:
             key=PROGRAMME,
             **IN_LINK,
         )
-        objectives = unique_labels(data.portfolio.objectives(user_scope), "objective_id")
+        objectives = fmt.unique_labels(data.portfolio.objectives(user_scope), "objective_id")
         _notice_unknown(OBJECTIVE, list(objectives.values()), "strategic objective")
         objective = st.selectbox(
             "Strategic objective",

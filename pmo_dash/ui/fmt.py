@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import polars as pl
+
 from pmo_dash.settings import get_settings
 
 # The one way an amount reads, wherever it is shown (cards, text, tables, chart axes and hovers):
@@ -128,3 +130,13 @@ def row_ranges(rows: list[int]) -> str:
         else:
             runs.append([row, row])
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
+def unique_labels(frame: pl.DataFrame, key: str, name: str = "name") -> dict[str, str]:
+    """id -> label: the name, or `name (id)` where two share a name."""
+    counts = frame.group_by(name).len()
+    shared = set(counts.filter(pl.col("len") > 1, pl.col(name).is_not_null())[name])
+    return {
+        row[key]: f"{row[name]} ({row[key]})" if row[name] in shared else row[name]
+        for row in frame.iter_rows(named=True)
+    }

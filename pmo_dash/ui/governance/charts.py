@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
-
 import numpy as np
 import plotly.graph_objects as go
 import polars as pl
 
-from pmo_dash.ui import theme
+from pmo_dash.ui import fmt, theme
 
 ROW = 24  # pixels per row of the utilisation map
 # A utilisation cell is amber from this share of capacity (red beyond the over-allocation line).
@@ -45,7 +42,8 @@ def utilisation_map(rows: pl.DataFrame, over: float) -> go.Figure:
     months = sorted(set(rows["month"]))
     keys = list(dict.fromkeys(zip(rows["department_id"], rows["department"], rows["role"], strict=True)))
     names = theme.period_names(months)
-    labels = theme.safe(pl.Series(_row_labels(keys)))
+    departments = department_labels(rows)
+    labels = theme.safe(pl.Series([" · ".join(p for p in (departments.get(d), r) if p) for d, _, r in keys]))
     at = {m: i for i, m in enumerate(months)}
     row_of = {(d, r): i for i, (d, _, r) in enumerate(keys)}
     z = np.full((len(keys), len(months)), np.nan)
@@ -116,17 +114,10 @@ def utilisation_map(rows: pl.DataFrame, over: float) -> go.Figure:
     return go.Figure([heat, points], layout)
 
 
-def department_labels(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, str | None]:
-    """Department id -> its name, or `name (id)` where two departments in `pairs` share a name."""
-    named = {d: name for d, name in pairs if d}
-    shared = {name for name, n in Counter(named.values()).items() if name and n > 1}
-    return {d: f"{name} ({d})" if name in shared else name for d, name in named.items()}
-
-
-def _row_labels(keys: list[tuple[str | None, str | None, str | None]]) -> list[str]:
-    """Each row's department (by `department_labels`) and role."""
-    departments = department_labels((d, name) for d, name, _ in keys)
-    return [" · ".join(p for p in (departments.get(d), role) if p) for d, _, role in keys]
+def department_labels(rows: pl.DataFrame) -> dict[str, str]:
+    """Department id -> how the map names it: its name, or `name (id)` where two in `rows` share one."""
+    named = rows.select("department_id", "department").drop_nulls("department_id").unique("department_id")
+    return fmt.unique_labels(named, "department_id", "department")
 
 
 def _ticks(names: np.ndarray) -> dict:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from pmo_dash.data import Scope
 from pmo_dash.ui import fmt, tables
+from pmo_dash.ui.governance import charts
 from pmo_dash.ui.governance.views import clickable
 
 ROWS = {"department": "Department", "role": "Role", "department_role": "Department · role"}
@@ -32,8 +33,12 @@ def rows_per(scope: Scope) -> str:
     return chosen or opening
 
 
-def drivers(rows: pl.DataFrame, department: str | None, role: str | None, month: dt.date) -> None:
-    where = " · ".join(fmt.plain(p) for p in (department, role) if p)
+def drivers(
+    rows: pl.DataFrame, usage: pl.DataFrame, department: str | None, role: str | None, month: dt.date
+) -> None:
+    """The projects driving the chosen cell of the map drawn from `usage`, under the map's name for it."""
+    named = (charts.department_labels(usage).get(department) or department) if department else None
+    where = " · ".join(fmt.plain(p) for p in (named, role) if p)
     st.markdown(f"**What drives demand in {month:%b %Y}: {where}**")
     clickable(
         rows,
